@@ -58,7 +58,8 @@ export function renderDiagnostic(d: Diagnostic, text?: string, withSource = true
     const src = text.slice(ls, le).replace(/\r$/, '');
     const col = d.span.start - ls;
     const width = Math.max(1, Math.min(d.span.end, le) - d.span.start);
-    out.push(src, ' '.repeat(col) + '^' + (width > 1 ? '~'.repeat(width - 1) : ''));
+    // keep tabs in the caret's indentation so it lines up under tab-indented source
+    out.push(src, src.slice(0, col).replace(/[^\t]/g, ' ') + '^' + (width > 1 ? '~'.repeat(width - 1) : ''));
   }
   for (const n of d.notes ?? []) out.push(`note: ${n}`);
   return out.join('\n');

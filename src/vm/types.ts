@@ -1,0 +1,56 @@
+/**
+ * Types shared by the interpreter, the helper API and the public entry: helper functions, trace
+ * steps, oops values, execution options and results.
+ *
+ * Deliberately not here: behaviour. Provenance: the VM contract agreed in the project brief.
+ */
+import type { VmApi } from './api.ts';
+import type { OopsKind } from './oops.ts';
+
+export type HelperFn = (vm: VmApi, r1: bigint, r2: bigint, r3: bigint, r4: bigint, r5: bigint) => bigint;
+
+export interface TraceStep {
+  pc: number;
+  frame: number;
+  /** How many tail calls preceded this step (absent when none): pcs index the tail-called program. */
+  prog?: number;
+  /** Registers written by this step (reg, new value as unsigned 64-bit). */
+  regs: Array<[number, bigint]>;
+  /** Memory written by this step (by the instruction or by the helper it called). */
+  mem: Array<{ addr: bigint; size: number; value: bigint }>;
+}
+
+export interface Oops {
+  kind: OopsKind;
+  pc: number;
+  address?: bigint;
+  /** A simulated kernel oops report, multi-line. */
+  message: string;
+}
+
+export interface ExecOptions {
+  budget: number;
+  trace: boolean;
+  helpers: Record<number, HelperFn>;
+  /** Helper id → name for oops messages. */
+  helperName?: (id: number) => string | undefined;
+  /** First pc (default 0). */
+  entryPc?: number;
+  /** Set when a helper runs a callback (vm.callFunction): the nested run's place in the outer one. */
+  nest?: { frameBase: number; steps: number; trace?: TraceStep[]; callers: number[] };
+}
+
+/** Most tail calls one run may chain (the kernel's MAX_TAIL_CALL_CNT). */
+export const MAX_TAIL_CALL_CNT = 33;
+
+export interface ExecResult {
+  r0: bigint;
+  exited: boolean;
+  oops?: Oops;
+  steps: number;
+  trace?: TraceStep[];
+  /** r0..r10 when execution stopped (frame 0's after a normal exit; the faulting frame's after an oops). */
+  regs: bigint[];
+  /** True when a helper ended the run with vm.stop. */
+  stopped?: boolean;
+}

@@ -1,0 +1,62 @@
+/**
+ * Shared steps for the e2e specs: open the page with the editor ready, replace the editor text
+ * the way a user would (select all, then type/paste), save a screenshot for review.
+ */
+import { expect, type Page } from '@playwright/test';
+
+export const SCREENSHOT_DIR = 'e2e/screenshots';
+
+const external = new WeakMap<Page, string[]>();
+
+/** Requests that left our own origin (the page must fetch nothing from the network). */
+export function externalRequests(page: Page): string[] {
+  return external.get(page) ?? [];
+}
+
+export async function openPlayground(page: Page): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const out: string[] = [];
+  external.set(page, out);
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!/^(https?:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url)) out.push(url);
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'eBPF Playground' })).toBeVisible();
+  // Monaco is lazy-loaded: wait for its text area to be laid out.
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+  expect(errors, 'no uncaught exceptions while loading').toEqual([]);
+}
+
+/**
+ * Replace everything in the editor with `text` the way a user pastes it: select all, then a
+ * paste event carrying the text (typing it key by key would let the editor's auto-indent
+ * re-indent every line).
+ */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((t) => {
+    const target = document.activeElement ?? document.body;
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(firstLine(text));
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().replace(/\s+/g, ' ').slice(0, 20);
+}
+
+/** The text Monaco shows, line by line (non-breaking spaces normalised). */
+export async function editorLines(page: Page): Promise<string[]> {
+  const lines = page.locator('.monaco-editor .view-line');
+  const texts = await lines.allInnerTexts();
+  return texts.map((t) => t.replace(/\u00a0/g, ' '));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}

@@ -1,0 +1,126 @@
+/**
+ * The page's side of the worker protocol: request/response by id, with a watchdog.
+ *
+ * `run()` posts a request and resolves with the matching answer. It never rejects: a worker that
+ * does not answer within the timeout is terminated (a runaway program must never freeze the tab)
+ * and the request resolves with a `timeout` failure; a worker that crashes resolves its pending
+ * requests with `crashed`; `cancel()` (the Stop button) terminates it on purpose. The next
+ * request starts a fresh worker. Requests queue in the worker and are answered in order.
+ *
+ * The worker is created through an injected `spawn` (see `spawn.ts`), so this file runs in Node
+ * tests with a fake worker. Timers are the standard `setTimeout`/`clearTimeout`.
+ */
+import type { Failure, Reply, RunOutcome, RunRequest, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+/** The part of `Worker` the client uses. */
+export interface WorkerLike {
+  postMessage(msg: WorkerRequest): void;
+  terminate(): void;
+  onmessage: ((ev: { data: WorkerResponse }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export interface WorkerClientOptions {
+  spawn: () => WorkerLike;
+  /** How long a request may take before the worker is restarted (ms). Default 10 000. */
+  timeoutMs?: number;
+}
+
+export interface WorkerClient {
+  run(req: RunRequest, opts?: { timeoutMs?: number }): Promise<Reply<RunOutcome>>;
+  /** Terminate the worker now; pending requests resolve with a `cancelled` failure. */
+  cancel(): void;
+  /** How many workers were started so far. */
+  readonly spawned: number;
+  dispose(): void;
+}
+
+interface Pending {
+  resolve: (r: Reply<RunOutcome>) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
+  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let worker: WorkerLike | null = null;
+  let nextId = 1;
+  let spawned = 0;
+  const pending = new Map<number, Pending>();
+
+  function failAll(error: Failure): void {
+    for (const [, p] of pending) {
+      clearTimeout(p.timer);
+      p.resolve({ ok: false, error });
+    }
+    pending.clear();
+  }
+
+  function kill(error: Failure): void {
+    if (worker) {
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+      worker = null;
+    }
+    failAll(error);
+  }
+
+  function ensureWorker(): WorkerLike {
+    if (worker) return worker;
+    const w = options.spawn();
+    spawned++;
+    w.onmessage = (ev) => {
+      const msg = ev.data;
+      const p = pending.get(msg?.id);
+      if (!p) return; // an answer to a request that already timed out or was cancelled
+      pending.delete(msg.id);
+      clearTimeout(p.timer);
+      if (msg.type === 'run') p.resolve({ ok: true, value: msg.payload });
+      else p.resolve({ ok: false, error: msg.payload });
+    };
+    w.onerror = (ev) => {
+      const detail = ev && typeof ev === 'object' && 'message' in ev ? String((ev as { message: unknown }).message) : '';
+      kill({ kind: 'crashed', message: `the worker crashed${detail ? `: ${detail}` : ''}; it has been restarted` });
+    };
+    worker = w;
+    return w;
+  }
+
+  return {
+    run(req, opts) {
+      const id = nextId++;
+      const timeoutMs = opts?.timeoutMs ?? defaultTimeout;
+      return new Promise<Reply<RunOutcome>>((resolve) => {
+        const timer = setTimeout(() => {
+          if (!pending.has(id)) return;
+          pending.delete(id);
+          resolve({
+            ok: false,
+            error: {
+              kind: 'timeout',
+              message: `no answer after ${(timeoutMs / 1000).toFixed(1)} s: the worker was stopped and restarted`,
+            },
+          });
+          kill({ kind: 'cancelled', message: 'cancelled: the worker was restarted after another request timed out' });
+        }, timeoutMs);
+        pending.set(id, { resolve, timer });
+        try {
+          ensureWorker().postMessage({ id, type: 'run', payload: req });
+        } catch (e) {
+          kill({ kind: 'crashed', message: `could not start the worker: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      });
+    },
+    cancel() {
+      kill({ kind: 'cancelled', message: 'stopped: the run was cancelled and the worker restarted' });
+    },
+    get spawned() {
+      return spawned;
+    },
+    dispose() {
+      kill({ kind: 'cancelled', message: 'the worker client was disposed' });
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The worker's job, as a pure function: source text → assemble → validate → run with trace.
+ *
+ * `runSource` never throws for bad input: assembler and encoding problems come back as
+ * diagnostics with line:col, a runaway program ends on the VM's instruction budget, and
+ * `handleRequest` turns any unexpected exception (an internal bug) into a `failure` answer, so
+ * nothing is ever thrown across the worker boundary.
+ *
+ * Tracing: a traced run keeps every step in memory, so the trace is capped (`traceLimit`). When
+ * a program runs longer than that, it is run a second time untraced with the full budget; the VM
+ * is deterministic (no map or helper state yet), so the kept trace is an exact prefix of it.
+ *
+ * Deliberately not here: maps, helpers, the verifier, C. A map relocation (`r1 = counts ll`) is
+ * reported as a warning and left as 0. No DOM: this module runs in Node tests as in the worker.
+ */
+import { assemble } from '../asm/index.ts';
+import { lineCol, type Diagnostic, type Span } from '../diag/diagnostic.ts';
+import { DiagCode } from '../diag/codes.ts';
+import { disassembleInsn } from '../isa/disasm.ts';
+import { encodeInsns, isLdImm64, type Insn } from '../isa/insn.ts';
+import { validateInsns } from '../isa/validate.ts';
+import { MAX_BPF_STACK } from '../isa/opcodes.ts';
+import { Memory, runProgram } from '../vm/index.ts';
+import type {
+  BytecodeRow,
+  RunOutcome,
+  RunRequest,
+  WireDiagnostic,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol.ts';
+
+export const DEFAULT_TRACE_LIMIT = 10_000;
+export const DEFAULT_BUDGET = 1_000_000;
+
+function toWire(d: Diagnostic, text: string, stage: WireDiagnostic['stage']): WireDiagnostic {
+  const w: WireDiagnostic = { code: d.code, severity: d.severity, message: d.message, stage };
+  if (d.notes?.length) w.notes = d.notes;
+  if (d.span) {
+    w.start = lineCol(text, d.span.start);
+    w.end = lineCol(text, Math.max(d.span.end, d.span.start));
+  }
+  return w;
+}
+
+function hexBytes(i: Insn): string {
+  return Array.from(encodeInsns([i]), (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+/** The Bytecode panel rows: one per slot; an ld_imm64's second slot has empty text. */
+export function bytecodeRows(
+  insns: readonly Insn[],
+  spans: ReadonlyArray<Span | null>,
+  text: string,
+  symbolAt?: (pc: number) => string | undefined,
+): BytecodeRow[] {
+  const rows: BytecodeRow[] = [];
+  for (let pc = 0; pc < insns.length; pc++) {
+    let t: string;
+    try {
+      t = disassembleInsn(insns, pc, { dialect: 'llvm', symbolAt });
+    } catch (e) {
+      t = `<cannot disassemble: ${e instanceof Error ? e.message : String(e)}>`;
+    }
+    const span = spans[pc];
+    const row: BytecodeRow = { pc, hex: hexBytes(insns[pc]), text: t };
+    if (span) row.line = lineCol(text, span.start).line;
+    rows.push(row);
+    if (isLdImm64(insns[pc]) && pc + 1 < insns.length) {
+      pc++;
+      const second: BytecodeRow = { pc, hex: hexBytes(insns[pc]), text: '' };
+      if (span) second.line = row.line;
+      rows.push(second);
+    }
+  }
+  return rows;
+}
+
+/** Assemble, validate and run `req.source`. Bad input gives diagnostics, never an exception. */
+export function runSource(req: RunRequest): RunOutcome {
+  const text = req.source;
+  const budget = req.budget ?? DEFAULT_BUDGET;
+  const traceLimit = Math.max(1, Math.min(req.traceLimit ?? DEFAULT_TRACE_LIMIT, budget));
+  const empty: RunOutcome = { diagnostics: [], bytecode: [], trace: [], traceTruncated: false, initialRegs: [] };
+
+  const asm = assemble(text, { file: req.file, dialect: 'auto' });
+  const diagnostics = asm.diagnostics.map((d) => toWire(d, text, 'asm'));
+  if (asm.diagnostics.some((d) => d.severity === 'error')) return { ...empty, diagnostics };
+  if (asm.insns.length === 0) {
+    diagnostics.push({
+      code: DiagCode.BadFile,
+      severity: 'error',
+      message: 'the program is empty: write at least one instruction (a program ends with `exit`)',
+      stage: 'asm',
+    });
+    return { ...empty, diagnostics };
+  }
+
+  const relocAt = new Map(asm.relocs.map((r) => [r.pc, r.symbol]));
+  for (const r of asm.relocs) {
+    diagnostics.push(
+      toWire(
+        {
+          code: DiagCode.BadOption,
+          severity: 'warning',
+          message: `'${r.symbol}' is a ${r.kind === 'map' ? 'map' : 'function'} relocation; maps are not available on this page yet, so it runs as 0`,
+          span: r.span,
+        },
+        text,
+        'asm',
+      ),
+    );
+  }
+  const bytecode = bytecodeRows(asm.insns, asm.spans, text, (pc) => relocAt.get(pc));
+
+  const invalid = validateInsns(asm.insns);
+  if (invalid.length > 0) {
+    for (const v of invalid) {
+      const span = asm.spans[v.pc] ?? undefined;
+      diagnostics.push(
+        toWire({ code: DiagCode.InvalidOpcode, severity: 'error', message: `insn ${v.pc}: ${v.message}`, span }, text, 'isa'),
+      );
+    }
+    return { ...empty, diagnostics, bytecode };
+  }
+
+  // r1 = r2 = 0 (no mem); r10 = the top of frame 0's stack in the memory the run uses.
+  const memory = new Memory();
+  const stack = memory.stack(0, MAX_BPF_STACK);
+  const initialRegs = Array.from({ length: 11 }, () => 0n);
+  initialRegs[10] = stack.base + BigInt(stack.size);
+
+  let res = runProgram(asm.insns, { budget: traceLimit, trace: true, memory });
+  const trace = res.trace ?? [];
+  let traceTruncated = false;
+  if (res.oops?.kind === 'budget' && traceLimit < budget) {
+    res = runProgram(asm.insns, { budget, trace: false });
+    traceTruncated = true;
+  }
+
+  if (res.oops) {
+    const span = asm.spans[res.oops.pc] ?? undefined;
+    const first = res.oops.message.split('\n')[0];
+    diagnostics.push(
+      toWire(
+        {
+          code: res.oops.kind === 'budget' ? DiagCode.BudgetExceeded : DiagCode.Fault,
+          severity: 'error',
+          message: `runtime: ${first} (insn ${res.oops.pc})`,
+          span,
+        },
+        text,
+        'run',
+      ),
+    );
+  }
+
+  return {
+    diagnostics,
+    bytecode,
+    run: { r0: res.r0, exited: res.exited, oops: res.oops, steps: res.steps, regs: res.regs, budget },
+    trace,
+    traceTruncated,
+    initialRegs,
+  };
+}
+
+/** One request in, exactly one response out; an internal exception becomes a `failure`. */
+export function handleRequest(req: WorkerRequest): WorkerResponse {
+  const id = typeof req?.id === 'number' ? req.id : -1;
+  try {
+    if (req?.type === 'run') return { id, type: 'run', payload: runSource(req.payload) };
+    return { id, type: 'failure', payload: { kind: 'internal', message: `unknown request type ${String((req as { type?: unknown })?.type)}` } };
+  } catch (e) {
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { id, type: 'failure', payload: { kind: 'internal', message: `internal error in the worker (a bug, please report it): ${message}` } };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The worker protocol: the only shapes that cross between the page and the compute worker.
+ *
+ * Every message is `{ id, type, payload }` (STYLE §3.9, after the Svelte REPL's worker protocol).
+ * The page sends a `Request`; the worker answers exactly one `Response` with the same id. Errors
+ * travel as data — diagnostics inside a `run` answer, or a `failure` answer — never as a thrown
+ * exception across the boundary. Registers stay `bigint` (structured-cloneable).
+ *
+ * Positions are sent already converted to 1-based line/column (the worker has the source text),
+ * so the page never has to re-derive them from byte offsets.
+ *
+ * Types only: no runtime code lives here, so both sides (and the state stores) can import it.
+ */
+import type { Severity } from '../diag/diagnostic.ts';
+import type { Oops, TraceStep } from '../vm/index.ts';
+
+/** A 1-based line and column in the source that was run. */
+export interface SourcePos {
+  line: number;
+  col: number;
+}
+
+/** A diagnostic with its span resolved to line:col (end is exclusive, like the span). */
+export interface WireDiagnostic {
+  code: number;
+  severity: Severity;
+  message: string;
+  notes?: string[];
+  start?: SourcePos;
+  end?: SourcePos;
+  /** Which stage produced it. */
+  stage: 'asm' | 'isa' | 'run';
+}
+
+/** One 8-byte slot of the assembled program, as the Bytecode panel lists it. */
+export interface BytecodeRow {
+  pc: number;
+  /** The 8 bytes as lowercase hex pairs separated by spaces, in memory order. */
+  hex: string;
+  /** LLVM-syntax text; '' on the second slot of an ld_imm64. */
+  text: string;
+  /** 1-based source line that produced the slot, when known. */
+  line?: number;
+}
+
+/** What the VM said about the run (a subset of RunResult, without the trace). */
+export interface RunSummary {
+  r0: bigint;
+  exited: boolean;
+  oops?: Oops;
+  steps: number;
+  /** Final r0..r10 of frame 0. */
+  regs: bigint[];
+  /** The instruction budget the run had. */
+  budget: number;
+}
+
+/** The answer to a `run` request. */
+export interface RunOutcome {
+  diagnostics: WireDiagnostic[];
+  /** Empty when assembly failed. */
+  bytecode: BytecodeRow[];
+  /** Absent when the program was not run (assembly or validation errors). */
+  run?: RunSummary;
+  /** The first `traceLimit` executed instructions. */
+  trace: TraceStep[];
+  /** True when the run executed more instructions than the trace kept. */
+  traceTruncated: boolean;
+  /** r0..r10 before the first instruction (r10 = frame pointer of frame 0). */
+  initialRegs: bigint[];
+}
+
+export interface RunRequest {
+  source: string;
+  /** File name used in diagnostics. */
+  file: string;
+  /** Max instructions executed (VM default when absent). */
+  budget?: number;
+  /** Max trace steps kept (default 10 000). */
+  traceLimit?: number;
+}
+
+export type FailureKind = 'internal' | 'timeout' | 'crashed' | 'cancelled';
+
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+}
+
+export type WorkerRequest = { id: number; type: 'run'; payload: RunRequest };
+
+export type WorkerResponse =
+  | { id: number; type: 'run'; payload: RunOutcome }
+  | { id: number; type: 'failure'; payload: Failure };
+
+/** What the client hands back for one request: a value or a failure, never a rejection. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: Failure };

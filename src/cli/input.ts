@@ -1,0 +1,106 @@
+/**
+ * Reads a program file for the CLI: `.s` (assembly, any dialect the assembler reads), `.bin`
+ * (raw 8-byte slots), `.hex` (the same bytes as hex text). `.c` and `.o` arrive with the compiler
+ * and the ELF loader; until then they get a clear error, not a crash.
+ *
+ * Problems come back as one-line messages (`file:line:col: error: …` where a source position
+ * exists, `file: error: insn N (byte offset B): …` for binary input); this module never throws on
+ * bad input and never exits the process.
+ */
+import { readFileSync } from 'node:fs';
+import { assemble } from '../asm/index.ts';
+import type { Diagnostic, Span } from '../diag/diagnostic.ts';
+import { lineCol } from '../diag/diagnostic.ts';
+import { decodeInsns, type Insn } from '../isa/insn.ts';
+import { parseHex } from '../isa/hex.ts';
+import { validateInsns } from '../isa/validate.ts';
+
+export interface LoadedFile {
+  file: string;
+  insns: Insn[];
+  /** source text for `.s` files (for line numbers in traces) */
+  source?: string;
+  spans?: Array<Span | null>;
+  relocs?: Array<{ pc: number; symbol: string; kind: 'map' | 'call' }>;
+}
+
+export type LoadResult = { ok: true; value: LoadedFile } | { ok: false; errors: string[] };
+
+/** One line per diagnostic, `file:line:col: severity: message` when the span is known. */
+export function formatDiagnostic(d: Diagnostic, text: string | undefined): string {
+  if (d.span && text !== undefined) {
+    const { line, col } = lineCol(text, d.span.start);
+    return `${d.span.file}:${line}:${col}: ${d.severity}: ${d.message}`;
+  }
+  return `${d.span?.file ?? '<input>'}: ${d.severity}: ${d.message}`;
+}
+
+function readText(file: string): { text?: string; error?: string } {
+  try {
+    return { text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    return { error: `${file}: error: cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  }
+}
+
+export function extensionOf(file: string): string {
+  const m = /\.([A-Za-z0-9]+)$/.exec(file);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** Decode raw slots and check every encoding; errors name the slot and its byte offset. */
+export function fromBytes(file: string, bytes: Uint8Array, hexText?: string): LoadResult {
+  const errors: string[] = [];
+  if (bytes.length === 0) return { ok: false, errors: [`${file}: error: empty program (no instructions)`] };
+  const { insns, error } = decodeInsns(bytes);
+  if (error) errors.push(`${file}: error: ${error.message}`);
+  for (const p of validateInsns(insns)) {
+    errors.push(`${file}: error: insn ${p.pc} (byte offset ${p.pc * 8}): ${p.message}`);
+  }
+  void hexText;
+  return errors.length ? { ok: false, errors } : { ok: true, value: { file, insns } };
+}
+
+export function loadProgram(file: string, opts: { dialect?: string } = {}): LoadResult {
+  const ext = extensionOf(file);
+  switch (ext) {
+    case 's':
+    case 'asm': {
+      const { text, error } = readText(file);
+      if (error !== undefined || text === undefined) return { ok: false, errors: [error ?? `${file}: error: cannot read file`] };
+      const dialect = (opts.dialect ?? 'auto') as 'auto';
+      const r = assemble(text, { file, dialect });
+      const errs = r.diagnostics.filter((d) => d.severity === 'error');
+      if (errs.length) return { ok: false, errors: errs.map((d) => formatDiagnostic(d, text)) };
+      if (r.insns.length === 0) return { ok: false, errors: [`${file}: error: no instructions in the file`] };
+      const bad = validateInsns(r.insns).map((p) => {
+        const sp = r.spans[p.pc];
+        return sp ? formatDiagnostic({ code: 1000, severity: 'error', message: p.message, span: sp }, text) : `${file}: error: insn ${p.pc}: ${p.message}`;
+      });
+      if (bad.length) return { ok: false, errors: bad };
+      return { ok: true, value: { file, insns: r.insns, source: text, spans: r.spans, relocs: r.relocs } };
+    }
+    case 'bin': {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch (e) {
+        return { ok: false, errors: [`${file}: error: cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`] };
+      }
+      return fromBytes(file, bytes);
+    }
+    case 'hex': {
+      const { text, error } = readText(file);
+      if (error !== undefined || text === undefined) return { ok: false, errors: [error ?? `${file}: error: cannot read file`] };
+      const h = parseHex(text, file);
+      if (h.diagnostics.length) return { ok: false, errors: h.diagnostics.map((d) => formatDiagnostic(d, text)) };
+      return fromBytes(file, h.bytes, text);
+    }
+    case 'c':
+      return { ok: false, errors: [`${file}: error: compiling C is not available yet in this build (the C compiler is a later milestone); use assembly (.s) or bytecode (.bin, .hex)`] };
+    case 'o':
+      return { ok: false, errors: [`${file}: error: reading ELF objects is not available yet in this build (the ELF loader is a later milestone); use assembly (.s) or bytecode (.bin, .hex)`] };
+    default:
+      return { ok: false, errors: [`${file}: error: unknown file type '.${ext}' (expected .s, .bin, .hex, .c or .o)`] };
+  }
+}

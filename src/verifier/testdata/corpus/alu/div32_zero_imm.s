@@ -1,0 +1,5 @@
+# @type: xdp
+# @desc: 32-bit division by the constant 0
+	w0 = 10
+	w0 /= 0
+	exit

@@ -1,0 +1,5 @@
+# @type: xdp
+# @desc: 64-bit modulo by the constant 0
+	r0 = 10
+	r0 %= 0
+	exit

@@ -1,0 +1,6 @@
+# @type: xdp
+# @desc: 32-bit movsx with off=32 is not an instruction
+	r1 = 1
+	.byte 0xbc, 0x10, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00
+	r0 = 2
+	exit

@@ -1,0 +1,6 @@
+# @type: xdp
+# @desc: movsx with off=24 (only 8, 16, 32 exist)
+	r1 = 1
+	.byte 0xbf, 0x10, 0x18, 0x00, 0x00, 0x00, 0x00, 0x00
+	r0 = 2
+	exit

@@ -1,0 +1,5 @@
+# @type: xdp
+# @desc: load-acquire from the XDP context (raw encoding)
+	.byte 0xc3, 0x12, 0x0c, 0x00, 0x00, 0x01, 0x00, 0x00
+	r0 = 2
+	exit

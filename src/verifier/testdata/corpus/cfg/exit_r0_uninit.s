@@ -1,0 +1,4 @@
+# @type: xdp
+# @desc: main program exits without writing R0
+	r1 = 0
+	exit

@@ -1,0 +1,5 @@
+# @type: xdp
+# @desc: ld_imm64 whose second slot is missing (last insn)
+	r0 = 2
+	exit
+	.byte 0x18, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00

@@ -1,0 +1,4 @@
+# @type: cgroup_skb
+# @desc: returning the ctx pointer from cgroup skb
+	r0 = r1
+	exit

@@ -1,0 +1,6 @@
+# @type: sched_cls
+# @desc: TC reads skb->data and data_end
+	r2 = *(u32 *)(r1 + 76)
+	r3 = *(u32 *)(r1 + 80)
+	r0 = 0
+	exit

@@ -1,0 +1,5 @@
+# @type: xdp
+# @desc: helper number 300 does not exist
+	call 300
+	r0 = 2
+	exit

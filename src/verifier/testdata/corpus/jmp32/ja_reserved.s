@@ -1,0 +1,5 @@
+# @type: xdp
+# @desc: JMP32|JA with a non-zero off (gotol keeps its offset in imm)
+	r0 = 2
+	.byte 0x06, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00
+	exit

@@ -1,0 +1,6 @@
+# @type: xdp
+# @desc: JMP32 register form with a non-zero imm
+	r0 = 2
+	r2 = 1
+	.byte 0x1e, 0x20, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00
+	exit

@@ -1,0 +1,19 @@
+# @type: xdp
+# @map: arr:array:4:64:1
+# @desc: after if w1 == 8 the register is known on the taken branch
+	r1 = 0
+	*(u32 *)(r10 - 4) = r1
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call 1
+	if r0 == 0 goto out
+	r1 = *(u32 *)(r0 + 0)
+	if w1 == 8 goto use
+	goto out
+use:
+	r0 += r1
+	r1 = *(u64 *)(r0 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,12 @@
+# @type: xdp
+# @map: arr:array:4:8:4
+# @desc: array lookup with key 0 written from a register
+	r1 = 0
+	*(u32 *)(r10 - 4) = r1
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call 1
+	r1 = *(u64 *)(r0 + 0)
+	r0 = 2
+	exit

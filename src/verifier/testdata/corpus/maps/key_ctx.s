@@ -1,0 +1,8 @@
+# @type: xdp
+# @map: counts:hash:4:8:1024
+# @desc: passing the ctx pointer as the key pointer
+	r2 = r1
+	r1 = counts ll
+	call 1
+	r0 = 2
+	exit

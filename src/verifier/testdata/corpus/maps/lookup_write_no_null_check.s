@@ -1,0 +1,13 @@
+# @type: xdp
+# @map: counts:hash:4:8:1024
+# @desc: writing through the lookup result without a null check
+	r1 = 0
+	*(u32 *)(r10 - 4) = r1
+	r2 = r10
+	r2 += -4
+	r1 = counts ll
+	call 1
+	r1 = 1
+	*(u64 *)(r0 + 0) = r1
+	r0 = 2
+	exit

@@ -1,0 +1,14 @@
+# @type: xdp
+# @desc: packet pointer plus a variable that can reach 1<<16
+	r2 = *(u32 *)(r1 + 0)
+	r3 = *(u32 *)(r1 + 4)
+	r5 = *(u32 *)(r1 + 12)
+	r5 &= 0x1ffff
+	r2 += r5
+	r4 = r2
+	r4 += 1
+	if r4 > r3 goto out
+	r0 = *(u8 *)(r2 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,15 @@
+# @type: kprobe
+# @map: rb:ringbuf:0:0:4096
+# @desc: bpf_ringbuf_reserve_dynptr into a 16-byte stack dynptr, then bpf_ringbuf_submit_dynptr
+	r1 = rb ll
+	r2 = 8
+	r3 = 0
+	r4 = r10
+	r4 += -16
+	call 198
+	r1 = r10
+	r1 += -16
+	r2 = 0
+	call 199
+	r0 = 0
+	exit

@@ -1,0 +1,15 @@
+# @type: kprobe
+# @map: rb:ringbuf:0:0:4096
+# @desc: submitting a pointer into the middle of the record
+	r1 = rb ll
+	r2 = 16
+	r3 = 0
+	call 131
+	if r0 == 0 goto out
+	r0 += 8
+	r1 = r0
+	r2 = 0
+	call 132
+out:
+	r0 = 0
+	exit

@@ -1,0 +1,23 @@
+# @type: kprobe
+# @map: rb:ringbuf:0:0:4096
+# @desc: second reservation failing path forgets the first record
+	r1 = rb ll
+	r2 = 8
+	r3 = 0
+	call 131
+	if r0 == 0 goto out
+	r6 = r0
+	r1 = rb ll
+	r2 = 8
+	r3 = 0
+	call 131
+	if r0 == 0 goto out
+	r1 = r0
+	r2 = 0
+	call 132
+	r1 = r6
+	r2 = 0
+	call 133
+out:
+	r0 = 0
+	exit

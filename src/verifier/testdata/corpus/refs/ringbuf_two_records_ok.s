@@ -1,0 +1,24 @@
+# @type: kprobe
+# @map: rb:ringbuf:0:0:4096
+# @desc: two reservations, both released
+	r1 = rb ll
+	r2 = 8
+	r3 = 0
+	call 131
+	if r0 == 0 goto out
+	r6 = r0
+	r1 = rb ll
+	r2 = 8
+	r3 = 0
+	call 131
+	if r0 == 0 goto drop
+	r1 = r0
+	r2 = 0
+	call 132
+drop:
+	r1 = r6
+	r2 = 0
+	call 133
+out:
+	r0 = 0
+	exit

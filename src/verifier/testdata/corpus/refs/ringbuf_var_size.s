@@ -1,0 +1,16 @@
+# @type: kprobe
+# @map: rb:ringbuf:0:0:4096
+# @desc: reserve with a size that is not a known constant
+	r6 = *(u64 *)(r1 + 112)
+	r6 &= 63
+	r1 = rb ll
+	r2 = r6
+	r3 = 0
+	call 131
+	if r0 == 0 goto out
+	r1 = r0
+	r2 = 0
+	call 133
+out:
+	r0 = 0
+	exit

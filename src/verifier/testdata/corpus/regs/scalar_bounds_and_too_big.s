@@ -1,0 +1,17 @@
+# @type: xdp
+# @map: arr:array:4:64:1
+# @desc: index masked with & 127 can pass the end of a 64-byte value
+	r1 = 0
+	*(u32 *)(r10 - 4) = r1
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call 1
+	if r0 == 0 goto out
+	r1 = *(u64 *)(r0 + 0)
+	r1 &= 127
+	r0 += r1
+	r1 = *(u8 *)(r0 + 0)
+out:
+	r0 = 2
+	exit

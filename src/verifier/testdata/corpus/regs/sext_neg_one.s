@@ -1,0 +1,16 @@
+# @type: xdp
+# @map: arr:array:4:64:1
+# @desc: r1 = -1 is sign-extended: negative offset into a map value
+	r1 = 0
+	*(u32 *)(r10 - 4) = r1
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call 1
+	if r0 == 0 goto out
+	r1 = -1
+	r0 += r1
+	r1 = *(u8 *)(r0 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,4 @@
+# @type: xdp
+# @desc: ALU on uninitialized R0
+	r0 += 1
+	exit

@@ -7,6 +7,7 @@
  *   4000–4999  cli / input files (hex, files, options)
  *   5000–5999  compiler (reserved)
  *   6000–6999  verifier (reserved)
+ *   7000–7999  sim   (packet specs, pcap / pcapng captures)
  */
 export const DiagCode = {
   // isa
@@ -34,5 +35,8 @@ export const DiagCode = {
   BadHex: 4001,
   BadFile: 4002,
   BadOption: 4003,
+  // sim
+  BadPacketSpec: 7001,
+  BadCapture: 7002,
 } as const;
 export type DiagCode = (typeof DiagCode)[keyof typeof DiagCode];

@@ -1,0 +1,42 @@
+/**
+ * The simulated world's public surface (first part: the virtual NIC's packets). What the kernel
+ * runtime, the CLI and the UI import:
+ *
+ *   buildPacket / buildPacketResult   PacketSpec → Ethernet frame bytes (checksums filled)
+ *   dissect                           bytes → layers, fields with byte ranges, checksum status,
+ *                                     tcpdump's one-line summary
+ *   readCapture / writePcap / PcapWriter
+ *                                     libpcap read/write, pcapng read, errors with file offsets
+ *   createScenario / scenarioNames    seeded traffic: packets {timestampNs, ifindex, rxQueue,
+ *                                     bytes} and the scenario's own counts
+ *   INTERFACES                        lo, eth0, eth1
+ *   Rng                               the seeded PRNG everything in src/sim draws from
+ *
+ * Deliberately not here: delivering packets to programs and counting verdicts (src/kernel's
+ * runtime), the kernel event generator (a later part of issue 6). Provenance: our own code.
+ */
+export { Rng, hash32, type Seed } from './rng.ts';
+export { parseMac, formatMac, parseIPv4, formatIPv4, parseIPv6, formatIPv6, parseIP } from './nic/addr.ts';
+export { checksum, sum16, addSums, pseudoSum4, pseudoSum6 } from './nic/checksum.ts';
+export * from './nic/spec.ts';
+export { buildPacket, buildPacketResult } from './nic/build.ts';
+export {
+  dissect, LINKTYPE_ETHERNET, LINKTYPE_RAW, LINKTYPE_IPV4, LINKTYPE_IPV6,
+  type Dissection, type Layer, type Field, type ChecksumStatus,
+} from './nic/dissect.ts';
+export { tcpFlagString } from './nic/dissectL4.ts';
+export {
+  readCapture, readPcap, writePcap, PcapWriter,
+  type Capture, type CapturedPacket, type CaptureResult, type PcapWriteOptions, type PacketToWrite,
+} from './nic/pcap.ts';
+export { readPcapng } from './nic/pcapng.ts';
+export { packetsFromCapture } from './nic/replay.ts';
+export {
+  INTERFACES, NEIGHBOURS, IFINDEX_LO, IFINDEX_ETH0, IFINDEX_ETH1, interfaceByName, interfaceByIndex, rssQueue,
+  type NetIf,
+} from './nic/interfaces.ts';
+export { dnsQuery, dnsResponse, httpGet, iperfDatagram, tlsRecord } from './nic/payloads.ts';
+export {
+  createScenario, scenarioNames, scenarioDef, DEFAULT_START_NS,
+  type Scenario, type ScenarioOptions, type ScenarioCounts, type SimPacket, type Intent, type TimedIntent,
+} from './nic/scenario.ts';

@@ -32,8 +32,10 @@ commands:
         assemble; prints an llvm-objdump-style listing, or writes raw bytecode with -o
   disasm FILE.bin|FILE.hex|FILE.s [--dialect llvm|kernel]
         disassemble in the llvm-objdump dialect (default) or the kernel verifier-log dialect
-  run FILE [--mem HEX] [--budget N] [--trace] [--json]
-        run in the reference interpreter; r1 = address of a writable copy of --mem, r2 = its length
+  run FILE [--type T] [--packet HEX]... [--map SPEC]... [--maps] [--repeat N]
+           [--mem HEX] [--budget N] [--trace] [--json]
+        run in the reference interpreter: with --type, as BPF_PROG_TEST_RUN runs that program type
+        on each --packet against the same maps; without, r1 = a writable copy of --mem, r2 = its length
   conformance DIR
         run every bpf_conformance *.data vector in DIR; ends with "N passed, M failed"`;
 

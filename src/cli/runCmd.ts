@@ -1,9 +1,20 @@
-/** `ebpf-playground run FILE [--mem HEX] [--budget N] [--trace] [--json]` */
+/**
+ * `ebpf-playground run FILE [--type T] [--packet HEX]... [--map SPEC]... [--maps] [--repeat N]
+ *  [--mem HEX] [--budget N] [--trace] [--json]` (DESIGN.md "The command line").
+ *
+ * With --type (or --packet / --map) the program runs in the simulated kernel as BPF_PROG_TEST_RUN
+ * runs it (src/kernel/run): fresh maps per invocation, one run per --packet against the same maps,
+ * one JSON object per run. Without, it runs raw in the VM with the conformance convention (--mem).
+ */
 import { disassembleInsn } from '../isa/disasm.ts';
+import { createKernel, parseMapSpec, type RunOutcome } from '../kernel/run/index.ts';
+import { hexOf } from '../kernel/maps/index.ts';
+import { isSkbType } from '../kernel/run/context.ts';
+import { progTypeForCli, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
 import { parseHex, toHex } from '../isa/hex.ts';
 import { runProgram, type RunResult, type TraceStep } from '../vm/index.ts';
 import { flag, has, intFlag, parseArgs, UsageError } from './args.ts';
-import { loadProgram } from './input.ts';
+import { formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
 
 const hex64 = (v: bigint) => '0x' + v.toString(16);
@@ -16,14 +27,21 @@ export function cmdRun(argv: readonly string[], io: Io): number {
     json: {},
     dialect: { value: true },
     type: { value: true },
+    packet: { value: true, repeat: true },
+    map: { value: true, repeat: true },
+    maps: {},
+    repeat: { value: true },
+    engine: { value: true },
   });
   if (p.positional.length !== 1) throw new UsageError('run takes exactly one FILE');
-  const type = flag(p, 'type');
-  if (type !== undefined) {
-    io.err(`ebpf-playground run: error: program types (--type ${type}) arrive with the kernel runtime; this build runs raw programs with --mem`);
-    return 2;
+  const engine = flag(p, 'engine');
+  if (engine !== undefined && engine !== 'ref') {
+    if (engine === 'fast') throw new UsageError("--engine fast is not available yet in this build (the WebAssembly engine is a later milestone); use --engine ref");
+    throw new UsageError(`--engine must be ref or fast, got '${engine}'`);
   }
   const budget = intFlag(p, 'budget', 1, 1_000_000_000);
+  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map')) return runInKernel(p, io, budget);
+  if (has(p, 'repeat') || has(p, 'maps')) throw new UsageError('--repeat and --maps need a program type (--type T --packet HEX)');
   let mem: Uint8Array | undefined;
   const memText = flag(p, 'mem');
   if (memText !== undefined) {
@@ -88,4 +106,118 @@ function traceLine(k: number, s: TraceStep, text: string): string {
   for (const m of s.mem) parts.push(`*(u${m.size * 8} *)${hex64(m.addr)}=${hex64(m.value)}`);
   const head = `${String(k).padStart(6)} ${s.frame ? `frame${s.frame} ` : ''}${String(s.pc).padStart(4)}: ${text}`;
   return parts.length ? `${head.padEnd(56)} ; ${parts.join(' ')}` : head;
+}
+
+type Parsed = ReturnType<typeof parseArgs>;
+
+/** The kernel path: maps, load, one BPF_PROG_TEST_RUN-like run per --packet. */
+function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
+  const file = p.positional[0];
+  const typeName = flag(p, 'type');
+  if (typeName === undefined) throw new UsageError('--packet and --map need a program type: --type xdp|tc|socket|…');
+  const t = progTypeForCli(typeName);
+  if (!t) throw new UsageError(`unknown program type '${typeName}' (one of ${CLI_TYPE_NAMES.join(', ')})`);
+  const rawTp = t.type === 'raw_tracepoint';
+  if (t.type !== 'xdp' && !isSkbType(t.type) && !rawTp) {
+    io.err(`ebpf-playground run: error: --type ${typeName} cannot be run yet in this build (xdp, tc, socket, cgroup_skb and raw_tracepoint can; event-driven types arrive with the event simulator)`);
+    return 2;
+  }
+  let ctxBytes: Uint8Array | undefined;
+  const memText = flag(p, 'mem');
+  if (memText !== undefined) {
+    if (!rawTp) throw new UsageError(`--mem gives the context of context-only types (raw_tracepoint); --type ${typeName} takes --packet`);
+    const h = parseHex(memText, '--mem');
+    if (h.diagnostics.length) {
+      io.err(`ebpf-playground run: error: --mem, column ${(h.diagnostics[0].span?.start ?? 0) + 1}: ${h.diagnostics[0].message}`);
+      return 2;
+    }
+    ctxBytes = h.bytes;
+  }
+  if (rawTp && has(p, 'packet')) throw new UsageError('--type raw_tracepoint takes its arguments with --mem HEX, not --packet');
+  const packets: Uint8Array[] = [];
+  for (const [k, text] of (p.flags.get('packet') ?? []).entries()) {
+    const h = parseHex(text, '--packet');
+    if (h.diagnostics.length) {
+      const d = h.diagnostics[0];
+      io.err(`ebpf-playground run: error: --packet #${k + 1}, column ${(d.span?.start ?? 0) + 1}: ${d.message}`);
+      return 2;
+    }
+    packets.push(h.bytes);
+  }
+  if (!packets.length && !rawTp) throw new UsageError(`--type ${typeName} needs at least one --packet HEX`);
+  if (rawTp) packets.push(new Uint8Array(0));
+  const repeat = intFlag(p, 'repeat', 1, 100_000_000);
+  const r = loadProgram(file, { dialect: flag(p, 'dialect') });
+  if (!r.ok) {
+    r.errors.forEach((e) => io.err(e));
+    return 2;
+  }
+  const kernel = createKernel({ seed: 1 });
+  for (const spec of p.flags.get('map') ?? []) {
+    const ms = parseMapSpec(spec);
+    if (!ms.ok) throw new UsageError(`--map: ${ms.message}`);
+    const c = kernel.createMap(ms.spec);
+    if (!c.ok) {
+      io.err(`ebpf-playground run: error: --map ${spec}: ${c.message}`);
+      return 2;
+    }
+  }
+  const { insns, relocs } = r.value;
+  const loaded = kernel.load(insns, { type: t.type, relocs });
+  if (!loaded.ok) {
+    const sp = loaded.pc !== undefined ? r.value.spans?.[loaded.pc] : undefined;
+    const where = sp && r.value.source !== undefined ? formatDiagnostic({ code: 1000, severity: 'error', message: loaded.message, span: sp }, r.value.source) : `${file}: error: ${loaded.message}`;
+    io.err(where);
+    return 2;
+  }
+  const trace = has(p, 'trace');
+  const json = has(p, 'json');
+  const text = (pc: number) => disassembleInsn(insns, pc, { dialect: 'llvm' });
+  let status = 0;
+  for (const [i, packet] of packets.entries()) {
+    let res: RunOutcome | undefined;
+    const n = repeat ?? 1;
+    const t0 = performance.now();
+    for (let k = 0; k < n; k++) res = kernel.run(loaded.prog, rawTp ? { ctx: ctxBytes, budget, trace: trace && k === n - 1 } : { packet, budget, trace: trace && k === n - 1 });
+    const ns = ((performance.now() - t0) * 1e6) / n;
+    const out = res!;
+    if (out.error) {
+      io.err(`ebpf-playground run: error: ${rawTp ? '--mem' : `--packet #${i + 1}`}: the test run failed: ${out.error.message}`);
+      return 2;
+    }
+    if (out.oops) status = 1;
+    const maps = kernel.dumpMaps();
+    if (json) {
+      io.out(JSON.stringify({
+        retval: out.retval,
+        retvalName: out.retvalName,
+        ...(out.packetChanged && out.packetOut ? { packetOut: hexOf(out.packetOut) } : {}),
+        ...(repeat !== undefined ? { nsPerRun: Math.round(ns) } : {}),
+        engine: 'ref',
+        steps: out.steps,
+        ...(out.oops ? { oops: { kind: out.oops.kind, pc: out.oops.pc, message: out.oops.message } } : {}),
+        ...(out.redirect ? { redirect: out.redirect } : {}),
+        tracePipe: out.tracePipe,
+        events: out.events.map((e) => ({ map: e.map, kind: e.kind, data: hexOf(e.data) })),
+        maps,
+        ...(trace && out.trace ? { trace: out.trace.map((s) => ({ pc: s.pc, frame: s.frame, insn: text(s.pc), regs: Object.fromEntries(s.regs.map(([rr, v]) => [`r${rr}`, hex64(v)])) })) } : {}),
+      }));
+      continue;
+    }
+    if (packets.length > 1) io.out(`run ${i + 1}:`);
+    if (trace && out.trace) out.trace.forEach((s, k) => io.out(traceLine(k, s, text(s.pc))));
+    if (out.oops) io.out(out.oops.message);
+    else io.out(`retval = ${out.retval}${out.retvalName ? ` (${out.retvalName})` : ''}`);
+    if (out.packetChanged && out.packetOut) io.out(`packet out = ${hexOf(out.packetOut)}`);
+    for (const l of out.tracePipe) io.out(l);
+    for (const e of out.events) io.out(`event ${e.map} (${e.kind}): ${hexOf(e.data)}`);
+    if (repeat !== undefined) io.out(`${Math.round(ns)} ns per run (${n} runs, reference interpreter)`);
+  }
+  if (!json && has(p, 'maps')) {
+    for (const [name, entries] of Object.entries(kernel.dumpMaps())) {
+      io.out(`map ${name}:`);
+      for (const [k, v] of Object.entries(entries)) io.out(`  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`);
+    }
+  }
+  return status;
 }

@@ -41,3 +41,4 @@ export {
   BPF_F_NO_PREALLOC, BPF_F_NO_COMMON_LRU, BPF_F_NUMA_NODE, BPF_F_RDONLY, BPF_F_WRONLY, BPF_F_RDONLY_PROG, BPF_F_WRONLY_PROG, BPF_F_MMAPABLE,
 } from './maps/types.ts';
 export type { MapTypeName, MapDef, MapEnv, MapDefResult } from './maps/types.ts';
+export * from './run/index.ts';

@@ -1,0 +1,28 @@
+# %d %u %x of 32-bit arguments
+# @type xdp
+# @map res:array:4:8:16
+# @packet udp dport=5001
+  r1 = 2683429734962249078 ll
+  *(u64 *)(r10 - 64) = r1
+  r1 = 132101340405877 ll
+  *(u64 *)(r10 - 56) = r1
+  r1 = r10
+  r1 += -64
+  r2 = 15
+  r3 = -5
+  r4 = -1
+  r5 = 255
+  call 6
+  *(u64 *)(r10 - 16) = r0
+  r1 = 0
+  *(u32 *)(r10 - 4) = r1
+  r2 = r10
+  r2 += -4
+  r1 = res ll
+  call 1
+  if r0 == 0 goto Ls109
+  r1 = *(u64 *)(r10 - 16)
+  *(u64 *)(r0 + 0) = r1
+Ls109:
+  r0 = 2
+  exit

@@ -40,3 +40,4 @@ export {
   createScenario, scenarioNames, scenarioDef, DEFAULT_START_NS,
   type Scenario, type ScenarioOptions, type ScenarioCounts, type SimPacket, type Intent, type TimedIntent,
 } from './nic/scenario.ts';
+export * from './events/index.ts';

@@ -3,7 +3,7 @@
  * Linux kernel through ../shared/tools/kernel_oracle.py where bpf() is allowed). Each recorder
  * skips what its machine cannot do and says so. Review the result with `git diff`.
  *
- * Usage: npm run goldens [-- NAME...]   (names: isa asm vm verifier compiler sim; default all present)
+ * Usage: npm run goldens [-- NAME...]   (names: isa asm vm verifier compiler sim elf; default all present)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ const recorders: Record<string, string> = {
   verifier: 'scripts/record-verifier-goldens.ts',
   compiler: 'scripts/record-compiler-goldens.ts',
   sim: 'src/sim/testdata/record.ts',
+  elf: 'scripts/record-elf-goldens.ts',
 };
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,8 @@
 /**
  * Reads a program file for the CLI: `.s` (assembly, any dialect the assembler reads), `.bin`
- * (raw 8-byte slots), `.hex` (the same bytes as hex text). `.c` and `.o` arrive with the compiler
- * and the ELF loader; until then they get a clear error, not a crash.
+ * (raw 8-byte slots), `.hex` (the same bytes as hex text), `.o` (a BPF ELF object, read by
+ * `src/elf`: the first program, or the one named by `program`, with the whole object alongside).
+ * `.c` arrives with the compiler; until then it gets a clear error, not a crash.
  *
  * Problems come back as one-line messages (`file:line:col: error: …` where a source position
  * exists, `file: error: insn N (byte offset B): …` for binary input); this module never throws on
@@ -14,6 +15,8 @@ import { lineCol } from '../diag/diagnostic.ts';
 import { decodeInsns, type Insn } from '../isa/insn.ts';
 import { parseHex } from '../isa/hex.ts';
 import { validateInsns } from '../isa/validate.ts';
+import type { BpfObject, BpfProgram } from '../isa/object.ts';
+import { readElf } from '../elf/read.ts';
 
 export interface LoadedFile {
   file: string;
@@ -22,6 +25,10 @@ export interface LoadedFile {
   source?: string;
   spans?: Array<Span | null>;
   relocs?: Array<{ pc: number; symbol: string; kind: 'map' | 'call' }>;
+  /** `.o` input: the whole object (every program, maps, globals, license) ... */
+  object?: BpfObject;
+  /** ... and the program `insns` is (its `relocations` include `data` ones, which `relocs` omits). */
+  program?: BpfProgram;
 }
 
 export type LoadResult = { ok: true; value: LoadedFile } | { ok: false; errors: string[] };
@@ -61,7 +68,35 @@ export function fromBytes(file: string, bytes: Uint8Array, hexText?: string): Lo
   return errors.length ? { ok: false, errors } : { ok: true, value: { file, insns } };
 }
 
-export function loadProgram(file: string, opts: { dialect?: string } = {}): LoadResult {
+/** Read a `.o`: the program named `program` (function or section name), else the first. */
+export function fromElf(file: string, bytes: Uint8Array, program?: string): LoadResult {
+  const r = readElf(bytes, file);
+  if (!r.object) {
+    return { ok: false, errors: r.diagnostics.map((d) => `${file}: ${d.severity}: ${d.span ? `byte offset ${d.span.start}: ` : ''}${d.message}`) };
+  }
+  const obj = r.object;
+  const prog = program === undefined ? obj.programs[0] : obj.programs.find((p) => p.name === program || p.section === program);
+  if (!prog) return { ok: false, errors: [`${file}: error: no program '${program}' (programs: ${obj.programs.map((p) => `${p.name} in ${p.section}`).join(', ')})`] };
+  // Give the slots the pseudo forms the assembler gives `r1 = counts ll` (and the kernel loader
+  // looks for): map refs src 1 (BPF_PSEUDO_MAP_FD), global data src 2 (BPF_PSEUDO_MAP_VALUE) with
+  // the variable's offset in the second slot, named by the section ('.data'), whose array map the
+  // runner creates from `object.globals`.
+  const insns = prog.insns.slice();
+  const relocs: NonNullable<LoadedFile['relocs']> = [];
+  for (const x of prog.relocations) {
+    if (x.kind === 'map') insns[x.pc] = { ...insns[x.pc], src: 1, imm: 0 };
+    if (x.kind === 'data') {
+      insns[x.pc] = { ...insns[x.pc], src: 2, imm: 0 };
+      insns[x.pc + 1] = { ...insns[x.pc + 1], imm: x.addend };
+    }
+    relocs.push({ pc: x.pc, symbol: x.symbol, kind: x.kind === 'call' ? 'call' : 'map' });
+  }
+  const bad = validateInsns(insns).map((p) => `${file}: error: ${prog.name} insn ${p.pc}: ${p.message}`);
+  if (bad.length) return { ok: false, errors: bad };
+  return { ok: true, value: { file, insns, relocs, object: obj, program: prog } };
+}
+
+export function loadProgram(file: string, opts: { dialect?: string; program?: string } = {}): LoadResult {
   const ext = extensionOf(file);
   switch (ext) {
     case 's':
@@ -98,8 +133,15 @@ export function loadProgram(file: string, opts: { dialect?: string } = {}): Load
     }
     case 'c':
       return { ok: false, errors: [`${file}: error: compiling C is not available yet in this build (the C compiler is a later milestone); use assembly (.s) or bytecode (.bin, .hex)`] };
-    case 'o':
-      return { ok: false, errors: [`${file}: error: reading ELF objects is not available yet in this build (the ELF loader is a later milestone); use assembly (.s) or bytecode (.bin, .hex)`] };
+    case 'o': {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch (e) {
+        return { ok: false, errors: [`${file}: error: cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`] };
+      }
+      return fromElf(file, bytes, opts.program);
+    }
     default:
       return { ok: false, errors: [`${file}: error: unknown file type '.${ext}' (expected .s, .bin, .hex, .c or .o)`] };
   }

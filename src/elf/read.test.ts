@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeInsns } from '../isa/insn.ts';
 import type { BpfMapDef, BpfObject } from '../isa/object.ts';
@@ -182,7 +182,11 @@ describe.skipIf(!haveClang)('the committed objects are what clang-19 builds from
       const { golden, bytes } = loadGolden(name);
       const dir = mkdtempSync(join(tmpdir(), 'elf-cc-'));
       try {
-        const args = golden.compile.split(' ').slice(1);
+        // the recorded command maps the recording checkout's path to '.'; map this checkout's
+        const args = golden.compile
+          .split(' ')
+          .slice(1)
+          .map((a) => (a.startsWith('-fdebug-prefix-map=') ? `-fdebug-prefix-map=${resolve(TESTDATA)}=.` : a));
         const out = join(dir, `${name}.o`);
         args[args.indexOf('-o') + 1] = out;
         const r = spawnSync('clang-19', args, { cwd: TESTDATA, encoding: 'utf8' });

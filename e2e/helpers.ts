@@ -13,7 +13,8 @@ export function externalRequests(page: Page): string[] {
   return external.get(page) ?? [];
 }
 
-export async function openPlayground(page: Page): Promise<void> {
+/** Open the page (optionally at `path`, e.g. `./?embed#s=…`) and wait until the editor is up. */
+export async function openPlayground(page: Page, path = './', opts: { embed?: boolean } = {}): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const out: string[] = [];
@@ -22,8 +23,8 @@ export async function openPlayground(page: Page): Promise<void> {
     const url = r.url();
     if (!/^(https?:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url)) out.push(url);
   });
-  await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'eBPF Playground' })).toBeVisible();
+  await page.goto(path);
+  if (!opts.embed) await expect(page.getByRole('heading', { name: 'eBPF Playground' })).toBeVisible();
   // Monaco is lazy-loaded: wait for its text area to be laid out.
   await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
   expect(errors, 'no uncaught exceptions while loading').toEqual([]);
@@ -59,4 +60,16 @@ export async function editorLines(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
+
+/**
+ * The editor's text as shown, lines in screen order (Monaco recycles line elements, so DOM order
+ * is not screen order). Only the lines on screen: keep programs in these specs short.
+ */
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const lines = Array.from(document.querySelectorAll<HTMLElement>('.monaco-editor .view-line'));
+    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    return lines.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n');
+  });
 }

@@ -1,7 +1,8 @@
 /**
- * The program the editor opens with (and "Restore example" brings back): LLVM assembly syntax,
- * as `llvm-objdump -d` prints it and `llvm-mc -triple bpfel` assembles it. It loops and uses the
- * stack, so the register trace has something to show. Expected result: r0 = 55 (1 + 2 + … + 10).
+ * The program the editor opens with on a first visit (and after "Back to my work" when nothing is
+ * saved): LLVM assembly syntax, as `llvm-objdump -d` prints it and `llvm-mc -triple bpfel`
+ * assembles it. It loops and uses the stack, so the register trace has something to show.
+ * Expected result: r0 = 55 (1 + 2 + … + 10).
  */
 export const STARTER_FILE = 'prog.s';
 

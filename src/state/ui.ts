@@ -1,23 +1,81 @@
 /**
- * The UI store: presentation preferences (STYLE §3.10, lifetime "persisted, not shared").
+ * The UI store: layout and presentation (STYLE §3.10, lifetime "persisted, not shared" — except
+ * the selected panel, which a share link also carries).
  *
- * `theme` is the user's choice; 'system' follows `prefers-color-scheme`. Resolving 'system' to
- * light or dark needs the browser, so that happens in the UI layer (`ui/app/theme.ts`).
+ * - `theme`: the user's choice; 'system' follows `prefers-color-scheme` (resolved in the UI
+ *   layer, `ui/app/theme.ts`, since that needs the browser).
+ * - `present`: presentation mode (large type, high contrast) for classrooms and projectors.
+ * - `panel`: the selected panel — the one an embed shows, and the one a link points at.
+ * - `sizes`: the resizable layout as fractions (column split, and each column's split).
+ * - `overlay`: which dialog is open; `linkNotice`: a link that could not be opened (both
+ *   transient: not persisted).
+ * Persisted values are re-checked on load: a damaged entry falls back to defaults, never breaks
+ * the layout.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { PANELS, type PanelId } from './snapshot.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
+export type Overlay = 'help' | 'gallery' | 'share' | null;
+
+/** A link that could not be opened (transient). */
+export interface LinkNotice {
+  kind: 'error';
+  message: string;
+}
+
+/** Fractions of the available space: `cols` = left column's share; `left`/`right` = top pane's share. */
+export interface LayoutSizes {
+  cols: number;
+  left: number;
+  right: number;
+}
+
+export const DEFAULT_SIZES: LayoutSizes = { cols: 0.53, left: 0.64, right: 0.27 };
+/** No pane may be squeezed below this share of its split. */
+export const MIN_FRACTION = 0.15;
 
 export interface UiState {
   theme: ThemeChoice;
+  present: boolean;
+  panel: PanelId;
+  sizes: LayoutSizes;
+  overlay: Overlay;
+  linkNotice: LinkNotice | null;
+}
+
+const defaults: UiState = { theme: 'system', present: false, panel: 'trace', sizes: DEFAULT_SIZES, overlay: null, linkNotice: null };
+
+export function clampFraction(x: unknown, fallback: number): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return fallback;
+  return Math.min(1 - MIN_FRACTION, Math.max(MIN_FRACTION, x));
+}
+
+/** Sanitise a persisted (untrusted) UI state. */
+export function sanitizeUi(saved: unknown): Omit<UiState, 'overlay' | 'linkNotice'> {
+  const s = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<Record<keyof UiState, unknown>>;
+  const sz = (typeof s.sizes === 'object' && s.sizes !== null ? s.sizes : {}) as Partial<Record<keyof LayoutSizes, unknown>>;
+  return {
+    theme: s.theme === 'light' || s.theme === 'dark' || s.theme === 'system' ? s.theme : defaults.theme,
+    present: s.present === true,
+    panel: (PANELS as readonly unknown[]).includes(s.panel) ? (s.panel as PanelId) : defaults.panel,
+    sizes: {
+      cols: clampFraction(sz.cols, DEFAULT_SIZES.cols),
+      left: clampFraction(sz.left, DEFAULT_SIZES.left),
+      right: clampFraction(sz.right, DEFAULT_SIZES.right),
+    },
+  };
 }
 
 export const useUi = create<UiState>()(
-  persist(() => ({ theme: 'system' as ThemeChoice }), {
+  persist(() => ({ ...defaults }), {
     name: 'ebpf-playground:ui',
-    version: 1,
+    version: 2,
     storage: createJSONStorage(() => localStorage),
+    partialize: (s) => ({ theme: s.theme, present: s.present, panel: s.panel, sizes: s.sizes }),
+    migrate: (saved) => sanitizeUi(saved) as UiState,
+    merge: (saved, current) => ({ ...current, ...sanitizeUi(saved) }),
   }),
 );
 
@@ -33,5 +91,45 @@ export function cycleTheme(): void {
   setTheme(order[(order.indexOf(t) + 1) % order.length]);
 }
 
+export function togglePresent(): void {
+  useUi.setState({ present: !useUi.getState().present });
+}
+
+export function selectPanel(panel: PanelId): void {
+  if (useUi.getState().panel !== panel) useUi.setState({ panel });
+}
+
+export function setSize(which: keyof LayoutSizes, fraction: number): void {
+  const sizes = useUi.getState().sizes;
+  const v = clampFraction(fraction, sizes[which]);
+  if (v !== sizes[which]) useUi.setState({ sizes: { ...sizes, [which]: v } });
+}
+
+export function resetSizes(): void {
+  useUi.setState({ sizes: DEFAULT_SIZES });
+}
+
+export function openOverlay(overlay: Overlay): void {
+  useUi.setState({ overlay });
+}
+
+export function closeOverlay(): void {
+  useUi.setState({ overlay: null });
+}
+
+export function setLinkNotice(linkNotice: LinkNotice | null): void {
+  useUi.setState({ linkNotice });
+}
+
 const selectTheme = (s: UiState) => s.theme;
+const selectPresent = (s: UiState) => s.present;
+const selectPanelId = (s: UiState) => s.panel;
+const selectSizes = (s: UiState) => s.sizes;
+const selectOverlay = (s: UiState) => s.overlay;
 export const useThemeChoice = (): ThemeChoice => useUi(selectTheme);
+export const usePresent = (): boolean => useUi(selectPresent);
+export const usePanel = (): PanelId => useUi(selectPanelId);
+export const useSizes = (): LayoutSizes => useUi(selectSizes);
+export const useOverlay = (): Overlay => useUi(selectOverlay);
+const selectLinkNotice = (s: UiState) => s.linkNotice;
+export const useLinkNotice = (): LinkNotice | null => useUi(selectLinkNotice);

@@ -1,43 +1,119 @@
 /**
- * The workspace store: what the user wrote (STYLE §3.10, lifetime "persisted").
+ * The workspace store: what the user wrote and chose (STYLE §3.10, lifetime "persisted and
+ * shareable"): the files, language, program type, scenario, seed and the `mem` input.
  *
- * The source is saved to localStorage on every change, so nothing typed is lost on reload.
+ * Autosave: every change is written to local storage (`autosave.ts`) — except while the page
+ * shows a workspace opened from a link that the user has not edited yet (`origin: 'link'`).
+ * Opening a link therefore never overwrites the user's own saved work; the first edit makes the
+ * linked workspace the user's own (`origin: 'local'`) and it is saved from then on.
+ * `restoreAutosave()` goes back to the saved work. When the storage refuses a save (full or
+ * disabled) `useAutosaveFailed()` says so, so the page can warn instead of failing silently.
+ *
  * Holds inputs only — results live in `session.ts`, layout and theme in `ui.ts`. Actions are
  * module-level functions; components read through the small hooks below.
- * Not yet: several files, language choice, URL sharing.
  */
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { browserStorage, readAutosave, writeAutosave, type KeyValueStorage } from './autosave.ts';
+import type { WorkspaceData } from './snapshot.ts';
 import { STARTER_FILE, STARTER_PROGRAM } from './starterProgram.ts';
 
-export interface WorkspaceState {
-  /** The assembly source in the editor. */
-  source: string;
-  /** File name used in diagnostics (`prog.s:3:5: …`). */
-  file: string;
+export type WorkspaceOrigin = 'local' | 'link';
+
+export interface WorkspaceState extends WorkspaceData {
+  /** 'link' while showing an unedited workspace opened from a link (not autosaved). */
+  origin: WorkspaceOrigin;
 }
 
-export const WORKSPACE_STORAGE_KEY = 'ebpf-playground:workspace';
-
-export const useWorkspace = create<WorkspaceState>()(
-  persist(() => ({ source: STARTER_PROGRAM, file: STARTER_FILE }), {
-    name: WORKSPACE_STORAGE_KEY,
-    version: 1,
-    storage: createJSONStorage(() => localStorage),
-    partialize: (s) => ({ source: s.source }),
-  }),
-);
-
-export function setSource(source: string): void {
-  if (useWorkspace.getState().source !== source) useWorkspace.setState({ source });
+export function starterWorkspace(): WorkspaceData {
+  return {
+    files: [{ name: STARTER_FILE, text: STARTER_PROGRAM }],
+    active: 0,
+    language: 'asm',
+    progType: null,
+    scenario: null,
+    seed: 0,
+    mem: '',
+  };
 }
 
-export function restoreStarterProgram(): void {
-  useWorkspace.setState({ source: STARTER_PROGRAM, file: STARTER_FILE });
+let storage: KeyValueStorage | undefined = browserStorage();
+
+export const useWorkspace = create<WorkspaceState>()(() => ({
+  ...(readAutosave(storage, STARTER_FILE) ?? starterWorkspace()),
+  origin: 'local',
+}));
+
+/** The workspace data without the origin flag. */
+export function workspaceData(s: WorkspaceState = useWorkspace.getState()): WorkspaceData {
+  return { files: s.files, active: s.active, language: s.language, progType: s.progType, scenario: s.scenario, seed: s.seed, mem: s.mem };
 }
 
-const selectSource = (s: WorkspaceState) => s.source;
-const selectFile = (s: WorkspaceState) => s.file;
+/** Whether the last autosave was refused by the storage (full, or disabled). */
+export const useAutosaveStatus = create<{ failed: boolean }>()(() => ({ failed: false }));
 
+useWorkspace.subscribe((s, prev) => {
+  if (s.origin !== 'local' || s === prev) return;
+  const failed = !writeAutosave(storage, workspaceData(s));
+  if (useAutosaveStatus.getState().failed !== failed) useAutosaveStatus.setState({ failed });
+});
+
+/** For tests: use another storage (and reload the workspace from it). */
+export function setStorageForTests(s: KeyValueStorage | undefined): void {
+  storage = s;
+  useWorkspace.setState({ ...(readAutosave(storage, STARTER_FILE) ?? starterWorkspace()), origin: 'local' }, true);
+}
+
+/** The user typed: replace the active file's text. */
+export function setSource(text: string): void {
+  const s = useWorkspace.getState();
+  if (s.files[s.active]?.text === text) return;
+  const files = s.files.map((f, i) => (i === s.active ? { ...f, text } : f));
+  useWorkspace.setState({ files, origin: 'local' });
+}
+
+/** Show file `i` in the editor (a view change: a linked workspace stays unsaved). */
+export function setActiveFile(i: number): void {
+  const s = useWorkspace.getState();
+  if (Number.isInteger(i) && i >= 0 && i < s.files.length && i !== s.active) useWorkspace.setState({ active: i });
+}
+
+/** The user edited the `mem` input (hex text, kept as typed). */
+export function setMem(mem: string): void {
+  if (useWorkspace.getState().mem === mem) return;
+  useWorkspace.setState({ mem, origin: 'local' });
+}
+
+/** Open a program (an example) as the user's workspace: one file, its `mem` input. */
+export function openProgram(name: string, text: string, mem: string): void {
+  useWorkspace.setState({ ...starterWorkspace(), files: [{ name, text }], mem, origin: 'local' });
+}
+
+/** Show a workspace from a link; it is not autosaved until the user edits it. */
+export function showLinkedWorkspace(data: WorkspaceData): void {
+  useWorkspace.setState({ ...data, origin: 'link' });
+}
+
+/** Leave a linked workspace: back to the autosaved one (or the starter program). */
+export function restoreAutosave(): void {
+  useWorkspace.setState({ ...(readAutosave(storage, STARTER_FILE) ?? starterWorkspace()), origin: 'local' });
+}
+
+const selectSource = (s: WorkspaceState) => s.files[s.active]?.text ?? '';
+const selectFile = (s: WorkspaceState) => s.files[s.active]?.name ?? STARTER_FILE;
+const selectMem = (s: WorkspaceState) => s.mem;
+const selectFiles = (s: WorkspaceState) => s.files;
+const selectActive = (s: WorkspaceState) => s.active;
+const selectOrigin = (s: WorkspaceState) => s.origin;
+
+/** The active file's text. */
 export const useSource = (): string => useWorkspace(selectSource);
+export const getSource = (): string => selectSource(useWorkspace.getState());
+/** The active file's name (used in diagnostics: `prog.s:3:5: …`). */
 export const useFile = (): string => useWorkspace(selectFile);
+export const getFile = (): string => selectFile(useWorkspace.getState());
+export const useMem = (): string => useWorkspace(selectMem);
+export const useFiles = (): WorkspaceData['files'] => useWorkspace(selectFiles);
+export const useActiveFile = (): number => useWorkspace(selectActive);
+export const getActiveFile = (): number => selectActive(useWorkspace.getState());
+export const useOrigin = (): WorkspaceOrigin => useWorkspace(selectOrigin);
+export const useAutosaveFailed = (): boolean => useAutosaveStatus((s) => s.failed);

@@ -90,6 +90,37 @@ describe('runSource', () => {
   });
 });
 
+describe('the mem input', () => {
+  // examples/03-sum-bytes: adds the bytes at r1..r1+r2; 1 + 2 + 3 + 4 + 255 = 265
+  const SUM = 'r0 = 0\nr3 = 0\nl:\nif r3 >= r2 goto e\nr4 = r1\nr4 += r3\nr5 = *(u8 *)(r4 + 0)\nr0 += r5\nr3 += 1\ngoto l\ne:\nexit\n';
+
+  it('gives the program the bytes in r1 and their length in r2', () => {
+    const out = runSource({ source: SUM, file: 'sum.s', mem: '01 02 03 04 ff' });
+    expect(out.run?.r0).toBe(265n);
+    expect(out.initialRegs[2]).toBe(5n);
+    expect(out.initialRegs[1]).not.toBe(0n);
+    // the trace folds back from initialRegs: r1 is never written, so it stays the mem address
+    expect(registersAfter(out.initialRegs, out.trace, out.trace.length - 1)).toEqual(out.run?.regs);
+  });
+
+  it('runs with r1 = r2 = 0 when mem is blank', () => {
+    const out = runSource({ source: SUM, file: 'sum.s', mem: '   ' });
+    expect(out.run?.r0).toBe(0n);
+    expect(out.initialRegs[1]).toBe(0n);
+  });
+
+  it('reports bad hex at its column and does not run', () => {
+    const out = runSource({ source: SUM, file: 'sum.s', mem: '01 02 zz' });
+    expect(out.run).toBeUndefined();
+    // 'z' is the 7th character of "01 02 zz"
+    expect(out.diagnostics).toEqual([
+      expect.objectContaining({ stage: 'input', severity: 'error', start: { line: 1, col: 7 }, message: "mem: invalid character 'z' in hex data" }),
+    ]);
+    const odd = runSource({ source: SUM, file: 'sum.s', mem: 'abc' });
+    expect(odd.diagnostics[0]).toMatchObject({ stage: 'input', start: { line: 1, col: 1 }, message: expect.stringMatching(/odd number of hex digits \(3\)/) });
+  });
+});
+
 describe('handleRequest', () => {
   it('answers a malformed request with a failure instead of throwing', () => {
     const bad = { id: 3, type: 'run', payload: null } as unknown as WorkerRequest;

@@ -10,6 +10,9 @@
  * a program runs longer than that, it is run a second time untraced with the full budget; the VM
  * is deterministic (no map or helper state yet), so the kept trace is an exact prefix of it.
  *
+ * Input: `mem` (hex text) is parsed here too; its errors are 'input' diagnostics positioned in
+ * the mem text, and nothing runs.
+ *
  * Deliberately not here: maps, helpers, the verifier, C. A map relocation (`r1 = counts ll`) is
  * reported as a warning and left as 0. No DOM: this module runs in Node tests as in the worker.
  */
@@ -19,6 +22,7 @@ import { DiagCode } from '../diag/codes.ts';
 import { disassembleInsn } from '../isa/disasm.ts';
 import { encodeInsns, isLdImm64, type Insn } from '../isa/insn.ts';
 import { validateInsns } from '../isa/validate.ts';
+import { parseHex } from '../isa/hex.ts';
 import { MAX_BPF_STACK } from '../isa/opcodes.ts';
 import { Memory, runProgram } from '../vm/index.ts';
 import type {
@@ -32,6 +36,21 @@ import type {
 
 export const DEFAULT_TRACE_LIMIT = 10_000;
 export const DEFAULT_BUDGET = 1_000_000;
+/** Largest `mem` input accepted (bytes). */
+export const MAX_MEM_BYTES = 64 * 1024;
+
+/** Parse the `mem` input; an error comes back as an 'input' diagnostic with its line:col. */
+export function parseMemInput(text: string | undefined): { bytes?: Uint8Array; diagnostics: WireDiagnostic[] } {
+  if (text === undefined || text.trim() === '') return { diagnostics: [] };
+  const { bytes, diagnostics } = parseHex(text, 'mem');
+  if (diagnostics.length > 0) return { diagnostics: diagnostics.map((d) => toWire({ ...d, message: `mem: ${d.message}` }, text, 'input')) };
+  if (bytes.length > MAX_MEM_BYTES) {
+    return {
+      diagnostics: [{ code: DiagCode.BadHex, severity: 'error', message: `mem: ${bytes.length} bytes is more than this page accepts (${MAX_MEM_BYTES})`, stage: 'input' }],
+    };
+  }
+  return { bytes, diagnostics: [] };
+}
 
 function toWire(d: Diagnostic, text: string, stage: WireDiagnostic['stage']): WireDiagnostic {
   const w: WireDiagnostic = { code: d.code, severity: d.severity, message: d.message, stage };
@@ -84,8 +103,9 @@ export function runSource(req: RunRequest): RunOutcome {
   const empty: RunOutcome = { diagnostics: [], bytecode: [], trace: [], traceTruncated: false, initialRegs: [] };
 
   const asm = assemble(text, { file: req.file, dialect: 'auto' });
-  const diagnostics = asm.diagnostics.map((d) => toWire(d, text, 'asm'));
-  if (asm.diagnostics.some((d) => d.severity === 'error')) return { ...empty, diagnostics };
+  const mem = parseMemInput(req.mem);
+  const diagnostics = [...mem.diagnostics, ...asm.diagnostics.map((d) => toWire(d, text, 'asm'))];
+  if (diagnostics.some((d) => d.severity === 'error')) return { ...empty, diagnostics };
   if (asm.insns.length === 0) {
     diagnostics.push({
       code: DiagCode.BadFile,
@@ -124,17 +144,30 @@ export function runSource(req: RunRequest): RunOutcome {
     return { ...empty, diagnostics, bytecode };
   }
 
-  // r1 = r2 = 0 (no mem); r10 = the top of frame 0's stack in the memory the run uses.
-  const memory = new Memory();
-  const stack = memory.stack(0, MAX_BPF_STACK);
-  const initialRegs = Array.from({ length: 11 }, () => 0n);
-  initialRegs[10] = stack.base + BigInt(stack.size);
+  // r1 = the mem bytes' address and r2 = their length (0 and 0 without mem), as the conformance
+  // convention has it; r10 = the top of frame 0's stack in the memory the run uses.
+  const setUp = () => {
+    const memory = new Memory();
+    const stack = memory.stack(0, MAX_BPF_STACK);
+    const regs = Array.from({ length: 11 }, () => 0n);
+    if (mem.bytes && mem.bytes.length > 0) {
+      const region = memory.allocBytes('ctx', mem.bytes, { name: 'mem' });
+      regs[1] = region.base;
+      regs[2] = BigInt(mem.bytes.length);
+    }
+    regs[10] = stack.base + BigInt(stack.size);
+    return { memory, regs };
+  };
+  const first = setUp();
+  const initialRegs = first.regs;
+  const args = initialRegs.slice(1, 3);
 
-  let res = runProgram(asm.insns, { budget: traceLimit, trace: true, memory });
+  let res = runProgram(asm.insns, { budget: traceLimit, trace: true, memory: first.memory, args });
   const trace = res.trace ?? [];
   let traceTruncated = false;
   if (res.oops?.kind === 'budget' && traceLimit < budget) {
-    res = runProgram(asm.insns, { budget, trace: false });
+    const again = setUp();
+    res = runProgram(asm.insns, { budget, trace: false, memory: again.memory, args: again.regs.slice(1, 3) });
     traceTruncated = true;
   }
 

@@ -28,8 +28,8 @@ export interface WireDiagnostic {
   notes?: string[];
   start?: SourcePos;
   end?: SourcePos;
-  /** Which stage produced it. */
-  stage: 'asm' | 'isa' | 'run';
+  /** Which stage produced it; 'input' = the `mem` input (positions are in the mem text). */
+  stage: 'asm' | 'isa' | 'run' | 'input';
 }
 
 /** One 8-byte slot of the assembled program, as the Bytecode panel lists it. */
@@ -78,6 +78,12 @@ export interface RunRequest {
   budget?: number;
   /** Max trace steps kept (default 10 000). */
   traceLimit?: number;
+  /**
+   * The `mem` input as hex text (`parseHex` syntax: pairs of digits, optional separators). The
+   * bytes are copied into a writable region; r1 = its address, r2 = its length. Absent or blank:
+   * r1 = r2 = 0.
+   */
+  mem?: string;
 }
 
 export type FailureKind = 'internal' | 'timeout' | 'crashed' | 'cancelled';

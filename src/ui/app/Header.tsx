@@ -1,7 +1,10 @@
-/** The page header: name, status, example/theme buttons, and the Run (or Stop) button. */
+/**
+ * The page header: name, then Examples (the gallery), Copy link, keyboard shortcuts, presentation
+ * mode, theme, and the Run (or Stop) button.
+ */
 import { useRunStatus } from '../../state/session.ts';
-import { cycleTheme, useThemeChoice } from '../../state/ui.ts';
-import { restoreStarterProgram } from '../../state/workspace.ts';
+import { cycleTheme, openOverlay, togglePresent, usePresent, useThemeChoice } from '../../state/ui.ts';
+import { Icon } from '../components/Icon.tsx';
 import { runWorkspace, stopRun } from './actions.ts';
 import './Header.css';
 
@@ -13,6 +16,7 @@ const themeIcon = { system: '◐', light: '☀', dark: '☾' } as const;
 export function Header() {
   const status = useRunStatus();
   const theme = useThemeChoice();
+  const present = usePresent();
   const running = status === 'running';
   return (
     <header className="header">
@@ -24,22 +28,30 @@ export function Header() {
         <span className="header-tag">assembly · bytecode · register trace</span>
       </div>
       <div className="header-actions">
-        <button
-          type="button"
-          className="btn btn-ghost"
-          aria-label="Restore the example program"
-          title="Replace the editor text with the example program"
-          onClick={() => {
-            if (window.confirm('Replace the editor text with the example program?')) restoreStarterProgram();
-          }}
-        >
-          Example
+        <button type="button" className="btn btn-ghost" aria-label="Examples" title="Open the examples gallery (e)" onClick={() => openOverlay('gallery')}>
+          <Icon name="examples" /> <span>Examples</span>
+        </button>
+        <button type="button" className="btn btn-ghost" aria-label="Copy link" title="Copy a link to this workspace" onClick={() => openOverlay('share')}>
+          <Icon name="link" /> <span>Copy link</span>
         </button>
         <button
           type="button"
           className="btn btn-ghost"
+          aria-label="Presentation mode"
+          aria-pressed={present}
+          title="Presentation mode: large type, high contrast (p)"
+          onClick={togglePresent}
+        >
+          <Icon name="present" /> <span>Present</span>
+        </button>
+        <button type="button" className="btn btn-ghost btn-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openOverlay('help')}>
+          <span aria-hidden="true">?</span>
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
           aria-label={`${themeLabel[theme]} (click to change)`}
-          title={themeLabel[theme]}
+          title={`${themeLabel[theme]} (t)`}
           onClick={cycleTheme}
         >
           <span aria-hidden="true">{themeIcon[theme]}</span>

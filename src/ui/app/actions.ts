@@ -6,7 +6,7 @@
  * which restarts the worker — the tab never freezes.
  */
 import { beginRun, finishRun, useSession } from '../../state/session.ts';
-import { useWorkspace } from '../../state/workspace.ts';
+import { getFile, getSource, useWorkspace } from '../../state/workspace.ts';
 import { createWorkerClient, type WorkerClient } from '../../worker/client.ts';
 import { spawnComputeWorker } from '../../worker/spawn.ts';
 
@@ -21,9 +21,11 @@ function getClient(): WorkerClient {
 
 /** Assemble and run what is in the editor; the result lands in the session store. */
 export async function runWorkspace(): Promise<void> {
-  const { source, file } = useWorkspace.getState();
+  const source = getSource();
+  const file = getFile();
+  const { mem } = useWorkspace.getState();
   const id = beginRun(source);
-  const reply = await getClient().run({ source, file });
+  const reply = await getClient().run({ source, file, mem });
   finishRun(id, reply);
 }
 

@@ -3,7 +3,7 @@
  * `prefers-color-scheme` for 'system', and mirrors it on <html data-theme> for the CSS.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import { useThemeChoice } from '../../state/ui.ts';
+import { usePresent, useThemeChoice } from '../../state/ui.ts';
 
 export type ResolvedTheme = 'light' | 'dark';
 
@@ -30,4 +30,14 @@ export function useApplyTheme(): ResolvedTheme {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return theme;
+}
+
+/** Keep <html data-present> in sync with presentation mode (large type, high contrast). */
+export function useApplyPresent(): boolean {
+  const present = usePresent();
+  useEffect(() => {
+    if (present) document.documentElement.dataset.present = '';
+    else delete document.documentElement.dataset.present;
+  }, [present]);
+  return present;
 }

@@ -1,17 +1,72 @@
 /**
- * The editor pane: a frame with the file name, and Monaco loaded lazily (after the page is up)
- * through `React.lazy`, as rust-playground does. Until Monaco arrives a plain placeholder shows.
+ * The editor pane: a frame with the file name, Monaco loaded lazily (after the page is up)
+ * through `React.lazy` as rust-playground does, and the `mem` input below it. Until Monaco
+ * arrives a plain placeholder shows. A workspace with several files gets a tab per file (Run
+ * assembles the file shown). In embed mode the frame also carries the Run button and a
+ * link to open the same workspace in the full playground (there is no header).
  */
 import { lazy, Suspense } from 'react';
 import { useRanSource, useRunStatus } from '../../state/session.ts';
-import { useFile, useSource } from '../../state/workspace.ts';
-import type { ResolvedTheme } from '../app/theme.ts';
+import { setActiveFile, useActiveFile, useAutosaveFailed, useFile, useFiles, useSource } from '../../state/workspace.ts';
+import { runWorkspace, stopRun } from '../app/actions.ts';
+import { useResolvedTheme } from '../app/theme.ts';
+import { MemInput } from './MemInput.tsx';
 import './Editor.css';
 
-const MonacoEditorCore = lazy(() => import('./MonacoEditorCore.tsx'));
+const loadCore = () => import('./MonacoEditorCore.tsx');
+const MonacoEditorCore = lazy(loadCore);
 
-export function Editor({ theme }: { theme: ResolvedTheme }) {
+/** Start fetching Monaco now (called at startup, so it downloads while React renders the page). */
+export function preloadEditor(): void {
+  void loadCore();
+}
+
+/** The same page without `?embed` (keeping the link fragment), for the embed's "open" link. */
+function fullPageHref(): string {
+  return `${location.pathname}${location.hash}`;
+}
+
+/** One tab per file when the workspace has several (a link can carry up to 8). */
+function FileTabs() {
+  const files = useFiles();
+  const active = useActiveFile();
+  return (
+    <div
+      className="file-tabs"
+      role="tablist"
+      aria-label="Files"
+      onKeyDown={(e) => {
+        const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (!d) return;
+        e.preventDefault();
+        e.stopPropagation(); // not a trace step
+        const next = (active + d + files.length) % files.length;
+        setActiveFile(next);
+        (e.currentTarget.children[next] as HTMLElement | undefined)?.focus();
+      }}
+    >
+      {files.map((f, i) => (
+        <button
+          key={f.name}
+          type="button"
+          role="tab"
+          className="file-tab"
+          aria-selected={i === active}
+          tabIndex={i === active ? 0 : -1}
+          onClick={() => setActiveFile(i)}
+        >
+          {f.name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Editor({ embed = false }: { embed?: boolean }) {
+  const theme = useResolvedTheme();
   const file = useFile();
+  const several = useFiles().length > 1;
+  const unsaved = useAutosaveFailed();
   const source = useSource();
   const ranSource = useRanSource();
   const status = useRunStatus();
@@ -19,12 +74,33 @@ export function Editor({ theme }: { theme: ResolvedTheme }) {
   return (
     <section className="pane editor-pane" aria-label="Assembly editor">
       <div className="pane-head">
-        <h2 className="pane-title">{file}</h2>
-        <span className="pane-sub">eBPF assembly, LLVM syntax</span>
+        {several ? <FileTabs /> : <h2 className="pane-title">{file}</h2>}
+        {!embed && !several && <span className="pane-sub">eBPF assembly, LLVM syntax</span>}
+        {unsaved && (
+          <span className="badge badge-err" role="alert" title="The browser's local storage refused to save (full or disabled). Copy your work elsewhere.">
+            not saved: storage full
+          </span>
+        )}
         {stale && (
-          <span className="badge badge-warn" title="The results below are for the text as it was when you pressed Run">
+          <span className="badge badge-warn" title="The results are for the text as it was when you pressed Run">
             edited since last run
           </span>
+        )}
+        {embed && (
+          <div className="pane-tools">
+            <a className="btn btn-small btn-ghost" href={fullPageHref()} target="_blank" rel="noopener" title="Open this in the full playground">
+              Open in playground ↗
+            </a>
+            {status === 'running' ? (
+              <button type="button" className="btn btn-small btn-stop" aria-label="Stop the running program" onClick={stopRun}>
+                Stop
+              </button>
+            ) : (
+              <button type="button" className="btn btn-small btn-run" aria-label="Run program (Ctrl Enter)" onClick={() => void runWorkspace()}>
+                ▶ Run
+              </button>
+            )}
+          </div>
         )}
       </div>
       <div className="editor-host">
@@ -32,6 +108,7 @@ export function Editor({ theme }: { theme: ResolvedTheme }) {
           <MonacoEditorCore theme={theme} />
         </Suspense>
       </div>
+      <MemInput />
     </section>
   );
 }

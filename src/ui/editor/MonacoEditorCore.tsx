@@ -4,18 +4,21 @@
  *  - keeps the workspace source and the editor text in step (typing → store; "Example" → editor),
  *  - binds Ctrl/Cmd+Enter to Run,
  *  - shows the last run's diagnostics as markers at their line:col,
- *  - highlights the source line of the current trace step.
+ *  - highlights the source line of the current trace step,
+ *  - follows the theme and presentation mode (larger type, high-contrast colours),
+ *  - marks the page interactive (`performance.mark('ebpf:interactive')`) once it is ready.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useOutcome, useStep } from '../../state/session.ts';
-import { setSource, useWorkspace } from '../../state/workspace.ts';
+import { usePresent } from '../../state/ui.ts';
+import { getActiveFile, getSource, setSource, useWorkspace } from '../../state/workspace.ts';
 import type { WireDiagnostic } from '../../worker/protocol.ts';
 import { runWorkspace } from '../app/actions.ts';
 import type { ResolvedTheme } from '../app/theme.ts';
 import { monaco } from './monaco.ts';
 import { EBPF_ASM } from './ebpfAsmLanguage.ts';
 import { setEditorReveal } from './editorBridge.ts';
-import { DARK, LIGHT } from './themes.ts';
+import { themeName } from './themes.ts';
 
 const MARKER_OWNER = 'ebpf-playground';
 
@@ -25,7 +28,10 @@ function severity(d: WireDiagnostic): monaco.MarkerSeverity {
   return monaco.MarkerSeverity.Info;
 }
 
+const FONT = { normal: { fontSize: 14, lineHeight: 21 }, present: { fontSize: 20, lineHeight: 30 } };
+
 export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
+  const present = usePresent();
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const lineDecoRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -35,14 +41,13 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
   // Create the editor once.
   useEffect(() => {
     const host = hostRef.current!;
-    const model = monaco.editor.createModel(useWorkspace.getState().source, EBPF_ASM);
+    const model = monaco.editor.createModel(getSource(), EBPF_ASM);
     const ed = monaco.editor.create(host, {
       model,
-      theme: theme === 'dark' ? DARK : LIGHT,
+      theme: themeName(theme, present),
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 14,
-      lineHeight: 21,
+      ...(present ? FONT.present : FONT.normal),
       fontFamily: "ui-monospace, 'JetBrains Mono', 'Cascadia Code', Menlo, Consolas, monospace",
       scrollBeyondLastLine: false,
       renderLineHighlight: 'line',
@@ -58,11 +63,19 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
     lineDecoRef.current = ed.createDecorationsCollection();
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void runWorkspace());
     const sub = model.onDidChangeContent(() => setSource(model.getValue()));
-    // Text replaced from outside the editor (the Example button): push it in, keeping undo.
-    const unsub = useWorkspace.subscribe((s) => {
-      if (s.source !== model.getValue()) {
+    // Text replaced from outside the editor (an example, a link): push it in, keeping undo. Another
+    // file of the workspace: replace the text and the undo history (undo must never carry one
+    // file's text into another).
+    let shownFile = getActiveFile();
+    const unsub = useWorkspace.subscribe(() => {
+      const text = getSource();
+      const active = getActiveFile();
+      if (active !== shownFile) {
+        shownFile = active;
+        if (text !== model.getValue()) model.setValue(text);
+      } else if (text !== model.getValue()) {
         ed.pushUndoStop();
-        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.source }], () => null);
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
         ed.pushUndoStop();
       }
     });
@@ -71,6 +84,7 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
       ed.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column: col });
       ed.focus();
     });
+    performance.mark('ebpf:interactive');
     return () => {
       setEditorReveal(null);
       unsub();
@@ -83,15 +97,16 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
   }, []);
 
   useEffect(() => {
-    monaco.editor.setTheme(theme === 'dark' ? DARK : LIGHT);
-  }, [theme]);
+    monaco.editor.setTheme(themeName(theme, present));
+    editorRef.current?.updateOptions(present ? FONT.present : FONT.normal);
+  }, [theme, present]);
 
   // Diagnostics → markers.
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
     const markers: monaco.editor.IMarkerData[] = (outcome?.diagnostics ?? [])
-      .filter((d) => d.start)
+      .filter((d) => d.start && d.stage !== 'input') // 'input' positions are in the mem text, not the source
       .map((d) => {
         const start = d.start!;
         let end = d.end ?? start;

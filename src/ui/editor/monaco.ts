@@ -25,7 +25,7 @@ import 'monaco-editor/features/wordHighlighter/register.js';
 import 'monaco-editor/features/wordOperations/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import { EBPF_ASM, languageConfiguration, monarchLanguage } from './ebpfAsmLanguage.ts';
-import { DARK, LIGHT, darkTheme, lightTheme } from './themes.ts';
+import { DARK, HC_DARK, HC_LIGHT, LIGHT, darkTheme, hcDarkTheme, hcLightTheme, lightTheme } from './themes.ts';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
@@ -36,5 +36,7 @@ monaco.languages.setLanguageConfiguration(EBPF_ASM, languageConfiguration);
 monaco.languages.setMonarchTokensProvider(EBPF_ASM, monarchLanguage);
 monaco.editor.defineTheme(LIGHT, lightTheme);
 monaco.editor.defineTheme(DARK, darkTheme);
+monaco.editor.defineTheme(HC_LIGHT, hcLightTheme);
+monaco.editor.defineTheme(HC_DARK, hcDarkTheme);
 
 export { monaco };

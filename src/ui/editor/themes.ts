@@ -50,3 +50,49 @@ export const darkTheme: editor.IStandaloneThemeData = {
     'editorLineNumber.foreground': '#6e7681',
   },
 };
+
+/** Presentation mode: Monaco's high-contrast bases, with the same token roles in stronger colours. */
+export const HC_LIGHT = 'ebpf-hc-light';
+export const HC_DARK = 'ebpf-hc-dark';
+
+export const hcLightTheme: editor.IStandaloneThemeData = {
+  base: 'hc-light',
+  inherit: true,
+  rules: [
+    { token: 'comment', foreground: '3b4048', fontStyle: 'italic' },
+    { token: 'register', foreground: '003d99', fontStyle: 'bold' },
+    { token: 'keyword', foreground: '8f0010', fontStyle: 'bold' },
+    { token: 'keyword.builtin', foreground: '5a00c8' },
+    { token: 'keyword.mnemonic', foreground: '8f0010' },
+    { token: 'type', foreground: '4b1d9e' },
+    { token: 'number', foreground: '00602b' },
+    { token: 'label', foreground: '7a3300', fontStyle: 'bold' },
+    { token: 'operator', foreground: '000000' },
+    { token: 'identifier', foreground: '7a3300' },
+  ],
+  colors: { 'editor.background': '#ffffff' },
+};
+
+export const hcDarkTheme: editor.IStandaloneThemeData = {
+  base: 'hc-black',
+  inherit: true,
+  rules: [
+    { token: 'comment', foreground: 'c8d1da', fontStyle: 'italic' },
+    { token: 'register', foreground: '9ed0ff', fontStyle: 'bold' },
+    { token: 'keyword', foreground: 'ff9a92', fontStyle: 'bold' },
+    { token: 'keyword.builtin', foreground: 'e2c5ff' },
+    { token: 'keyword.mnemonic', foreground: 'ff9a92' },
+    { token: 'type', foreground: 'e2c5ff' },
+    { token: 'number', foreground: '9cf5a8' },
+    { token: 'label', foreground: 'ffc387', fontStyle: 'bold' },
+    { token: 'operator', foreground: 'ffffff' },
+    { token: 'identifier', foreground: 'ffc387' },
+  ],
+  colors: { 'editor.background': '#000000' },
+};
+
+/** The Monaco theme for the page theme and presentation mode. */
+export function themeName(theme: 'light' | 'dark', present: boolean): string {
+  if (present) return theme === 'dark' ? HC_DARK : HC_LIGHT;
+  return theme === 'dark' ? DARK : LIGHT;
+}

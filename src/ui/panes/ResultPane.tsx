@@ -5,14 +5,34 @@
 import { useFailure, useOutcome, useRunStatus } from '../../state/session.ts';
 import type { WireDiagnostic } from '../../worker/protocol.ts';
 import { revealInEditor } from '../editor/editorBridge.ts';
+import { MEM_INPUT_ID } from '../editor/MemInput.tsx';
 import { hex, s64IfNegative, u64 } from './format.ts';
 import './panes.css';
+
+/** Put the caret in the mem input at `col` (1-based). */
+function revealInMem(col: number): void {
+  const el = document.getElementById(MEM_INPUT_ID) as HTMLInputElement | null;
+  if (!el) return;
+  el.focus();
+  el.setSelectionRange(col - 1, col);
+}
 
 function DiagnosticLine({ d }: { d: WireDiagnostic }) {
   const pos = d.start ? `${d.start.line}:${d.start.col}` : '';
   return (
     <li className={`diag diag-${d.severity}`}>
-      {d.start && (
+      {d.start && d.stage === 'input' && (
+        <button
+          type="button"
+          className="diag-pos"
+          aria-label={`Go to column ${d.start.col} of the mem input`}
+          title="Show in the mem input"
+          onClick={() => revealInMem(d.start!.col)}
+        >
+          {pos}:
+        </button>
+      )}
+      {d.start && d.stage !== 'input' && (
         <button
           type="button"
           className="diag-pos"
@@ -50,6 +70,16 @@ function explainOops(kind: string, budget: number): string {
     default:
       return 'The program stopped abnormally; the simulated kernel report follows.';
   }
+}
+
+function notRunWhy(errors: WireDiagnostic[]): string {
+  const inMem = errors.filter((d) => d.stage === 'input').length;
+  const inProgram = errors.length - inMem;
+  const n = (k: number) => `${k} error${k === 1 ? '' : 's'}`;
+  if (inProgram > 0 && inMem > 0) return `Not run: ${n(inProgram)} in the program, ${n(inMem)} in the mem input.`;
+  if (inProgram > 0) return `Not run: ${n(inProgram)} in the program.`;
+  if (inMem > 0) return `Not run: ${n(inMem)} in the mem input.`;
+  return 'Not run.';
 }
 
 function Body() {
@@ -113,9 +143,7 @@ function Body() {
         </dl>
       ) : (
         <p className="status-line status-error">
-          {errors.length > 0
-            ? `Not run: ${errors.length} error${errors.length === 1 ? '' : 's'} in the program.`
-            : 'Not run.'}
+          {notRunWhy(errors)}
         </p>
       )}
       {run?.oops && <p className="oops-why">{explainOops(run.oops.kind, run.budget)}</p>}

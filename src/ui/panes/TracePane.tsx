@@ -83,10 +83,10 @@ export function TracePane() {
             <Icon d="M4 3v10M13 3 6 8l7 5z" />
           </button>
           <button type="button" className="btn btn-small" aria-label="Step back" title="Step back (←)" disabled={n === 0 || step === 0} onClick={() => stepBy(-1)}>
-            <Icon d="M11 3 4 8l7 5z" /> Back
+            <Icon d="M11 3 4 8l7 5z" /> <span className="btn-label">Back</span>
           </button>
           <button type="button" className="btn btn-small" aria-label="Step forward" title="Step forward (→)" disabled={n === 0 || step >= n - 1} onClick={() => stepBy(1)}>
-            Forward <Icon d="M5 3l7 5-7 5z" />
+            <span className="btn-label">Forward</span> <Icon d="M5 3l7 5-7 5z" />
           </button>
           <button type="button" className="btn btn-small" aria-label="Last step" disabled={n === 0 || step >= n - 1} onClick={() => setStep(n - 1)}>
             <Icon d="M12 3v10M3 3l7 5-7 5z" />

@@ -1,0 +1,119 @@
+/**
+ * The page's care: panel dividers drag and are remembered; `?` lists the shortcuts; presentation
+ * mode enlarges type; the mem input rejects bad hex with its column; the page fits a 1024×768
+ * projector.
+ */
+import { expect, test } from '@playwright/test';
+import { openPlayground, screenshot, setEditorText } from './helpers.ts';
+
+test('dragging a divider resizes the panes and is remembered', async ({ page }) => {
+  await openPlayground(page);
+  const divider = page.getByRole('separator', { name: 'Resize the left and right columns' });
+  const editor = page.getByRole('region', { name: 'Assembly editor' });
+  const before = (await editor.boundingBox())!.width;
+  const box = (await divider.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 200, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const after = (await editor.boundingBox())!.width;
+  expect(before - after).toBeGreaterThan(180);
+  expect(before - after).toBeLessThan(220);
+  // keyboard: focus and →, 2% of the width per press
+  await divider.focus();
+  const now = Number(await divider.getAttribute('aria-valuenow'));
+  await page.keyboard.press('ArrowRight');
+  await expect(divider).toHaveAttribute('aria-valuenow', String(now + 2));
+  await page.reload();
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+  const reloaded = (await page.getByRole('region', { name: 'Assembly editor' }).boundingBox())!.width;
+  expect(Math.abs(reloaded - (after + 0.02 * 1260))).toBeLessThan(12);
+  // double-click resets
+  await divider.dblclick();
+  await expect.poll(async () => Math.round((await editor.boundingBox())!.width)).toBe(Math.round(before));
+});
+
+test('? shows the keyboard shortcuts; p turns on presentation mode', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('heading', { name: 'Register trace' }).click();
+  await page.keyboard.press('Shift+?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('table', { name: 'Keyboard shortcuts' })).toContainText('Run the program');
+  await screenshot(page, '18-shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+
+  const fontSize = () => page.locator('.monaco-editor .view-line').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await fontSize()).toBe(14);
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-present', '');
+  await expect(page.getByRole('button', { name: 'Presentation mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(fontSize).toBe(20);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: 'Result' }).getByLabel('r0 (decimal)')).toHaveText('55');
+  await screenshot(page, '19-presentation');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, '20-presentation-dark');
+  await page.getByRole('button', { name: 'Presentation mode' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
+  await expect.poll(fontSize).toBe(14);
+});
+
+test('the mem input rejects bad hex with its column and the program does not run', async ({ page }) => {
+  await openPlayground(page);
+  await setEditorText(page, 'r0 = r2\nexit');
+  const mem = page.getByLabel('mem (hex)');
+  await mem.fill('01 02 zz');
+  // 'z' is the 7th character of "01 02 zz"
+  await expect(page.getByRole('alert').filter({ hasText: 'col 7' })).toHaveText("col 7: invalid character 'z' in hex data");
+  await expect(mem).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: /^Run program/ }).click();
+  const result = page.getByRole('region', { name: 'Result' });
+  await expect(result.getByRole('list', { name: 'Diagnostics' })).toContainText("1:7: error: mem: invalid character 'z' in hex data");
+  await expect(result.getByLabel('r0 (hex)')).toHaveCount(0);
+  await expect(result).toContainText('Not run: 1 error in the mem input.');
+  // the position belongs to the mem input, not to the program: no marker in the editor
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+  await screenshot(page, '21-bad-mem');
+  // clicking the position puts the caret on the bad character
+  await result.getByRole('button', { name: 'Go to column 7 of the mem input' }).click();
+  await expect(mem).toBeFocused();
+  expect(await mem.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([6, 7]);
+  // half-typed input is still the user's work: it survives a reload …
+  await page.reload();
+  await expect(mem).toHaveValue('01 02 zz');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('r0 = r2');
+  // … but cannot go into a link, and the share dialog says why
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share this workspace' }).getByRole('alert')).toHaveText(
+    "This workspace cannot be shared as a link: 'mem' may hold only hex digits and separators.",
+  );
+  await page.keyboard.press('Escape');
+  await mem.fill('01 02 03');
+  await expect(page.getByText('r2 = 3 bytes')).toBeVisible();
+  await page.getByRole('button', { name: /^Run program/ }).click();
+  await expect(result.getByLabel('r0 (decimal)')).toHaveText('3');
+});
+
+test('the page fits a 1024×768 projector', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openPlayground(page);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: 'Result' }).getByLabel('r0 (decimal)')).toHaveText('55');
+  for (const name of ['Examples', 'Copy link', 'Presentation mode', 'Keyboard shortcuts', /^Run program/, 'Last step']) {
+    const box = (await page.getByRole('button', { name }).boundingBox())!;
+    expect(box.x + box.width, String(name)).toBeLessThanOrEqual(1024);
+    if (name !== 'Last step') expect(box.y + box.height).toBeLessThanOrEqual(60);
+  }
+  // no horizontal scrolling, every pane on screen
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  for (const name of ['Assembly editor', 'Bytecode', 'Result', 'Register trace']) {
+    const box = (await page.getByRole('region', { name }).boundingBox())!;
+    expect(box.y + box.height, name).toBeLessThanOrEqual(768);
+    expect(box.height, name).toBeGreaterThan(100);
+  }
+  await screenshot(page, '22-projector-1024x768');
+  await page.keyboard.press('p');
+  await screenshot(page, '23-projector-presentation');
+});

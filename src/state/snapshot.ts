@@ -1,0 +1,183 @@
+/**
+ * The shareable workspace snapshot (schema version 1) and its hand-written validator.
+ *
+ * A snapshot is what a link carries and what autosave keeps: the files, the language, program
+ * type, scenario, seed and `mem` input, plus (links only) the selected panel and trace step.
+ * Results are never in it: they are derived by running the program again.
+ *
+ * `validateSnapshot(value)` (links, `LIMITS`) accepts only exactly this shape — unknown keys,
+ * wrong types, strings over their caps, names outside a strict character set (so a name can never carry markup) are
+ * all rejected with a message naming the field. It never throws, whatever `value` is.
+ * Deliberately no schema library: the shape is small and the caps are the point.
+ */
+
+export const SNAPSHOT_VERSION = 1;
+
+/** Caps for links. A link beyond them is refused rather than truncated. */
+export const LIMITS = {
+  files: 8,
+  fileText: 128 * 1024,
+  totalText: 256 * 1024,
+  fileName: 64,
+  mem: 16 * 1024,
+  step: 10_000_000,
+  ident: 32,
+  /** Links carry a `mem` of hex digits and separators only. */
+  strictMem: true,
+};
+
+export type Limits = typeof LIMITS;
+
+/**
+ * Caps for the autosave: the user's own work, so as roomy as local storage allows, and `mem` is
+ * kept as typed even when it is not valid hex yet (refusing it would drop everything on reload).
+ */
+export const AUTOSAVE_LIMITS: Limits = { ...LIMITS, fileText: 4 * 1024 * 1024, totalText: 4 * 1024 * 1024, mem: 1024 * 1024, strictMem: false };
+
+export type Language = 'asm';
+export type PanelId = 'result' | 'trace' | 'bytecode';
+export const PANELS: readonly PanelId[] = ['result', 'trace', 'bytecode'];
+
+export interface WorkspaceFile {
+  name: string;
+  text: string;
+}
+
+/** The part of the workspace that is saved and shared. */
+export interface WorkspaceData {
+  files: WorkspaceFile[];
+  /** Index into `files` of the file in the editor. */
+  active: number;
+  language: Language;
+  /** Program type (`xdp`, `socket`, …) or null to take it from the source; not used by the page yet. */
+  progType: string | null;
+  /** Traffic/event scenario name, or null; not used by the page yet. */
+  scenario: string | null;
+  /** Seed for the simulated host (uint32). */
+  seed: number;
+  /** The `mem` input as typed (hex text; r1 points at these bytes, r2 holds their length). */
+  mem: string;
+}
+
+/** What a link carries: the workspace plus where the user was looking. */
+export interface Snapshot extends WorkspaceData {
+  v: typeof SNAPSHOT_VERSION;
+  panel: PanelId;
+  /** Trace step shown (0-based), restored after the program has run. */
+  step: number;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const IDENT = /^[a-z][a-z0-9_./:-]*$/;
+const HEX_TEXT = /^[0-9a-fA-FxX\s,:]*$/;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function exactKeys(o: Record<string, unknown>, keys: readonly string[], where: string): string | null {
+  for (const k of Object.keys(o)) if (!keys.includes(k)) return `${where} has an unknown field '${clip(k)}'`;
+  for (const k of keys) if (!(k in o)) return `${where} is missing the field '${k}'`;
+  return null;
+}
+
+/** A short, printable rendering of untrusted text for an error message. */
+export function clip(s: string, n = 24): string {
+  // eslint-disable-next-line no-control-regex
+  const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return t.length > n ? `${t.slice(0, n)}…` : t;
+}
+
+function isIndex(v: unknown, max: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+}
+
+function optionalIdent(v: unknown, field: string, limits: Limits): string | null {
+  if (v === null) return null;
+  if (typeof v !== 'string') return `'${field}' must be a string or null`;
+  if (v.length === 0 || v.length > limits.ident || !IDENT.test(v)) {
+    return `'${field}' must be a short lower-case name (letters, digits, _ . / : -), not '${clip(v)}'`;
+  }
+  return null;
+}
+
+const WORKSPACE_KEYS = ['files', 'active', 'language', 'progType', 'scenario', 'seed', 'mem'] as const;
+const SNAPSHOT_KEYS = ['v', ...WORKSPACE_KEYS, 'panel', 'step'] as const;
+
+/** Check the workspace fields of `o` (already known to be a plain object). */
+function checkWorkspaceFields(o: Record<string, unknown>, limits: Limits): string | null {
+  const files = o.files;
+  if (!Array.isArray(files) || files.length === 0) return "'files' must be a non-empty list";
+  if (files.length > limits.files) return `too many files (${files.length}; at most ${limits.files})`;
+  let total = 0;
+  const names = new Set<string>();
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (!isPlainObject(f)) return `file ${i + 1} is not an object`;
+    const bad = exactKeys(f, ['name', 'text'], `file ${i + 1}`);
+    if (bad) return bad;
+    if (typeof f.name !== 'string' || typeof f.text !== 'string') return `file ${i + 1}: name and text must be strings`;
+    if (f.name.length === 0 || f.name.length > limits.fileName || !FILE_NAME.test(f.name)) {
+      return `file ${i + 1}: '${clip(f.name)}' is not an acceptable file name (letters, digits, _ . - only)`;
+    }
+    if (names.has(f.name)) return `file ${i + 1}: the name '${clip(f.name)}' is used twice`;
+    names.add(f.name);
+    if (f.text.length > limits.fileText) return `file '${f.name}' is too large (${f.text.length} characters; at most ${limits.fileText})`;
+    total += f.text.length;
+  }
+  if (total > limits.totalText) return `the files are too large together (${total} characters; at most ${limits.totalText})`;
+  if (!isIndex(o.active, files.length - 1)) return `'active' must be a file index from 0 to ${files.length - 1}`;
+  if (o.language !== 'asm') return `unsupported language '${clip(String(o.language))}' (this page knows 'asm')`;
+  const prog = optionalIdent(o.progType, 'progType', limits);
+  if (prog) return prog;
+  const scen = optionalIdent(o.scenario, 'scenario', limits);
+  if (scen) return scen;
+  if (!isIndex(o.seed, 0xffff_ffff)) return "'seed' must be an integer from 0 to 4294967295";
+  if (typeof o.mem !== 'string') return "'mem' must be a string";
+  if (o.mem.length > limits.mem) return `'mem' is too long (${o.mem.length} characters; at most ${limits.mem})`;
+  if (limits.strictMem && !HEX_TEXT.test(o.mem)) return "'mem' may hold only hex digits and separators";
+  return null;
+}
+
+function copyWorkspace(o: Record<string, unknown>): WorkspaceData {
+  return {
+    files: (o.files as WorkspaceFile[]).map((f) => ({ name: f.name, text: f.text })),
+    active: o.active as number,
+    language: 'asm',
+    progType: o.progType as string | null,
+    scenario: o.scenario as string | null,
+    seed: o.seed as number,
+    mem: o.mem as string,
+  };
+}
+
+/** Validate an untrusted value as workspace data (autosave: `AUTOSAVE_LIMITS`). Returns a fresh copy. */
+export function validateWorkspaceData(value: unknown, limits: Limits = AUTOSAVE_LIMITS): Checked<WorkspaceData> {
+  if (!isPlainObject(value)) return { ok: false, error: 'the saved workspace is not an object' };
+  const keys = exactKeys(value, WORKSPACE_KEYS, 'the saved workspace');
+  if (keys) return { ok: false, error: keys };
+  const bad = checkWorkspaceFields(value, limits);
+  return bad ? { ok: false, error: bad } : { ok: true, value: copyWorkspace(value) };
+}
+
+/** Validate an untrusted value (parsed JSON from a link) as a snapshot. Returns a fresh copy. */
+export function validateSnapshot(value: unknown): Checked<Snapshot> {
+  if (!isPlainObject(value)) return { ok: false, error: 'the link does not hold a workspace object' };
+  if (value.v !== SNAPSHOT_VERSION) {
+    const v = typeof value.v === 'number' ? String(value.v) : 'none';
+    return { ok: false, error: `the link has schema version ${clip(v)}; this page reads version ${SNAPSHOT_VERSION}` };
+  }
+  const keys = exactKeys(value, SNAPSHOT_KEYS, 'the link');
+  if (keys) return { ok: false, error: keys };
+  const bad = checkWorkspaceFields(value, LIMITS);
+  if (bad) return { ok: false, error: bad };
+  if (typeof value.panel !== 'string' || !(PANELS as readonly string[]).includes(value.panel)) {
+    return { ok: false, error: `'panel' must be one of ${PANELS.join(', ')}` };
+  }
+  if (!isIndex(value.step, LIMITS.step)) return { ok: false, error: `'step' must be an integer from 0 to ${LIMITS.step}` };
+  return { ok: true, value: { v: SNAPSHOT_VERSION, ...copyWorkspace(value), panel: value.panel as PanelId, step: value.step } };
+}

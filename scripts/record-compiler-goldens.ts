@@ -1,0 +1,162 @@
+/**
+ * Record the C compiler corpus goldens from clang-19 and this machine's kernel.
+ *
+ *   npx tsx scripts/record-compiler-goldens.ts [FILTER...]
+ *
+ * For every `src/compiler/testdata/corpus/<name>.c` (or those whose name contains a FILTER):
+ *  1. compile with `clang-19 -O2 -g -target bpf -I/usr/include/x86_64-linux-gnu` (libbpf's headers
+ *     from /usr/include/bpf) and with ours (bundled headers);
+ *  2. load both into the kernel through ../shared/tools/kernel_oracle.py — clang's `.o` as an ELF,
+ *     ours as raw bytecode with map relocations patched to the N-th `--map` (see corpus.ts);
+ *  3. for packet program types, run both on the same packets (`@packet:` lines; `mkpacket`) and
+ *     dump the maps afterwards;
+ *  4. write `<name>.golden.json`: the kernel's verdict on ours, our bytes, both instruction counts,
+ *     both runs' results.
+ * Then, for every `src/compiler/testdata/diag/<name>.c` (programs with one mistake), store clang's
+ * first diagnostic line in `<name>.clang.txt` (diag.test.ts compares ours with it).
+ * Finally prints our instruction count over clang's per case and overall.
+ * When `bpf()` is unavailable it says so and exits 0 without touching any golden.
+ * Provenance: golden format is this project's (corpus.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderDiagnostic } from '../src/diag/diagnostic.ts';
+import { compile, sourceText } from '../src/compiler/driver.ts';
+import { hex, linkForOracle, parseHeader, type Golden, type RunResult } from '../src/compiler/testdata/corpus.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = join(ROOT, 'src/compiler/testdata/corpus');
+const ORACLE = process.env.KERNEL_ORACLE ?? resolve(ROOT, '../shared/tools/kernel_oracle.py');
+const CLANG = process.env.CLANG ?? 'clang-19';
+const RUNNABLE = new Set(['xdp', 'sched_cls', 'socket_filter', 'cgroup_skb']);
+
+interface OracleOut { [k: string]: unknown }
+
+function oracle(args: string[]): { status: number; json?: OracleOut; text: string } {
+  const r = spawnSync('python3', [ORACLE, ...args], { encoding: 'utf8' });
+  // Keep 64-bit integers exact: quote long numbers before JSON.parse turns them into doubles.
+  const text = ((r.stdout ?? '') + (r.stderr ?? '')).replace(/([:[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"$2"');
+  let json: OracleOut | undefined;
+  try { json = JSON.parse(text); } catch { json = undefined; }
+  return { status: r.status ?? 2, json, text };
+}
+
+function packetHex(spec: string): string {
+  const [kind, arg] = spec.split(/\s+/);
+  if (kind === 'hex') return arg;
+  const args = ['mkpacket', '--proto', kind];
+  if (arg) args.push('--dport', arg);
+  const r = oracle(args);
+  const out = r.text.trim();
+  if (!/^[0-9a-f]+$/i.test(out)) throw new Error(`mkpacket ${spec}: ${out}`);
+  return out;
+}
+
+function mapsOf(j: OracleOut | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const maps = (j?.maps ?? []) as { name: string; entries?: unknown[] }[];
+  for (const m of maps) {
+    if (m.name.startsWith('.')) continue;
+    // Per-CPU values: which CPU ran the test is not deterministic, the sum is.
+    out[m.name] = (m.entries ?? []).map((e) => {
+      const x = e as { key: unknown; value: unknown };
+      const v = x.value as { sum?: unknown } | undefined;
+      return JSON.stringify(v && typeof v === 'object' && 'sum' in v ? { key: x.key, sum: v.sum } : e);
+    }).sort();
+  }
+  return out;
+}
+
+function runAll(file: string, extra: string[], packets: string[]): { runs: RunResult[]; maps: Record<string, string[]> } {
+  if (!packets.length) return { runs: [], maps: {} };
+  const args = ['run', file, ...extra, '--dump-maps'];
+  for (const p of packets) args.push('--packet', p);
+  const r = oracle(args);
+  // One JSON object per packet is printed when several are given; the last has the maps.
+  const objs = r.text.split(/\n(?=\{)/).map((s) => { try { return JSON.parse(s) as OracleOut; } catch { return undefined; } }).filter(Boolean) as OracleOut[];
+  const list = objs.length === 1 && Array.isArray(objs[0].runs) ? (objs[0].runs as OracleOut[]) : objs;
+  if (!list.length) return { runs: [{ retval: null, dataOut: null, error: r.text.slice(0, 500) }], maps: {} };
+  const runs = list.map((o) => ({ retval: (o.retval as number) ?? null, dataOut: (o.data_out as string) ?? null, ...(o.error ? { error: String(o.error) } : {}) }));
+  const last = objs[objs.length - 1];
+  return { runs, maps: mapsOf(last) };
+}
+
+/** testdata/diag/<name>.c: clang-19's first diagnostic line → <name>.clang.txt. */
+function recordDiagnostics(filters: string[]): void {
+  const dir = join(ROOT, 'src/compiler/testdata/diag');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.c')).sort()) {
+    if (filters.length && !filters.some((x) => f.includes(x))) continue;
+    const r = spawnSync(CLANG, ['-O2', '-g', '-target', 'bpf', '-I/usr/include/x86_64-linux-gnu', '-c', f, '-o', '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    const first = (r.stderr ?? '').split('\n').find((l) => /: (fatal error|error|warning): /.test(l));
+    writeFileSync(join(dir, f.replace(/\.c$/, '.clang.txt')), (first ?? 'accepted') + '\n');
+    console.log(`diag ${f.padEnd(24)} ${first ?? 'accepted'}`);
+  }
+}
+
+function main(): void {
+  const filters = process.argv.slice(2);
+  const probe = oracle(['mkpacket']);
+  if (probe.status !== 0) {
+    console.log(`kernel oracle unavailable (${probe.text.trim().slice(0, 200)}); goldens left as they are`);
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'ccorpus-'));
+  const ratios: number[] = [];
+  try {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.c')).sort()
+      .filter((f) => !filters.length || filters.some((x) => f.includes(x)));
+    for (const f of files) {
+      const name = f.slice(0, -2);
+      const path = join(CORPUS, f);
+      const text = readFileSync(path, 'utf8');
+      const header = parseHeader(text);
+      const sources = { [f]: text };
+      const res = compile(sources, f);
+      for (const d of res.diagnostics) console.log(renderDiagnostic(d, d.span ? sourceText(sources, d.span.file) : undefined));
+      if (!res.object || !res.object.programs.length) { console.log(`${name}: our compile failed`); continue; }
+      const obj = res.object;
+      const prog = obj.programs[0];
+      const type = header.type || prog.section.split('/')[0];
+      const { bytes, mapSpecs } = linkForOracle(obj, 0);
+      const bin = join(tmp, `${name}.bin`);
+      writeFileSync(bin, bytes);
+      const ours = oracle(['verify', bin, '--type', type, ...mapSpecs.flatMap((m) => ['--map', m])]);
+      const o = join(tmp, `${name}.o`);
+      const cc = spawnSync(CLANG, ['-O2', '-g', '-target', 'bpf', '-I/usr/include/x86_64-linux-gnu', '-c', path, '-o', o], { encoding: 'utf8' });
+      if (cc.status !== 0) { console.log(`${name}: clang failed:\n${cc.stderr}`); continue; }
+      const theirs = oracle(['verify', o, '--type', type, '--prog', prog.name]);
+      const packets = RUNNABLE.has(type) ? header.packets.map(packetHex) : [];
+      const ourRuns = ours.json?.accepted ? runAll(bin, ['--type', type, ...mapSpecs.flatMap((m) => ['--map', m])], packets) : { runs: [], maps: {} };
+      const clangRuns = theirs.json?.accepted ? runAll(o, ['--type', type, '--prog', prog.name], packets) : { runs: [], maps: {} };
+      const golden: Golden = {
+        source: f, program: prog.name, type, packets,
+        ours: {
+          accepted: !!ours.json?.accepted, error: (ours.json?.error as string) ?? (ours.json ? null : ours.text.slice(0, 500)),
+          insnCount: prog.insns.length, bytesHex: hex(bytes), mapSpecs, runs: ourRuns.runs, maps: ourRuns.maps,
+        },
+        clang: {
+          accepted: !!theirs.json?.accepted, error: (theirs.json?.error as string) ?? (theirs.json ? null : theirs.text.slice(0, 500)),
+          insnCount: (theirs.json?.insn_cnt as number) ?? 0, runs: clangRuns.runs, maps: clangRuns.maps,
+        },
+      };
+      writeFileSync(join(CORPUS, `${name}.golden.json`), JSON.stringify(golden, null, 1) + '\n');
+      const same = JSON.stringify(ourRuns) === JSON.stringify(clangRuns);
+      const ratio = golden.clang.insnCount ? golden.ours.insnCount / golden.clang.insnCount : NaN;
+      if (!Number.isNaN(ratio)) ratios.push(ratio);
+      console.log(`${name.padEnd(28)} ours ${golden.ours.accepted ? 'accepted' : 'REJECTED: ' + golden.ours.error} ` +
+        `${golden.ours.insnCount}/${golden.clang.insnCount} insns (x${ratio.toFixed(2)}) runs ${packets.length ? (same ? 'match' : 'DIFFER') : '-'}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  recordDiagnostics(filters);
+  if (ratios.length) {
+    const geo = Math.exp(ratios.reduce((a, b) => a + Math.log(b), 0) / ratios.length);
+    console.log(`instruction count ours/clang: geometric mean x${geo.toFixed(2)} over ${ratios.length} programs`);
+  }
+}
+
+main();

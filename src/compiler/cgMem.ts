@@ -1,0 +1,162 @@
+/**
+ * Code generation for memory: where an lvalue lives (`Loc`: a register local, or base register +
+ * offset, folding constant indexes and member offsets into the instruction's 16-bit offset),
+ * loads and stores by C type (sign-extending loads for signed types, read-modify-write for
+ * bit-fields), and addresses (stack slots, map and global-data `ld_imm64` relocations).
+ * Does not: evaluate general expressions (cgExpr.ts).
+ */
+import type { Node } from './ast.ts';
+import * as O from '../isa/opcodes.ts';
+import { CDiag } from './diagCodes.ts';
+import { asInt, constOf, gen, genEffect, operand, type CG, type Loc } from './cgExpr.ts';
+import { sameType } from './types.ts';
+
+/** The location an lvalue designates. */
+export function lvalue(g: CG, e: Node): Loc {
+  switch (e.k) {
+    case 'var': {
+      const s = e.sym!;
+      if (s.kind === 'local') {
+        const st = g.storage.get(s.id);
+        if (!st) g.fail(`internal: no storage for '${s.name}'`, e.span);
+        if ('reg' in st) return { kind: 'reg', reg: st.reg, ty: s.type };
+        return { kind: 'mem', base: 10, off: st.off, own: false, ty: s.type };
+      }
+      if (s.kind === 'global') {
+        if (s.isMap) g.fail(`map '${s.name}' can only be used by its address (&${s.name})`, e.span, CDiag.TypeError);
+        if (s.helperId !== undefined) g.fail(`helper '${s.name}' can only be called`, e.span, CDiag.TypeError);
+        const p = g.globals.place(s);
+        if (!p) g.fail(`'${s.name}' is declared extern and never defined; extern variables (kconfig, ksyms) are not supported yet`, e.span, CDiag.Unsupported);
+        const r = g.alloc();
+        g.ldReloc(r, 'data', p.section, p.offset);
+        return { kind: 'mem', base: r, off: 0, own: true, ty: s.type };
+      }
+      g.fail(`'${s.name}' is not a variable`, e.span, CDiag.TypeError);
+    }
+    // falls through (unreachable)
+    case 'deref': {
+      const p = e.lhs!;
+      if (p.k === 'addr') {
+        // *(T *)&x: x's storage read as T.
+        const l = lvalue(g, p.lhs!);
+        if (l.kind === 'reg' || sameType(l.ty, e.ty!)) return l;
+        return { kind: 'mem', base: l.base, off: l.off, own: l.own, ty: e.ty! };
+      }
+      if (p.k === 'ptradd' && constOf(p.rhs!) !== undefined) {
+        const off = Number(BigInt.asIntN(64, constOf(p.rhs!)! * p.val!)) * (p.op === '-' ? -1 : 1);
+        if (off >= -32768 && off <= 32767) {
+          const b = operand(g, p.lhs!);
+          return { kind: 'mem', base: b.reg, off, own: b.own, ty: e.ty! };
+        }
+      }
+      const b = operand(g, p);
+      return { kind: 'mem', base: b.reg, off: 0, own: b.own, ty: e.ty! };
+    }
+    case 'member': {
+      const base = lvalue(g, e.lhs!);
+      if (base.kind !== 'mem') g.fail('internal: member of a register value', e.span);
+      const m = e.member!;
+      const bit = m.bitWidth !== undefined ? { offset: m.bitOffset!, width: m.bitWidth } : undefined;
+      return { kind: 'mem', base: base.base, off: base.off + m.offset, own: base.own, ty: m.type, bit };
+    }
+    case 'comma': genEffect(g, e.lhs!); return lvalue(g, e.rhs!);
+    case 'str': {
+      const r = g.alloc();
+      g.ldReloc(r, 'data', '.rodata', g.globals.string(e.bytes!));
+      return { kind: 'mem', base: r, off: 0, own: true, ty: e.ty! };
+    }
+  }
+  g.fail('expression is not an lvalue', e.span, CDiag.TypeError);
+}
+
+export function freeLoc(g: CG, l: Loc): void {
+  if (l.kind === 'mem' && l.own) g.free(l.base);
+}
+
+/** Load the scalar at `l` into a fresh temporary (frees `l`). */
+export function load(g: CG, l: Loc, want?: number): number {
+  if (l.kind === 'reg') {
+    const r = g.alloc(want);
+    g.mov(r, l.reg);
+    return r;
+  }
+  const t = l.ty;
+  const size = t.kind === 'int' ? t.size : 8;
+  freeLoc(g, l);
+  const r = g.alloc(want ?? (l.own ? l.base : undefined));
+  if (l.bit) {
+    g.ldx(size, r, l.base, l.off);
+    const bits = size * 8;
+    const it = asInt(t);
+    if (it.signed) {
+      g.alu(O.BPF_LSH, r, { imm: 64 - l.bit.offset - l.bit.width });
+      g.alu(O.BPF_ARSH, r, { imm: 64 - l.bit.width });
+    } else {
+      if (l.bit.offset) g.alu(O.BPF_RSH, r, { imm: l.bit.offset });
+      if (l.bit.offset + l.bit.width < bits || true) maskLow(g, r, l.bit.width);
+    }
+    return r;
+  }
+  const sx = t.kind === 'int' && t.signed && size < 8;
+  g.ldx(size, r, l.base, l.off, sx);
+  return r;
+}
+
+function maskLow(g: CG, r: number, width: number): void {
+  if (width >= 64) return;
+  if (width <= 31) g.alu(O.BPF_AND, r, { imm: (2 ** width) - 1 });
+  else if (width === 32) g.alu(O.BPF_MOV, r, r, true);
+  else { g.alu(O.BPF_LSH, r, { imm: 64 - width }); g.alu(O.BPF_RSH, r, { imm: 64 - width }); }
+}
+
+/** Store register or immediate `v` (a value of type l.ty) at `l` (does not free `l`). */
+export function store(g: CG, l: Loc, v: number | { imm: number }): void {
+  if (l.kind === 'reg') {
+    if (typeof v === 'number') g.mov(l.reg, v);
+    else g.alu(O.BPF_MOV, l.reg, v);
+    return;
+  }
+  const t = l.ty;
+  const size = t.kind === 'int' ? t.size : 8;
+  if (l.bit) {
+    const tmp = g.alloc();
+    const val = g.alloc();
+    if (typeof v === 'number') g.mov(val, v); else g.movImm(val, BigInt(v.imm));
+    maskLow(g, val, l.bit.width);
+    if (l.bit.offset) g.alu(O.BPF_LSH, val, { imm: l.bit.offset });
+    g.ldx(size, tmp, l.base, l.off);
+    const mask = ~(((1n << BigInt(l.bit.width)) - 1n) << BigInt(l.bit.offset));
+    const mreg = g.alloc();
+    g.movImm(mreg, BigInt.asUintN(size * 8, mask));
+    g.alu(O.BPF_AND, tmp, mreg);
+    g.free(mreg);
+    g.alu(O.BPF_OR, tmp, val);
+    g.stx(size, l.base, l.off, tmp);
+    g.free(tmp);
+    g.free(val);
+    return;
+  }
+  if (typeof v === 'number') g.stx(size, l.base, l.off, v);
+  else g.st(size, l.base, l.off, v.imm);
+}
+
+/** Address of an lvalue (or of a map / function) into a fresh temporary. */
+export function addrOf(g: CG, e: Node, want?: number): number {
+  if (e.k === 'var' && e.sym!.kind === 'global' && e.sym!.isMap) {
+    const r = g.alloc(want);
+    g.ldReloc(r, 'map', e.sym!.name);
+    return r;
+  }
+  if (e.k === 'var' && e.sym!.kind === 'func') g.fail(`taking the address of function '${e.sym!.name}' (callbacks) is not supported yet`, e.span, CDiag.Unsupported);
+  if (e.k === 'deref') return gen(g, e.lhs!, want);
+  const l = lvalue(g, e);
+  if (l.kind === 'reg') g.fail('internal: address of a register local', e.span);
+  if (l.own) {
+    if (l.off) g.alu(O.BPF_ADD, l.base, { imm: l.off });
+    return l.base;
+  }
+  const r = g.alloc(want);
+  g.mov(r, l.base);
+  if (l.off) g.alu(O.BPF_ADD, r, { imm: l.off });
+  return r;
+}

@@ -1,0 +1,266 @@
+/**
+ * From a parsed unit to a BpfObject: map definitions, the license, global data sections and one
+ * program per function placed in a `SEC("…")`, with relocations and line info.
+ *
+ * Maps: BTF-style definitions (`__uint(type, …)`, `__type(key, …)`, `__uint(max_entries, …)`,
+ * `key_size`/`value_size`, `map_flags`) are read from the member *types* of the anonymous
+ * struct, as libbpf reads them from BTF; legacy `struct bpf_map_def SEC("maps")` from its bytes.
+ * Globals: `const` → `.rodata`, initialised → `.data`, zero → `.bss` (an explicit
+ * `SEC(".data.x")`-style section is mapped onto its base section). Reads of a non-volatile
+ * `const` scalar with an initialiser are folded, as clang -O2 does.
+ * Functions: calls are inlined (cgCall.ts) except calls of `__noinline` functions, which become
+ * bpf-to-bpf calls to a copy of the callee appended to each program that uses it.
+ * Does not: BTF, CO-RE relocations, ELF output (a later issue).
+ */
+import type { Diagnostic } from '../diag/diagnostic.ts';
+import { lineCol } from '../diag/diagnostic.ts';
+import type { Insn } from '../isa/insn.ts';
+import type { BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, LineInfo } from '../isa/object.ts';
+import type { Sym } from './ast.ts';
+import { CDiag } from './diagCodes.ts';
+import { allocLocal, CG, type Globals } from './cgExpr.ts';
+import { emitSharedRets, genStmt } from './cgStmt.ts';
+import { liveness } from './live.ts';
+import { CodegenError } from './gen.ts';
+import type { Unit } from './pstate.ts';
+import { alignOf, sizeOf, type FuncType, type Type } from './types.ts';
+
+/** BPF_MAP_TYPE_* names (kernel enum order, UAPI). */
+export const MAP_TYPES = [
+  'unspec', 'hash', 'array', 'prog_array', 'perf_event_array', 'percpu_hash', 'percpu_array',
+  'stack_trace', 'cgroup_array', 'lru_hash', 'lru_percpu_hash', 'lpm_trie', 'array_of_maps',
+  'hash_of_maps', 'devmap', 'sockmap', 'cpumap', 'xskmap', 'sockhash', 'cgroup_storage',
+  'reuseport_sockarray', 'percpu_cgroup_storage', 'queue', 'stack', 'sk_storage', 'devmap_hash',
+  'struct_ops', 'ringbuf', 'inode_storage', 'task_storage', 'bloom_filter', 'user_ringbuf',
+  'cgrp_storage', 'arena',
+];
+
+type SectionName = '.data' | '.rodata' | '.bss';
+
+export function generate(
+  unit: Unit,
+  texts: Record<string, string>,
+): { value: BpfObject; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const maps: BpfMapDef[] = [];
+  let license = '';
+  const sections = new Map<SectionName, { bytes: number[]; symbols: { name: string; offset: number; size: number }[] }>();
+  const placed = new Map<number, { section: SectionName; offset: number }>();
+
+  const sec = (n: SectionName) => {
+    let s = sections.get(n);
+    if (!s) { s = { bytes: [], symbols: [] }; sections.set(n, s); }
+    return s;
+  };
+  const put = (n: SectionName, name: string, bytes: ArrayLike<number>, align: number): number => {
+    const s = sec(n);
+    while (s.bytes.length % Math.max(1, align)) s.bytes.push(0);
+    const offset = s.bytes.length;
+    for (let i = 0; i < bytes.length; i++) s.bytes.push(bytes[i]);
+    s.symbols.push({ name, offset, size: bytes.length });
+    return offset;
+  };
+
+  for (const g of unit.globals) {
+    if (g.helperId !== undefined || g.isExtern) continue;
+    if (g.isMap) {
+      const m = mapDef(g, diagnostics);
+      if (m) maps.push(m);
+      continue;
+    }
+    if (g.section === 'license') {
+      const b = g.initBytes ?? new Uint8Array();
+      const end = b.indexOf(0);
+      license = String.fromCharCode(...b.slice(0, end < 0 ? b.length : end));
+      continue;
+    }
+    if (g.section === 'version') continue;
+    let s: SectionName;
+    const explicit = g.section;
+    if (explicit?.startsWith('.rodata')) s = '.rodata';
+    else if (explicit?.startsWith('.data')) s = '.data';
+    else if (explicit?.startsWith('.bss')) s = '.bss';
+    else if (g.isConst) s = '.rodata';
+    else if (g.initBytes && g.initBytes.some((b) => b !== 0)) s = '.data';
+    else s = '.bss';
+    const bytes = g.initBytes ?? new Uint8Array(sizeOf(g.type));
+    placed.set(g.id, { section: s, offset: put(s, g.name, bytes, alignOf(g.type)) });
+  }
+  const strings = new Map<string, number>();
+  const globals: Globals = {
+    place: (s: Sym) => placed.get(s.id),
+    string: (bytes: number[]) => {
+      const key = bytes.join(',');
+      let off = strings.get(key);
+      if (off === undefined) { off = put('.rodata', `.str.${strings.size}`, bytes, 1); strings.set(key, off); }
+      return off;
+    },
+  };
+
+  const programs: BpfProgram[] = [];
+  for (const f of unit.funcs) {
+    if (!f.body || f.section === undefined) continue;
+    const p = program(f, globals, texts, diagnostics);
+    if (p) programs.push(p);
+  }
+  if (!programs.length && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push({ code: CDiag.Codegen, severity: 'warning', message: 'no programs: no function is placed in a SEC("…") section' });
+  }
+  const order: SectionName[] = ['.data', '.rodata', '.bss'];
+  const globalSecs: BpfGlobalSection[] = order.filter((n) => sections.has(n)).map((n) => ({
+    name: n,
+    bytes: n === '.bss' ? new Uint8Array(sections.get(n)!.bytes.length) : Uint8Array.from(sections.get(n)!.bytes),
+    symbols: sections.get(n)!.symbols,
+  }));
+  return { value: { programs, maps, globals: globalSecs, license }, diagnostics };
+}
+
+interface FnCode {
+  insns: Insn[];
+  relocs: BpfReloc[];
+  lineInfo: LineInfo[];
+  /** bpf-to-bpf call sites (pc relative to this function's start). */
+  calls: { pc: number; callee: Sym }[];
+}
+
+/** One function's code: a program entry (`r1` = ctx) or a `__noinline` subprogram (args in R1–R5). */
+function genFunction(f: Sym, entry: boolean, globals: Globals, texts: Record<string, string>, diagnostics: Diagnostic[]): FnCode | undefined {
+  const g = new CG(diagnostics, f.span);
+  g.globals = globals;
+  g.genStmt = genStmt;
+  const params = f.params ?? [];
+  if (entry && params.length > 1) {
+    g.error(`program '${f.name}' takes ${params.length} parameters; a BPF program takes only its context pointer`, f.span, CDiag.TypeError);
+    return undefined;
+  }
+  if (params.length > 5) {
+    g.error(`function '${f.name}' takes ${params.length} parameters; BPF calls pass at most 5`, f.span, CDiag.Unsupported);
+    return undefined;
+  }
+  try {
+    params.forEach((p, i) => {
+      if (!p.used) return;
+      const st = allocLocal(g, p);
+      if ('reg' in st) g.mov(st.reg, i + 1);
+      else g.stx(p.addrTaken && p.type.kind === 'int' ? p.type.size : 8, 10, st.off, i + 1);
+    });
+    for (const l of labelsOf(f)) g.sticky.add('user.' + l);
+    g.live.push(liveness(f));
+    genStmt(g, f.body!);
+    if (!g.dead) {
+      const ret = (f.type as FuncType).ret;
+      if (ret.kind === 'void') g.movImm(0, 0n);
+      else diagnostics.push({ code: CDiag.Warning, severity: 'warning', message: `non-void function '${f.name}' does not return a value in all control paths`, span: f.span });
+      g.exit();
+    }
+    emitSharedRets(g);
+  } catch (e) {
+    if (!(e instanceof CodegenError)) throw e;
+    return undefined;
+  }
+  const insns = g.finish();
+  const lineInfo: LineInfo[] = g.out.map((e) => {
+    const text = texts[e.span.file] ?? '';
+    const { line, col } = lineCol(text, e.span.start);
+    return { file: e.span.file, line, col };
+  });
+  return { insns, relocs: g.relocs, lineInfo, calls: g.calls };
+}
+
+/**
+ * A program: its entry function followed by every `__noinline` function it calls (transitively),
+ * each once, as libbpf lays them out at load time; calls are resolved to pc-relative offsets.
+ */
+function program(f: Sym, globals: Globals, texts: Record<string, string>, diagnostics: Diagnostic[]): BpfProgram | undefined {
+  const main = genFunction(f, true, globals, texts, diagnostics);
+  if (!main) return undefined;
+  const insns = [...main.insns];
+  const relocations = [...main.relocs];
+  const lineInfo = [...main.lineInfo];
+  const subprograms: { name: string; pc: number }[] = [];
+  const start = new Map<Sym, number>();
+  const pending: { site: number; callee: Sym }[] = main.calls.map((c) => ({ site: c.pc, callee: c.callee }));
+  const edges = new Map<Sym, Set<Sym>>([[f, new Set(main.calls.map((c) => c.callee))]]);
+  for (let i = 0; i < pending.length; i++) {
+    const callee = pending[i].callee;
+    if (start.has(callee)) continue;
+    const code = genFunction(callee, false, globals, texts, diagnostics);
+    if (!code) return undefined;
+    const base = insns.length;
+    start.set(callee, base);
+    subprograms.push({ name: callee.name, pc: base });
+    insns.push(...code.insns);
+    lineInfo.push(...code.lineInfo);
+    relocations.push(...code.relocs.map((r) => ({ ...r, pc: r.pc + base })));
+    for (const c of code.calls) pending.push({ site: c.pc + base, callee: c.callee });
+    edges.set(callee, new Set(code.calls.map((c) => c.callee)));
+  }
+  // The kernel rejects recursion between subprograms; say so here, with the function's name.
+  const onPath = new Set<Sym>();
+  const done = new Set<Sym>();
+  const cyclic = (n: Sym): Sym | undefined => {
+    if (onPath.has(n)) return n;
+    if (done.has(n)) return undefined;
+    onPath.add(n);
+    for (const m of edges.get(n) ?? []) { const c = cyclic(m); if (c) return c; }
+    onPath.delete(n);
+    done.add(n);
+    return undefined;
+  };
+  const rec = cyclic(f);
+  if (rec) {
+    diagnostics.push({ code: CDiag.Recursion, severity: 'error', message: `recursive call to '${rec.name}': BPF programs cannot recurse`, span: rec.span });
+    return undefined;
+  }
+  for (const p of pending) {
+    insns[p.site] = { ...insns[p.site], imm: start.get(p.callee)! - p.site - 1 };
+    relocations.push({ pc: p.site, symbol: p.callee.name, kind: 'call', addend: 0 });
+  }
+  relocations.sort((a, b) => a.pc - b.pc);
+  return { name: f.name, section: f.section!, insns, relocations, lineInfo, ...(subprograms.length ? { subprograms } : {}) };
+}
+
+function labelsOf(f: Sym): string[] {
+  const out: string[] = [];
+  const walk = (n: import('./ast.ts').Node | undefined): void => {
+    if (!n) return;
+    if (n.k === 'label') out.push(n.label!);
+    for (const c of [n.then, n.els, n.init, n.inc, ...(n.body ?? [])]) walk(c);
+  };
+  walk(f.body);
+  return out;
+}
+
+function mapDef(g: Sym, diagnostics: Diagnostic[]): BpfMapDef | undefined {
+  const err = (message: string): undefined => {
+    diagnostics.push({ code: CDiag.TypeError, severity: 'error', message, span: g.span });
+    return undefined;
+  };
+  const t = g.type;
+  if (t.kind !== 'struct') return err(`map '${g.name}' must be a struct`);
+  if (g.section === 'maps') {
+    const b = g.initBytes ?? new Uint8Array(20);
+    const u32 = (o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+    const typeId = u32(0);
+    return { name: g.name, type: MAP_TYPES[typeId] ?? `type${typeId}`, typeId, keySize: u32(4), valueSize: u32(8), maxEntries: u32(12), flags: u32(16) };
+  }
+  let typeId: number | undefined;
+  let keySize = 0;
+  let valueSize = 0;
+  let maxEntries = 0;
+  let flags = 0;
+  const arrLen = (m: Type): number | undefined => (m.kind === 'ptr' && m.to.kind === 'array' ? m.to.len ?? 0 : undefined);
+  for (const m of t.members) {
+    const n = m.name;
+    if (n === 'type') typeId = arrLen(m.type);
+    else if (n === 'max_entries') maxEntries = arrLen(m.type) ?? 0;
+    else if (n === 'map_flags') flags = arrLen(m.type) ?? 0;
+    else if (n === 'key_size') keySize = arrLen(m.type) ?? 0;
+    else if (n === 'value_size') valueSize = arrLen(m.type) ?? 0;
+    else if (n === 'key' && m.type.kind === 'ptr') keySize = sizeOf(m.type.to);
+    else if (n === 'value' && m.type.kind === 'ptr') valueSize = sizeOf(m.type.to);
+    else if (n === 'values') valueSize = 4;
+  }
+  if (typeId === undefined) return err(`map '${g.name}' has no type; use __uint(type, BPF_MAP_TYPE_…)`);
+  return { name: g.name, type: MAP_TYPES[typeId] ?? `type${typeId}`, typeId, keySize, valueSize, maxEntries, flags };
+}

@@ -2,7 +2,7 @@
  * Reads a program file for the CLI: `.s` (assembly, any dialect the assembler reads), `.bin`
  * (raw 8-byte slots), `.hex` (the same bytes as hex text), `.o` (a BPF ELF object, read by
  * `src/elf`: the first program, or the one named by `program`, with the whole object alongside).
- * `.c` arrives with the compiler; until then it gets a clear error, not a crash.
+ * `.c` (compiled by `src/compiler` with its bundled headers).
  *
  * Problems come back as one-line messages (`file:line:col: error: …` where a source position
  * exists, `file: error: insn N (byte offset B): …` for binary input); this module never throws on
@@ -17,6 +17,7 @@ import { parseHex } from '../isa/hex.ts';
 import { validateInsns } from '../isa/validate.ts';
 import type { BpfObject, BpfProgram } from '../isa/object.ts';
 import { readElf } from '../elf/read.ts';
+import { compile, sourceText } from '../compiler/driver.ts';
 
 export interface LoadedFile {
   file: string;
@@ -74,7 +75,20 @@ export function fromElf(file: string, bytes: Uint8Array, program?: string): Load
   if (!r.object) {
     return { ok: false, errors: r.diagnostics.map((d) => `${file}: ${d.severity}: ${d.span ? `byte offset ${d.span.start}: ` : ''}${d.message}`) };
   }
-  const obj = r.object;
+  return fromObject(file, r.object, program);
+}
+
+/** Compile a `.c` (bundled headers only) and take one program of the object, as for a `.o`. */
+export function fromC(file: string, text: string, program?: string): LoadResult {
+  const r = compile({ [file]: text }, file);
+  const errs = r.diagnostics.filter((d) => d.severity === 'error');
+  if (errs.length || !r.object) return { ok: false, errors: errs.map((d) => formatDiagnostic(d, d.span ? sourceText({ [file]: text }, d.span.file) : undefined)) };
+  if (r.object.programs.length === 0) return { ok: false, errors: [`${file}: error: no program: put a function in a SEC("...") section`] };
+  return fromObject(file, r.object, program);
+}
+
+/** One program of an object, with the pseudo ld_imm64 forms the loader expects. */
+export function fromObject(file: string, obj: BpfObject, program?: string): LoadResult {
   const prog = program === undefined ? obj.programs[0] : obj.programs.find((p) => p.name === program || p.section === program);
   if (!prog) return { ok: false, errors: [`${file}: error: no program '${program}' (programs: ${obj.programs.map((p) => `${p.name} in ${p.section}`).join(', ')})`] };
   // Give the slots the pseudo forms the assembler gives `r1 = counts ll` (and the kernel loader
@@ -131,8 +145,11 @@ export function loadProgram(file: string, opts: { dialect?: string; program?: st
       if (h.diagnostics.length) return { ok: false, errors: h.diagnostics.map((d) => formatDiagnostic(d, text)) };
       return fromBytes(file, h.bytes, text);
     }
-    case 'c':
-      return { ok: false, errors: [`${file}: error: compiling C is not available yet in this build (the C compiler is a later milestone); use assembly (.s) or bytecode (.bin, .hex)`] };
+    case 'c': {
+      const { text, error } = readText(file);
+      if (error !== undefined || text === undefined) return { ok: false, errors: [error ?? `${file}: error: cannot read file`] };
+      return fromC(file, text, opts.program);
+    }
     case 'o': {
       let bytes: Uint8Array;
       try {

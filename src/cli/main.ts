@@ -12,6 +12,7 @@ import { cmdAsm } from './asmCmd.ts';
 import { cmdDisasm } from './disasmCmd.ts';
 import { cmdRun } from './runCmd.ts';
 import { cmdConformance } from './conformanceCmd.ts';
+import { cmdCompile } from './compileCmd.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -36,6 +37,8 @@ commands:
            [--mem HEX] [--budget N] [--trace] [--json]
         run in the reference interpreter: with --type, as BPF_PROG_TEST_RUN runs that program type
         on each --packet against the same maps; without, r1 = a writable copy of --mem, r2 = its length
+  compile FILE.c [-o out.o] [--json]
+        compile libbpf-style C to a BPF ELF object (bpftool loads it), JSON, or a listing
   conformance DIR
         run every bpf_conformance *.data vector in DIR; ends with "N passed, M failed"`;
 
@@ -57,10 +60,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'help':
         io.out(USAGE);
         return cmd === undefined ? 2 : 0;
-      case 'compile':
       case 'verify':
-        io.err(`ebpf-playground: error: '${cmd}' is not available yet in this build (it arrives with the ${cmd === 'compile' ? 'C compiler' : 'verifier'})`);
+        io.err("ebpf-playground: error: 'verify' is not available yet in this build (it arrives with the verifier)");
         return 2;
+      case 'compile':
+        return cmdCompile(rest, io);
       default:
         io.err(`ebpf-playground: error: unknown command '${cmd}' (try --help)`);
         return 2;

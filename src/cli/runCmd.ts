@@ -10,7 +10,8 @@ import { disassembleInsn } from '../isa/disasm.ts';
 import { createKernel, parseMapSpec, type RunOutcome } from '../kernel/run/index.ts';
 import { hexOf } from '../kernel/maps/index.ts';
 import { isSkbType } from '../kernel/run/context.ts';
-import { progTypeForCli, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
+import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
+import type { BpfObject } from '../isa/object.ts';
 import { parseHex, toHex } from '../isa/hex.ts';
 import { runProgram, type RunResult, type TraceStep } from '../vm/index.ts';
 import { flag, has, intFlag, parseArgs, UsageError } from './args.ts';
@@ -113,8 +114,21 @@ type Parsed = ReturnType<typeof parseArgs>;
 /** The kernel path: maps, load, one BPF_PROG_TEST_RUN-like run per --packet. */
 function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
   const file = p.positional[0];
-  const typeName = flag(p, 'type');
-  if (typeName === undefined) throw new UsageError('--packet and --map need a program type: --type xdp|tc|socket|…');
+  const r = loadProgram(file, { dialect: flag(p, 'dialect') });
+  if (!r.ok) {
+    r.errors.forEach((e) => io.err(e));
+    return 2;
+  }
+  // the type: --type, else the program's SEC() when it came from C or an ELF object
+  const section = r.value.program?.section;
+  const typeName = flag(p, 'type') ?? (section !== undefined ? progTypeForSection(section)?.type : undefined);
+  if (typeName === undefined) {
+    throw new UsageError(
+      section !== undefined
+        ? `no program type for SEC("${section}"); give --type xdp|tc|socket|…`
+        : '--packet and --map need a program type: --type xdp|tc|socket|…',
+    );
+  }
   const t = progTypeForCli(typeName);
   if (!t) throw new UsageError(`unknown program type '${typeName}' (one of ${CLI_TYPE_NAMES.join(', ')})`);
   const rawTp = t.type === 'raw_tracepoint';
@@ -147,11 +161,6 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
   if (!packets.length && !rawTp) throw new UsageError(`--type ${typeName} needs at least one --packet HEX`);
   if (rawTp) packets.push(new Uint8Array(0));
   const repeat = intFlag(p, 'repeat', 1, 100_000_000);
-  const r = loadProgram(file, { dialect: flag(p, 'dialect') });
-  if (!r.ok) {
-    r.errors.forEach((e) => io.err(e));
-    return 2;
-  }
   const kernel = createKernel({ seed: 1 });
   for (const spec of p.flags.get('map') ?? []) {
     const ms = parseMapSpec(spec);
@@ -161,6 +170,11 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
       io.err(`ebpf-playground run: error: --map ${spec}: ${c.message}`);
       return 2;
     }
+  }
+  const made = createObjectMaps(kernel, r.value.object);
+  if (made) {
+    io.err(`ebpf-playground run: error: ${file}: ${made}`);
+    return 2;
   }
   const { insns, relocs } = r.value;
   const loaded = kernel.load(insns, { type: t.type, relocs });
@@ -191,7 +205,8 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
       io.out(JSON.stringify({
         retval: out.retval,
         retvalName: out.retvalName,
-        ...(out.packetChanged && out.packetOut ? { packetOut: hexOf(out.packetOut) } : {}),
+        // as BPF_PROG_TEST_RUN's data_out, whenever it differs from data_in
+        ...(out.packetOut && !sameBytes(out.packetOut, packet) ? { packetOut: hexOf(out.packetOut) } : {}),
         ...(repeat !== undefined ? { nsPerRun: Math.round(ns) } : {}),
         engine: 'ref',
         steps: out.steps,
@@ -220,4 +235,30 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
     }
   }
   return status;
+}
+
+/**
+ * Maps of a compiled or ELF object, as libbpf creates them before loading: its map definitions
+ * (unless a --map of the same name overrides one) and one single-entry array per global data
+ * section, holding the section's initial bytes. Returns an error message, or undefined.
+ */
+function createObjectMaps(kernel: ReturnType<typeof createKernel>, obj: BpfObject | undefined): string | undefined {
+  if (!obj) return undefined;
+  for (const m of obj.maps) {
+    if (kernel.map(m.name)) continue;
+    const c = kernel.createMap({ name: m.name, type: m.typeId, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags });
+    if (!c.ok) return `map '${m.name}': ${c.message}`;
+  }
+  for (const g of obj.globals) {
+    if (kernel.map(g.name) || g.bytes.length === 0) continue;
+    const c = kernel.createMap({ name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1 });
+    if (!c.ok) return `global data '${g.name}': ${c.message}`;
+    const rc = c.map.userUpdate(new Uint8Array(4), g.bytes);
+    if (rc !== 0) return `global data '${g.name}': cannot set its initial value (${rc})`;
+  }
+  return undefined;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

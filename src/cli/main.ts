@@ -13,6 +13,7 @@ import { cmdDisasm } from './disasmCmd.ts';
 import { cmdRun } from './runCmd.ts';
 import { cmdConformance } from './conformanceCmd.ts';
 import { cmdCompile } from './compileCmd.ts';
+import { cmdVerify } from './verifyCmd.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -37,6 +38,8 @@ commands:
            [--mem HEX] [--budget N] [--trace] [--json]
         run in the reference interpreter: with --type, as BPF_PROG_TEST_RUN runs that program type
         on each --packet against the same maps; without, r1 = a writable copy of --mem, r2 = its length
+  verify FILE... --type T [--map NAME:TYPE:KEY:VALUE:MAX]... [--log-level 0|1|2] [--json]
+        verify with the Linux 6.18 verifier re-implementation; kernel-format log
   compile FILE.c [-o out.o] [--json]
         compile libbpf-style C to a BPF ELF object (bpftool loads it), JSON, or a listing
   conformance DIR
@@ -61,8 +64,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         io.out(USAGE);
         return cmd === undefined ? 2 : 0;
       case 'verify':
-        io.err("ebpf-playground: error: 'verify' is not available yet in this build (it arrives with the verifier)");
-        return 2;
+        return cmdVerify(rest, io);
       case 'compile':
         return cmdCompile(rest, io);
       default:

@@ -1,0 +1,397 @@
+/**
+ * Calls: helper calls checked against the prototypes in src/kernel/helpers (check_helper_call /
+ * check_func_arg / check_reg_type / check_helper_mem_access / check_mem_size_reg of 6.18),
+ * return values (map values, ring-buffer records, sockets, integers), reference acquire/release,
+ * map/helper compatibility (`cannot pass map_type N into func ...`), packet-pointer invalidation,
+ * and bpf-to-bpf calls (new frame; `the call stack of N frames is too deep`).
+ *
+ * Does not: callbacks (bpf_loop, for_each_map_elem, timers: without BTF the kernel already refuses
+ * their BPF_PSEUDO_FUNC load with "missing btf func_info"), dynptrs, spin locks (need map BTF),
+ * BTF-typed pointers, kfuncs. Helper arguments of those kinds make the verifier reject with a
+ * message saying so.
+ * Provenance: rules and messages described from the 6.18 verifier's public behaviour and the
+ * corpus goldens; prototypes from src/kernel (one source of truth). Own code.
+ */
+import type { Insn } from '../isa/insn.ts';
+import { helperName } from '../kernel/helpers/names.ts';
+import { mapTypeId as kernelMapTypeId, mapTypeName as kernelMapTypeName } from '../kernel/maps/types.ts';
+import { helperProtoFor, helperProto, type HelperProto } from '../kernel/helpers/protos.ts';
+import { EXPECTED_TYPES, hasFlag, type ArgKind } from '../kernel/helpers/kinds.ts';
+import { S32_MAX, boundsSync, scalarConst, scalarIsConst, scalarUnknown } from './domains/scalar.ts';
+import { type Env, clobberCallerSaved, fail, frame, newId, readReg } from './env.ts';
+import { formatFrame, regTypeStr } from './format.ts';
+import { checkMemRegion, checkPacketAccess, slotAt, stackBounds, checkMemAccess } from './mem.ts';
+import { forEachReg } from './jmp.ts';
+import { markPrecise } from './precise.ts';
+import { type MapInfo, type Reg, newFrame, ptrReg, scalarReg } from './types.ts';
+
+const BPF_MAX_VAR_SIZ = 1n << 29n;
+
+interface Meta {
+  map: MapInfo | undefined;
+  memSize: number;
+  rawRegno: number;
+  rawSize: number;
+  releaseRegno: number;
+  refObjId: number;
+  msizeMax: bigint;
+  /** get_constant_map_key result for array maps, -1n when unknown. */
+  constKey: bigint;
+}
+
+/** get_constant_map_key: the key's value when it is a known constant on the stack. */
+function constantMapKey(env: Env, key: Reg, keySize: number): bigint {
+  if (key.type !== 'fp' || !scalarIsConst(key.s)) return -1n;
+  const stackOff = key.off + Number(BigInt.asIntN(64, key.s.var_off.value));
+  const slot = -stackOff - 1;
+  if (slot < 0) return -1n;
+  const spi = Math.floor(slot / 8);
+  const off = slot % 8;
+  const f = env.cur.frames[key.frameno];
+  const st = f.stack[spi];
+  if (!st) return -1n;
+  let zero = 0;
+  for (let i = off; i >= 0 && st.bytes[i] === '0'; i--) zero++;
+  if (zero >= keySize) return 0n;
+  if (st.bytes[7] !== 'r' || !st.spilled || st.spilled.type !== 'scalar') return -1n;
+  let spill = 0;
+  for (let i = off; i >= 0 && st.bytes[i] === 'r'; i--) spill++;
+  if (spill !== keySize) return -1n;
+  if (!scalarIsConst(st.spilled.s)) return -1n;
+  return st.spilled.s.var_off.value;
+}
+
+function funcName(id: number): string {
+  return helperName(id) ?? 'unknown';
+}
+
+/** BPF_MAP_TYPE_* number of a map type given by kernel name or number; -1 when unknown. */
+export function mapTypeId(name: string): number {
+  if (/^[0-9]+$/.test(name)) return Number(name);
+  return kernelMapTypeId(name) ?? -1;
+}
+
+/** Kernel name of a map type given by name or number ('14' -> 'devmap'). */
+export function mapTypeName(name: string): string {
+  if (!/^[0-9]+$/.test(name)) return name;
+  return kernelMapTypeName(Number(name)) ?? name;
+}
+
+/**
+ * Helpers whose prototype sets pkt_access (packet pointers allowed as memory arguments).
+ * Not yet in src/kernel/helpers (reported); kernel fact from the public helper protos.
+ */
+const PKT_ACCESS = new Set([1, 2, 3, 28, 84, 85, 99, 100, 110]);
+
+/** Config/lockdown-dependent helpers the recording kernel refuses (availability.ts CONFIG_DEPENDENT). */
+const REFUSED_ON_THIS_KERNEL = new Set([36]);
+
+/** check_map_func_compatibility: which helpers a map type allows, and which map types a helper needs. */
+function mapFuncCompatible(m: MapInfo, fn: number): boolean {
+  const t = m.type;
+  const byMap: Record<string, number[]> = {
+    prog_array: [12],
+    perf_event_array: [22, 25, 55, 111, 121],
+    ringbuf: [130, 131, 134, 198, 199, 200],
+    user_ringbuf: [209],
+    stack_trace: [27],
+    cgroup_array: [33, 37],
+    devmap: [51, 1], devmap_hash: [51, 1], cpumap: [51], xskmap: [51, 1],
+    array_of_maps: [1], hash_of_maps: [1],
+    sockmap: [52, 53, 3, 60, 82, 1, 2], sockhash: [72, 70, 3, 71, 82, 1, 2],
+    queue: [89, 88, 87], stack: [89, 88, 87], bloom_filter: [89, 87],
+    cgroup_storage: [81], percpu_cgroup_storage: [81],
+  };
+  const allowed = byMap[t];
+  if (allowed && !allowed.includes(fn)) return false;
+  const byFunc: Record<number, string[]> = {
+    12: ['prog_array'], 22: ['perf_event_array'], 25: ['perf_event_array'], 55: ['perf_event_array'],
+    111: ['perf_event_array'], 121: ['perf_event_array'], 130: ['ringbuf'], 131: ['ringbuf'], 134: ['ringbuf'],
+    27: ['stack_trace'], 33: ['cgroup_array'], 37: ['cgroup_array'],
+    51: ['devmap', 'devmap_hash', 'cpumap', 'xskmap'], 87: ['queue', 'stack', 'bloom_filter'],
+    88: ['queue', 'stack'], 89: ['queue', 'stack', 'bloom_filter'], 81: ['cgroup_storage', 'percpu_cgroup_storage'],
+    195: ['percpu_array', 'percpu_hash', 'lru_percpu_hash'],
+  };
+  const need = byFunc[fn];
+  if (need && !need.includes(t)) return false;
+  return true;
+}
+
+function expectedList(k: ArgKind): string[] | undefined {
+  if (k.base === 'ARG_CONST_SIZE' || k.base === 'ARG_CONST_SIZE_OR_ZERO' || k.base === 'ARG_CONST_ALLOC_SIZE_OR_ZERO') return ['scalar'];
+  const e = EXPECTED_TYPES[k.base];
+  return e === undefined ? undefined : e.split(', ');
+}
+
+function isNullReg(r: Reg): boolean {
+  return r.type === 'scalar' && scalarIsConst(r.s) && r.s.var_off.value === 0n;
+}
+
+function checkRegType(r: Reg, regno: number, k: ArgKind): void {
+  const list = expectedList(k);
+  if (!list) fail(`R${regno} argument kind ${k.text} is not modelled by this verifier`);
+  const view: Reg = { ...r };
+  if (hasFlag(k, 'MEM_RDONLY')) view.rdonly = false;
+  if (hasFlag(k, 'PTR_MAYBE_NULL')) view.maybeNull = false;
+  const name = r.type === 'not_init' ? '?' : regTypeStr(view);
+  if (!list.includes(name)) fail(`R${regno} type=${regTypeStr(r)} expected=${list.join(', ')}`);
+}
+
+/** check_helper_mem_access */
+function helperMem(env: Env, regno: number, size: bigint, write: boolean, zeroOk: boolean, meta: Meta | undefined): void {
+  const r = frame(env).regs[regno];
+  const sz = Number(size);
+  switch (r.type) {
+    case 'pkt': case 'pkt_meta':
+      checkPacketAccess(r, regno, r.off, sz, zeroOk);
+      return;
+    case 'map_key':
+      if (write) fail(`R${regno} cannot write into ${regTypeStr(r)}`);
+      checkMemRegion(r, regno, r.off, sz, r.map!.keySize, false);
+      return;
+    case 'map_value':
+      checkMemRegion(r, regno, r.off, sz, r.map!.valueSize, zeroOk);
+      return;
+    case 'mem':
+      if (r.rdonly && write) fail(`R${regno} cannot write into ${regTypeStr(r)}`);
+      checkMemRegion(r, regno, r.off, sz, r.memSize, zeroOk);
+      return;
+    case 'fp': {
+      if (sz === 0 && !zeroOk) fail('invalid zero-sized read');
+      stackBounds(env, r, regno, r.off, sz, write ? 'write' : 'read');
+      if (meta && write && scalarIsConst(r.s)) { meta.rawRegno = regno; meta.rawSize = sz; return; }
+      // Privileged: every stack byte may be read (allow_uninit_stack); a helper write clobbers.
+      if (write) {
+        const f = env.cur.frames[r.frameno];
+        const lo = Number(scalarIsConst(r.s) ? BigInt.asIntN(64, r.s.var_off.value) : r.s.smin) + r.off;
+        const hi = Number(scalarIsConst(r.s) ? BigInt.asIntN(64, r.s.var_off.value) : r.s.smax) + r.off + sz;
+        for (let a = lo; a < hi; a++) {
+          const sl = -a - 1;
+          const slot = slotAt(f, Math.floor(sl / 8));
+          if (slot.bytes[7] === 'r') {
+            slot.spilled = undefined;
+            for (let j = 0; j < 8; j++) if (slot.bytes[j] === 'r') slot.bytes[j] = 'm';
+          }
+          if (slot.bytes[sl % 8] === '0' || slot.bytes[sl % 8] === '?') slot.bytes[sl % 8] = 'm';
+        }
+      }
+      return;
+    }
+    default:
+      if (zeroOk && sz === 0 && isNullReg(r)) return;
+      fail(`R${regno} type=${regTypeStr(r)} expected=fp`);
+  }
+}
+
+/** may_access_direct_pkt_data(meta) program types. */
+function pktHelperTypes(env: Env): boolean {
+  return ['xdp', 'sched_cls', 'sched_act', 'cgroup_skb'].includes(env.progType);
+}
+
+function checkFuncArg(env: Env, p: HelperProto, arg: number, meta: Meta): void {
+  const k = p.args[arg];
+  const regno = arg + 1;
+  if (k.base === 'ARG_DONTCARE') return;
+  const r = readReg(env, regno);
+  if (k.base === 'ARG_ANYTHING') return;
+  if ((r.type === 'pkt' || r.type === 'pkt_meta') && !(PKT_ACCESS.has(p.id) && pktHelperTypes(env))) fail('helper access to the packet is not allowed');
+  const maybeNull = hasFlag(k, 'PTR_MAYBE_NULL');
+  const skipType = isNullReg(r) && maybeNull;
+  if (!skipType) {
+    checkRegType(r, regno, k);
+    if (hasFlag(k, 'OBJ_RELEASE') && (r.off !== 0 || !scalarIsConst(r.s) || r.s.var_off.value !== 0n)) {
+      fail(`R${regno} must have zero offset when passed to release func or trusted arg to kfunc`);
+    }
+  }
+  if (hasFlag(k, 'OBJ_RELEASE')) {
+    if (!r.refObjId && !isNullReg(r)) fail(`R${regno} must be referenced when passed to release function`);
+    meta.releaseRegno = regno;
+  }
+  if (r.refObjId) meta.refObjId = r.refObjId;
+  const write = hasFlag(k, 'MEM_WRITE');
+  switch (k.base) {
+    case 'ARG_CONST_MAP_PTR':
+      meta.map = r.map;
+      break;
+    case 'ARG_PTR_TO_MAP_KEY':
+      if (meta.map && (meta.map.type === 'array' || meta.map.type === 'percpu_array')) {
+        meta.constKey = constantMapKey(env, r, meta.map.keySize);
+        if (meta.constKey >= 0n && r.frameno === env.cur.curframe) {
+          const spi = Math.floor((-(r.off + Number(BigInt.asIntN(64, r.s.var_off.value))) - 1) / 8);
+          markPrecise(env, 0, [spi], 1);
+        }
+      }
+      helperMem(env, regno, BigInt(meta.map!.keySize), false, false, undefined);
+      break;
+    case 'ARG_PTR_TO_MAP_VALUE':
+      if (maybeNull && isNullReg(r)) return;
+      helperMem(env, regno, BigInt(meta.map!.valueSize), write, false, hasFlag(k, 'MEM_UNINIT') ? meta : undefined);
+      break;
+    case 'ARG_PTR_TO_MEM':
+      if (hasFlag(k, 'MEM_FIXED_SIZE')) {
+        const sz = p.argSizes[regno];
+        helperMem(env, regno, BigInt(sz), write, false, hasFlag(k, 'MEM_UNINIT') ? meta : undefined);
+      }
+      break;
+    case 'ARG_CONST_SIZE': case 'ARG_CONST_SIZE_OR_ZERO': {
+      const zeroOk = k.base === 'ARG_CONST_SIZE_OR_ZERO';
+      const prev = p.args[arg - 1];
+      meta.msizeMax = r.s.umax;
+      if (r.s.smin < 0n) fail(`R${regno} min value is negative, either use unsigned or 'var &= const'`);
+      if (r.s.umin === 0n && !zeroOk) fail(`R${regno} invalid zero-sized read: u64=[${r.s.umin},${r.s.umax}]`);
+      if (r.s.umax >= BPF_MAX_VAR_SIZ) fail(`R${regno} unbounded memory access, use 'var &= const' or 'if (var < const)'`);
+      const raw = hasFlag(prev, 'MEM_UNINIT') && scalarIsConst(r.s) ? meta : undefined;
+      helperMem(env, regno - 1, r.s.umax, hasFlag(prev, 'MEM_WRITE'), zeroOk, raw);
+      markPrecise(env, 1 << regno, [], 1);
+      break;
+    }
+    case 'ARG_CONST_ALLOC_SIZE_OR_ZERO':
+      if (!scalarIsConst(r.s)) fail(`R${regno} is not a known constant'`);
+      meta.memSize = Number(r.s.var_off.value);
+      markPrecise(env, 1 << regno, [], 1);
+      break;
+    case 'ARG_PTR_TO_CTX': case 'ARG_PTR_TO_RINGBUF_MEM': case 'ARG_PTR_TO_SOCK_COMMON': case 'ARG_PTR_TO_BTF_ID_SOCK_COMMON':
+      break;
+    case 'ARG_PTR_TO_SPIN_LOCK':
+      if (r.type === 'map_value' && r.map) fail(`map '${r.map.name}' has to have BTF in order to use bpf_spin_lock`);
+      fail(`R${regno} spin locks are not modelled by this verifier`);
+      break;
+    default:
+      fail(`R${regno} argument kind ${k.text} of ${p.name}#${p.id} is not modelled by this verifier`);
+  }
+}
+
+/** check_helper_call */
+export function checkHelperCall(env: Env, insn: Insn): void {
+  const id = insn.imm;
+  const idx = env.insnIdx;
+  if (helperProto(id) === undefined && helperName(id) === undefined) fail(`invalid func unknown#${id}`);
+  const p = REFUSED_ON_THIS_KERNEL.has(id) ? undefined : helperProtoFor(id, env.progType);
+  if (!p) fail(`program of this type cannot use helper ${funcName(id)}#${id}`);
+  const meta: Meta = { map: undefined, memSize: 0, rawRegno: -1, rawSize: 0, releaseRegno: 0, refObjId: 0, msizeMax: 0n, constKey: -1n };
+  for (let a = 0; a < 5; a++) checkFuncArg(env, p, a, meta);
+  if (id === 12 && meta.map && meta.map.type !== 'prog_array') fail('expected prog array map for tail call');
+  if (id === 12) markPrecise(env, 1 << 3, [], 1);
+  if (meta.rawRegno >= 0) {
+    for (let i = 0; i < meta.rawSize; i++) {
+      checkMemAccess(env, meta.rawRegno, i, 1, 'write', { valueRegno: -1, srcRegno: -1, ldsx: false, strictAlign: false });
+    }
+  }
+  const st = env.cur;
+  if (meta.releaseRegno) {
+    const rr = frame(env).regs[meta.releaseRegno];
+    if (!isNullReg(rr)) {
+      const ref = rr.refObjId;
+      if (!st.refs.some((x) => x.id === ref)) fail(`R${meta.releaseRegno} must be referenced when passed to release function`);
+      st.refs = st.refs.filter((x) => x.id !== ref);
+      forEachReg(st, (x, set) => { if (x.refObjId === ref) set(scalarReg(scalarUnknown())); });
+    }
+  }
+  if (id === 12 && st.refs.length) {
+    fail(st.refs.map((r) => `Unreleased reference id=${r.id} alloc_insn=${r.insnIdx}`).join('\n') + '\ntail_call would lead to reference leak');
+  }
+  const f = frame(env);
+  clobberCallerSaved(f);
+  for (let r = 0; r <= 5; r++) st.scratchedRegs |= 1 << r;
+  const ret = p.ret;
+  let maybeNull = hasFlag(ret, 'PTR_MAYBE_NULL');
+  if (id === 1 && meta.map && meta.constKey >= 0n && meta.constKey < BigInt(meta.map.maxEntries)) maybeNull = false;
+  let r0: Reg;
+  switch (ret.base) {
+    case 'RET_INTEGER':
+      r0 = scalarReg(scalarUnknown());
+      break;
+    case 'RET_VOID':
+      r0 = f.regs[0];
+      break;
+    case 'RET_PTR_TO_MAP_VALUE':
+      if (!meta.map) fail(`${p.name} returns a map value without a map argument (not modelled)`);
+      r0 = ptrReg('map_value', { map: meta.map, maybeNull });
+      break;
+    case 'RET_PTR_TO_SOCKET':
+      r0 = ptrReg('sock', { maybeNull });
+      break;
+    case 'RET_PTR_TO_SOCK_COMMON':
+      r0 = ptrReg('sock_common', { maybeNull });
+      break;
+    case 'RET_PTR_TO_TCP_SOCK':
+      r0 = ptrReg('tcp_sock', { maybeNull });
+      break;
+    case 'RET_PTR_TO_MEM':
+      if (!hasFlag(ret, 'MEM_RINGBUF')) fail(`${p.name}: the memory it returns is not modelled by this verifier`);
+      r0 = ptrReg('mem', { maybeNull, ringbuf: true, memSize: meta.memSize });
+      break;
+    default:
+      fail(`${p.name}: return kind ${ret.text} is not modelled by this verifier`);
+  }
+  if (r0.type !== 'scalar' && r0.type !== 'not_init' && r0.maybeNull) r0.id = newId(env);
+  if (p.acquires) {
+    const rid = newId(env);
+    st.refs.push({ id: rid, insnIdx: idx });
+    r0.id = rid;
+    r0.refObjId = rid;
+  }
+  refineRetval(id, r0, meta);
+  f.regs[0] = r0;
+  if (meta.map && !mapFuncCompatible(meta.map, id)) fail(`cannot pass map_type ${meta.map.typeId} into func ${p.name}#${id}`);
+  if (p.changesPktData) {
+    forEachReg(st, (x, set) => {
+      if (x.type === 'pkt' || x.type === 'pkt_meta' || x.type === 'pkt_end') set(scalarReg(scalarUnknown()));
+    });
+  }
+}
+
+function refineRetval(id: number, r0: Reg, meta: Meta): void {
+  // do_refine_retval_range: string/stack copies return at most the buffer size or -errno.
+  if ([45, 67, 113, 114, 115, 141].includes(id) && r0.type === 'scalar') {
+    r0.s = boundsSync({ ...r0.s, smax: meta.msizeMax, s32_max: meta.msizeMax > S32_MAX ? S32_MAX : meta.msizeMax, smin: -4095n, s32_min: -4095n });
+  }
+  if (id === 8 && r0.type === 'scalar') {
+    r0.s = boundsSync({ ...scalarUnknown(), umax: 127n, u32_max: 127n, smin: 0n, smax: 127n, s32_min: 0n, s32_max: 127n });
+  }
+  void scalarConst;
+}
+
+/** check_func_call for a bpf-to-bpf call. Returns the callee's first insn. */
+export function checkSubprogCall(env: Env, insn: Insn): number {
+  const st = env.cur;
+  const idx = env.insnIdx;
+  if (st.curframe + 1 >= 8) fail(`the call stack of ${st.curframe + 2} frames is too deep`);
+  const target = idx + insn.imm + 1;
+  const sub = env.subprogs.findIndex((s) => s.start === target);
+  const caller = frame(env);
+  const callee = newFrame(st.curframe + 1, idx, sub);
+  for (let r = 1; r <= 5; r++) callee.regs[r] = { ...caller.regs[r] };
+  clobberCallerSaved(caller);
+  st.frames.push(callee);
+  st.curframe++;
+  st.scratchedRegs = 0;
+  for (let r = 1; r <= 5; r++) if (callee.regs[r].type !== 'not_init') st.scratchedRegs |= 1 << r;
+  st.scratchedRegs |= 1 << 10;
+  if (env.log.level) {
+    env.log.write(`caller:\n${formatFrame(caller, st, true, true)}\ncallee:\n${formatFrame(callee, st, true, true)}\n`);
+  }
+  return target;
+}
+
+/** prepare_func_exit: back to the caller. Returns the insn after the call. */
+export function returnFromSubprog(env: Env): number {
+  const st = env.cur;
+  const callee = st.frames[st.curframe];
+  const caller = st.frames[st.curframe - 1];
+  const r0 = callee.regs[0];
+  if (r0.type === 'fp' && r0.frameno === callee.frameno) fail('cannot return stack pointer to the caller');
+  caller.regs[0] = { ...r0 };
+  if (env.log.level) {
+    env.log.write(`returning from callee:\n${formatFrame(callee, st, true, true)}\nto caller at ${callee.callsite + 1}:\n${formatFrame(caller, st, true, true)}\n`);
+  }
+  st.frames.pop();
+  st.curframe--;
+  // Registers of the caller pointing into the dead frame's stack become invalid.
+  forEachReg(st, (x, set) => { if (x.type === 'fp' && x.frameno > st.curframe) set(scalarReg(scalarUnknown())); });
+  st.scratchedRegs = 0;
+  st.scratchedSlots.clear();
+  return callee.callsite + 1;
+}
+
+export { readReg };

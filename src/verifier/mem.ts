@@ -1,0 +1,326 @@
+/**
+ * Memory accesses (check_mem_access of 6.18) for LDX/STX/ST and atomics: stack slots (spill,
+ * fill, misc/zero bytes, variable offsets, bounds), context fields (from src/kernel's per-type
+ * rules), packet bounds, map values, helper memory (`mem`, ring-buffer records), and the
+ * `R%d invalid mem access '%s'` refusal for everything else.
+ *
+ * Does not: the unprivileged rules (leaks, uninitialized reads: verify() refuses unprivileged
+ * loads up front), BTF-typed pointers, spin locks/timers/kptrs inside map values.
+ * Provenance: rules and messages as the 6.18 kernel shows them in corpus goldens and public
+ * descriptions of check_mem_access / check_stack_*; own code.
+ */
+import { checkCtxAccess } from '../kernel/progtypes/access.ts';
+import { type Scalar, S64_MIN, scalarConst, scalarIsConst, scalarUnknown, signExtend, truncate } from './domains/scalar.ts';
+import { tnumAdd, tnumConst, tnumIsAligned, tnumStr } from './domains/tnum.ts';
+import { type Env, fail, frame, newId } from './env.ts';
+import { regTypeStr } from './format.ts';
+import { type Frame, type Reg, type StackSlot, type SlotByte, copyReg, ptrReg, scalarReg, isPktPointer } from './types.ts';
+
+const BPF_MAX_VAR_OFF = 1n << 29n;
+
+export type Access = 'read' | 'write';
+
+export interface MemOpts {
+  /** Destination register of a load (value_regno), -1 none. */
+  valueRegno: number;
+  /** Register whose value is stored (STX), -1 none. */
+  srcRegno: number;
+  /** BPF_ST immediate, when the store is BPF_ST. */
+  stImm?: number;
+  ldsx: boolean;
+  strictAlign: boolean;
+}
+
+export function slotAt(f: Frame, spi: number): StackSlot {
+  while (f.stack.length <= spi) f.stack.push({ bytes: ['?', '?', '?', '?', '?', '?', '?', '?'], spilled: undefined });
+  return f.stack[spi];
+}
+
+function growStack(env: Env, f: Frame, size: number): void {
+  const r = Math.ceil(size / 8) * 8;
+  if (r > f.allocated) f.allocated = r;
+  const sp = env.subprogs[f.subprogno];
+  if (sp && sp.stackDepth < r) sp.stackDepth = r;
+  for (let k = 0; k < r / 8; k++) slotAt(f, k);
+}
+
+function alignCheck(reg: Reg, off: number, size: number, strictAlign: boolean): void {
+  let strict = strictAlign;
+  let desc = '';
+  switch (reg.type) {
+    case 'fp': desc = 'stack '; strict = true; break;
+    case 'map_value': desc = 'value '; break;
+    case 'ctx': desc = 'context '; break;
+    case 'pkt': case 'pkt_meta': desc = 'packet '; break;
+    default: break;
+  }
+  if (!strict || size === 1) return;
+  const t = tnumAdd(reg.s.var_off, tnumConst(BigInt(reg.off + off)));
+  if (!tnumIsAligned(t, size)) {
+    fail(`misaligned ${desc}access off ${tnumStr(reg.s.var_off)}+${reg.off}+${off} size ${size}`.replace(/off \(0x0; 0x0\)/, 'off 0'));
+  }
+}
+
+/** __check_mem_access */
+function memAccessMsg(reg: Reg, regno: number, off: bigint, size: number, memSize: number, zeroOk: boolean): string | null {
+  const sizeOk = size > 0 || (size === 0 && zeroOk);
+  if (off >= 0n && sizeOk && off + BigInt(size) <= BigInt(memSize)) return null;
+  switch (reg.type) {
+    case 'map_key': return `invalid access to map key, key_size=${memSize} off=${off} size=${size}`;
+    case 'map_value': return `invalid access to map value, value_size=${memSize} off=${off} size=${size}`;
+    case 'pkt': case 'pkt_meta': case 'pkt_end':
+      return `invalid access to packet, off=${off} size=${size}, R${regno}(id=${reg.id},off=${off},r=${memSize})`;
+    default: return `invalid access to memory, mem_size=${memSize} off=${off} size=${size}`;
+  }
+}
+
+/** check_mem_region_access: fixed + variable offset inside [0, memSize). */
+export function checkMemRegion(reg: Reg, regno: number, off: number, size: number, memSize: number, zeroOk: boolean): void {
+  const s = reg.s;
+  const o = BigInt(off);
+  if (s.smin < 0n && (s.smin === S64_MIN || o + s.smin !== BigInt.asIntN(32, o + s.smin) || s.smin + o < 0n)) {
+    fail(`R${regno} min value is negative, either use unsigned index or do a if (index >=0) check.`);
+  }
+  let m = memAccessMsg(reg, regno, s.smin + o, size, memSize, zeroOk);
+  if (m) fail(`${m}\nR${regno} min value is outside of the allowed memory range`);
+  if (s.umax >= BPF_MAX_VAR_OFF) fail(`R${regno} unbounded memory access, make sure to bounds check any such access`);
+  m = memAccessMsg(reg, regno, s.umax + o, size, memSize, zeroOk);
+  if (m) fail(`${m}\nR${regno} max value is outside of the allowed memory range`);
+}
+
+export function checkPacketAccess(reg: Reg, regno: number, off: number, size: number, zeroOk: boolean): void {
+  if (reg.s.smin < 0n) fail(`R${regno} min value is negative, either use unsigned index or do a if (index >=0) check.`);
+  const m = reg.range < 0 ? memAccessMsg(reg, regno, BigInt(off), size, -1, zeroOk) ?? 'x' : memAccessMsg(reg, regno, BigInt(off), size, reg.range, zeroOk);
+  if (m) fail(`${m === 'x' ? `invalid access to packet, off=${off} size=${size}, R${regno}(id=${reg.id},off=${off},r=${reg.range})` : m}\nR${regno} offset is outside of the packet`);
+}
+
+/** check_stack_access_within_bounds; returns [minOff, maxOff). */
+export function stackBounds(env: Env, reg: Reg, regno: number, off: number, size: number, access: Access, extraOverride?: string): [number, number] {
+  const extra = extraOverride ?? (access === 'write' ? ' write to' : ' read from');
+  let minOff: bigint;
+  let maxOff: bigint;
+  if (scalarIsConst(reg.s)) {
+    minOff = BigInt.asIntN(64, reg.s.var_off.value) + BigInt(off);
+    maxOff = minOff + BigInt(size);
+  } else {
+    if (reg.s.smax >= BPF_MAX_VAR_OFF || reg.s.smin <= -BPF_MAX_VAR_OFF) fail(`invalid unbounded variable-offset${extra} stack R${regno}`);
+    minOff = reg.s.smin + BigInt(off);
+    maxOff = reg.s.smax + BigInt(off) + BigInt(size);
+  }
+  let bad = minOff < -512n || minOff > -1n || maxOff > 0n || size < 0;
+  if (size === 0 && minOff === 0n && maxOff === 0n) bad = true;
+  if (bad) {
+    if (scalarIsConst(reg.s)) fail(`invalid${extra} stack R${regno} off=${off} size=${size}`);
+    fail(`invalid variable-offset${extra} stack R${regno} var_off=${tnumStr(reg.s.var_off)} off=${off} size=${size}`);
+  }
+  const f = env.cur.frames[reg.frameno];
+  growStack(env, f, Number(-minOff));
+  return [Number(minOff), Number(maxOff)];
+}
+
+function byteAt(f: Frame, off: number): { slot: StackSlot; idx: number; spi: number } {
+  const slot = -off - 1;
+  const spi = Math.floor(slot / 8);
+  return { slot: slotAt(f, spi), idx: slot % 8, spi };
+}
+
+function regWidth(s: Scalar): number {
+  const v = s.var_off.value | s.var_off.mask;
+  return v === 0n ? 0 : v.toString(2).length;
+}
+
+function stackWriteFixed(env: Env, f: Frame, off: number, size: number, src: Reg | undefined, stImm: number | undefined): void {
+  const { slot, spi } = byteAt(f, off);
+  env.cur.scratchedSlots.add(spi);
+  const spill = (): void => { if (env.curEntry && f.frameno === env.cur.curframe) env.curEntry.spi = spi; };
+  const aligned = ((off % 8) + 8) % 8 === 0;
+  if (src && aligned && src.type === 'scalar') {
+    const fits = regWidth(src.s) <= 8 * size;
+    if (fits && !src.id && !scalarIsConst(src.s)) src.id = newId(env);
+    saveSpill(slot, src, size);
+    if (!fits) slot.spilled!.id = 0;
+    spill();
+    return;
+  }
+  if (!src && aligned && stImm !== undefined) {
+    saveSpill(slot, scalarReg(scalarConst(BigInt(stImm))), size);
+    spill();
+    return;
+  }
+  if (src && src.type !== 'scalar') {
+    if (size !== 8) fail('invalid size of register spill');
+    if (src.type === 'fp' && f.frameno !== env.cur.curframe) fail('cannot spill pointers to stack into stack frame of the caller');
+    saveSpill(slot, src, size);
+    spill();
+    return;
+  }
+  let type: SlotByte = 'm';
+  const wasSpecial = slot.bytes[7] === 'r';
+  slot.spilled = undefined;
+  if (wasSpecial) for (let i = 0; i < 8; i++) if (slot.bytes[i] === 'r') slot.bytes[i] = 'm';
+  if ((src && src.type === 'scalar' && scalarIsConst(src.s) && src.s.var_off.value === 0n) || (stImm === 0)) type = '0';
+  const sl = -off - 1;
+  for (let i = 0; i < size; i++) slot.bytes[(sl - i) % 8] = type;
+}
+
+function saveSpill(slot: StackSlot, r: Reg, size: number): void {
+  slot.spilled = copyReg(r);
+  let i = 8;
+  for (; i > 8 - size; i--) slot.bytes[i - 1] = 'r';
+  for (; i; i--) if (slot.bytes[i - 1] !== '0' && slot.bytes[i - 1] !== '?') slot.bytes[i - 1] = 'm';
+}
+
+function stackReadFixed(env: Env, f: Frame, off: number, size: number, dst: number): Reg | undefined {
+  const { slot, spi } = byteAt(f, off);
+  env.cur.scratchedSlots.add(spi);
+  const fill = (): void => { if (env.curEntry && f.frameno === env.cur.curframe && dst >= 0) env.curEntry.spi = spi; };
+  const sl = -off - 1;
+  if (slot.bytes[7] === 'r' && slot.spilled) {
+    let spillSize = 1;
+    for (let i = 7; i > 0 && slot.bytes[i - 1] === 'r'; i--) spillSize++;
+    const sp = slot.spilled;
+    if (size !== 8 || spillSize !== 8) {
+      if (sp.type !== 'scalar') fail('invalid size of register fill');
+      if (dst < 0) return undefined;
+      if (size <= spillSize && ((off % 8) + 8) % 8 === 0) {
+        if (size === 4 && spillSize === 4 && regWidth(sp.s) <= 32 && !sp.id && !scalarIsConst(sp.s)) sp.id = newId(env);
+        const r = copyReg(sp);
+        if (regWidth(sp.s) > size * 8) r.id = 0;
+        fill();
+        return r;
+      }
+      let spillCnt = 0;
+      let zeroCnt = 0;
+      for (let i = 0; i < size; i++) {
+        const t = slot.bytes[(sl - i) % 8];
+        if (t === 'r') spillCnt++;
+        else if (t === '0') zeroCnt++;
+      }
+      if ((spillCnt === size && scalarIsConst(sp.s) && sp.s.var_off.value === 0n) || zeroCnt === size) return scalarReg(scalarConst(0n));
+      return scalarReg(scalarUnknown());
+    }
+    if (dst >= 0) { fill(); return copyReg(sp); }
+    return undefined;
+  }
+  let allZero = true;
+  for (let i = 0; i < size; i++) {
+    const { slot: s2, idx } = byteAt(f, off + size - 1 - i);
+    if (s2.bytes[idx] !== '0') allZero = false;
+  }
+  return allZero ? scalarReg(scalarConst(0n)) : scalarReg(scalarUnknown());
+}
+
+function stackAccess(env: Env, reg: Reg, regno: number, off: number, size: number, access: Access, o: MemOpts): Reg | undefined {
+  const [minOff, maxOff] = stackBounds(env, reg, regno, off, size, access);
+  const f = env.cur.frames[reg.frameno];
+  if (scalarIsConst(reg.s)) {
+    const o2 = minOff;
+    if (access === 'write') {
+      const src = o.srcRegno >= 0 ? frame(env).regs[o.srcRegno] : undefined;
+      stackWriteFixed(env, f, o2, size, src, o.stImm);
+      return undefined;
+    }
+    return stackReadFixed(env, f, o2, size, o.valueRegno);
+  }
+  // Variable offset.
+  if (access === 'write') {
+    const src = o.srcRegno >= 0 ? frame(env).regs[o.srcRegno] : undefined;
+    const zero = (src && src.type === 'scalar' && scalarIsConst(src.s) && src.s.var_off.value === 0n) || o.stImm === 0;
+    for (let a = minOff; a < maxOff; a++) {
+      const { slot, idx, spi } = byteAt(f, a);
+      env.cur.scratchedSlots.add(spi);
+      if (slot.bytes[7] === 'r') {
+        slot.spilled = undefined;
+        for (let i = 0; i < 8; i++) if (slot.bytes[i] === 'r') slot.bytes[i] = 'm';
+      }
+      if (!(zero && slot.bytes[idx] === '0')) slot.bytes[idx] = 'm';
+    }
+    return undefined;
+  }
+  let allZero = true;
+  for (let a = minOff; a < maxOff; a++) {
+    const { slot, idx, spi } = byteAt(f, a);
+    env.cur.scratchedSlots.add(spi);
+    if (slot.bytes[idx] !== '0') allZero = false;
+  }
+  return allZero ? scalarReg(scalarConst(0n)) : scalarReg(scalarUnknown());
+}
+
+/**
+ * check_mem_access: `regno` holds the pointer; returns the loaded value for reads with a value
+ * register (already narrowed/sign-extended to `size`), else undefined.
+ */
+export function checkMemAccess(env: Env, regno: number, off: number, size: number, access: Access, o: MemOpts): Reg | undefined {
+  const reg = frame(env).regs[regno];
+  alignCheck(reg, off, size, o.strictAlign);
+  const aoff = off + reg.off;
+  let val: Reg | undefined;
+  if (reg.maybeNull && reg.type !== 'scalar') fail(`R${regno} invalid mem access '${regTypeStr(reg)}'`);
+  switch (reg.type) {
+    case 'map_value': {
+      checkMemRegion(reg, regno, aoff, size, reg.map!.valueSize, false);
+      if (access === 'read') val = scalarReg(scalarUnknown());
+      break;
+    }
+    case 'map_key': {
+      checkMemRegion(reg, regno, aoff, size, reg.map!.keySize, false);
+      if (access === 'read') val = scalarReg(scalarUnknown());
+      break;
+    }
+    case 'mem': {
+      if (access === 'write' && reg.rdonly) fail(`R${regno} cannot write into ${regTypeStr(reg)}`);
+      checkMemRegion(reg, regno, aoff, size, reg.memSize, false);
+      if (access === 'read') val = scalarReg(scalarUnknown());
+      break;
+    }
+    case 'ctx': {
+      if (reg.off) fail(`dereference of modified ctx ptr R${regno} off=${reg.off} disallowed`);
+      if (!scalarIsConst(reg.s) || reg.s.var_off.value !== 0n) fail(`variable ctx access var_off=${tnumStr(reg.s.var_off)} disallowed`);
+      if (o.ldsx) fail(`invalid bpf_context access off=${aoff} size=${size}`);
+      const r = checkCtxAccess(env.progType, aoff, size, access, { expectedAttachType: env.attachType || undefined });
+      if (!r.ok) fail(r.message);
+      if (access === 'read') {
+        switch (r.produces) {
+          case 'SCALAR_VALUE': val = scalarReg(scalarUnknown()); break;
+          case 'PTR_TO_PACKET': val = ptrReg('pkt'); break;
+          case 'PTR_TO_PACKET_END': val = ptrReg('pkt_end'); break;
+          case 'PTR_TO_PACKET_META': val = ptrReg('pkt_meta'); break;
+          case 'PTR_TO_SOCK_COMMON_OR_NULL': val = ptrReg('sock_common', { maybeNull: true, id: newId(env) }); break;
+          default: fail(`R${regno} context field of this kind is not modelled by this verifier`);
+        }
+        if (val.type !== 'scalar') return val;
+      }
+      break;
+    }
+    case 'fp': {
+      val = stackAccess(env, reg, regno, aoff, size, access, o);
+      if (val && val.type !== 'scalar') return val;
+      if (val && size < 8) val = { ...val, s: o.ldsx ? signExtend(val.s, size as 1 | 2 | 4, true) : truncate(val.s, size as 1 | 2 | 4) };
+      return val;
+    }
+    case 'pkt': case 'pkt_meta': {
+      if (access === 'write' && !pktWritable(env)) fail('cannot write into packet');
+      checkPacketAccess(reg, regno, aoff, size, false);
+      if (access === 'read') val = scalarReg(scalarUnknown());
+      break;
+    }
+    case 'sock': case 'sock_common': case 'tcp_sock':
+      fail(`R${regno} ${access === 'write' ? `cannot write into ${regTypeStr(reg)}` : `invalid mem access '${regTypeStr(reg)}'`}`);
+      break;
+    default:
+      fail(`R${regno} invalid mem access '${regTypeStr(reg)}'`);
+  }
+  if (val && val.type === 'scalar' && size < 8) {
+    val = { ...val, s: o.ldsx ? signExtend(val.s, size as 1 | 2 | 4, true) : truncate(val.s, size as 1 | 2 | 4) };
+  }
+  return val;
+}
+
+/** may_access_direct_pkt_data for writes. */
+export function pktWritable(env: Env): boolean {
+  return env.progType === 'xdp' || env.progType === 'sched_cls' || env.progType === 'sched_act';
+}
+
+export function isCtxOrPkt(r: Reg): boolean {
+  return r.type === 'ctx' || isPktPointer(r);
+}

@@ -1,0 +1,219 @@
+/**
+ * The verifier's abstract state: register states, stack slots, function frames and whole
+ * verifier states, shaped like the kernel's `struct bpf_reg_state`, `struct bpf_stack_state`,
+ * `struct bpf_func_state` and `struct bpf_verifier_state` (include/linux/bpf_verifier.h, 6.18),
+ * plus the public options/result types of `verify()`.
+ *
+ * Does: the data shapes, fresh values (`notInit`, `scalarReg`, `initialState`) and deep copies.
+ * Does not: any checking (check.ts and the check*.ts files), printing (format.ts), comparison
+ * for pruning (prune.ts).
+ * Provenance: field meanings from the kernel's public headers and documentation
+ * (Documentation/bpf/verifier.rst); own code.
+ */
+import type { Scalar } from './domains/scalar.ts';
+import type { HistEntry } from './precise.ts';
+import { scalarConst, scalarUnknown } from './domains/scalar.ts';
+import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
+
+/** Base register types (`enum bpf_reg_type` without flags), spelled as the log prints them. */
+export type RegType =
+  | 'not_init' | 'scalar' | 'ctx' | 'map_ptr' | 'map_key' | 'map_value' | 'fp' | 'pkt' | 'pkt_meta'
+  | 'pkt_end' | 'mem' | 'sock' | 'sock_common' | 'tcp_sock' | 'func';
+
+/** A map as the program sees it (one `--map`). */
+export interface MapInfo {
+  name: string;
+  /** kernel name without the prefix: 'array', 'hash', 'ringbuf' ... */
+  type: string;
+  /** BPF_MAP_TYPE_* number. */
+  typeId: number;
+  keySize: number;
+  valueSize: number;
+  maxEntries: number;
+  /** index among the program's maps (ld_imm64 imm). */
+  index: number;
+}
+
+export interface Reg {
+  type: RegType;
+  /** PTR_MAYBE_NULL. */
+  maybeNull: boolean;
+  /** MEM_RDONLY. */
+  rdonly: boolean;
+  /** MEM_RINGBUF (mem from bpf_ringbuf_reserve). */
+  ringbuf: boolean;
+  /** Scalar value for scalars, the variable part of the offset for pointers. */
+  s: Scalar;
+  /** Fixed offset of a pointer. */
+  off: number;
+  id: number;
+  refObjId: number;
+  /** Packet range (`r=`): bytes known readable past this pointer; -2 = AT_PKT_END, -1 = BEYOND_PKT_END. */
+  range: number;
+  map: MapInfo | undefined;
+  /** PTR_TO_MEM size. */
+  memSize: number;
+  /** Frame of a PTR_TO_STACK. */
+  frameno: number;
+  /** Subprogram of a PTR_TO_FUNC. */
+  subprogno: number;
+  precise: boolean;
+}
+
+/** One byte of a stack slot: '?' invalid, 'r' spill, 'm' misc, '0' zero (the log's letters). */
+export type SlotByte = '?' | 'r' | 'm' | '0';
+
+export interface StackSlot {
+  /** bytes[0] is the highest-address byte of the slot (the kernel's slot_type order). */
+  bytes: SlotByte[];
+  /** The spilled register, when bytes hold 'r'. */
+  spilled: Reg | undefined;
+}
+
+export interface Frame {
+  frameno: number;
+  /** Insn index of the call that created this frame (-1 for the main frame). */
+  callsite: number;
+  subprogno: number;
+  regs: Reg[];
+  /** Slot k covers fp-8(k+1) .. fp-8k-1. */
+  stack: StackSlot[];
+  /** Bytes of stack used (the kernel's allocated_stack, rounded to 8). */
+  allocated: number;
+  /** bpf_loop-style callback frame. */
+  inCallback: boolean;
+  callbackRet: [bigint, bigint] | undefined;
+}
+
+export interface RefState {
+  id: number;
+  insnIdx: number;
+}
+
+export interface VState {
+  frames: Frame[];
+  curframe: number;
+  refs: RefState[];
+  /** Checkpoint ancestry for branch counting (is_state_visited / update_branch_counts). */
+  parent: VState | undefined;
+  branches: number;
+  /** Insn index where this checkpoint was taken. */
+  insnIdx: number;
+  /** Registers/slots touched since the last print (the kernel's "scratched" marks). */
+  scratchedRegs: number;
+  scratchedSlots: Set<number>;
+  /** Reference ids and id allocation are per verifier env, kept here for copies. */
+  speculative: boolean;
+  /** is_state_visited statistics of a stored checkpoint (eviction heuristic). */
+  hit: number;
+  miss: number;
+  /** Instructions processed since the parent checkpoint (precision backtracking). */
+  hist: HistEntry[];
+}
+
+export interface VerifyMap {
+  name: string;
+  /** kernel type name without BPF_MAP_TYPE_: array, hash, ringbuf, ... */
+  type: string;
+  keySize: number;
+  valueSize: number;
+  maxEntries: number;
+  flags?: number;
+}
+
+export interface VerifyOptions {
+  progType: ProgTypeName;
+  maps?: VerifyMap[];
+  logLevel?: 0 | 1 | 2;
+  /** The unprivileged rules (not modelled yet: such loads are rejected with a clear message). */
+  unprivileged?: boolean;
+  /** expected_attach_type, kernel spelling (BPF_CGROUP_INET_EGRESS ...). */
+  attachType?: string;
+}
+
+export interface InsnStateView {
+  /** One line per register/slot, as the log prints the whole state. */
+  text: string;
+}
+
+export interface VerifyResult {
+  accepted: boolean;
+  /** The first complaint line (DESIGN.md verify --json rule), null when accepted. */
+  error: string | null;
+  /** Kernel-format log text at the requested level (statistics included). */
+  log: string;
+  processed: number;
+  totalStates: number;
+  peakStates: number;
+  /** Per instruction, the abstract states seen before it (for the UI). */
+  states: string[][];
+}
+
+export const MAX_BPF_STACK = 512;
+export const BPF_COMPLEXITY_LIMIT_INSNS = 1_000_000;
+
+export function notInit(): Reg {
+  return {
+    type: 'not_init', maybeNull: false, rdonly: false, ringbuf: false, s: scalarUnknown(), off: 0, id: 0, refObjId: 0,
+    range: 0, map: undefined, memSize: 0, frameno: 0, subprogno: 0, precise: false,
+  };
+}
+
+export function scalarReg(s: Scalar = scalarUnknown()): Reg {
+  return { ...notInit(), type: 'scalar', s };
+}
+
+export function constReg(v: bigint): Reg {
+  return scalarReg(scalarConst(v));
+}
+
+/** A pointer with a known zero variable part. */
+export function ptrReg(type: RegType, extra: Partial<Reg> = {}): Reg {
+  return { ...notInit(), type, s: scalarConst(0n), ...extra };
+}
+
+export function copyReg(r: Reg): Reg {
+  return { ...r };
+}
+
+export function copySlot(s: StackSlot): StackSlot {
+  return { bytes: [...s.bytes], spilled: s.spilled ? copyReg(s.spilled) : undefined };
+}
+
+export function copyFrame(f: Frame): Frame {
+  return { ...f, regs: f.regs.map(copyReg), stack: f.stack.map(copySlot), callbackRet: f.callbackRet };
+}
+
+export function copyState(s: VState): VState {
+  return {
+    ...s,
+    frames: s.frames.map(copyFrame),
+    refs: s.refs.map((r) => ({ ...r })),
+    scratchedSlots: new Set(s.scratchedSlots),
+    hist: s.hist.slice(),
+  };
+}
+
+export function newFrame(frameno: number, callsite: number, subprogno: number): Frame {
+  const regs: Reg[] = [];
+  for (let i = 0; i < 11; i++) regs.push(notInit());
+  regs[10] = ptrReg('fp', { frameno });
+  return { frameno, callsite, subprogno, regs, stack: [], allocated: 0, inCallback: false, callbackRet: undefined };
+}
+
+export function initialState(): VState {
+  const f = newFrame(0, -1, 0);
+  f.regs[1] = ptrReg('ctx');
+  return {
+    frames: [f], curframe: 0, refs: [], parent: undefined, branches: 0, insnIdx: 0,
+    scratchedRegs: (1 << 1) | (1 << 10), scratchedSlots: new Set(), speculative: false, hit: 0, miss: 0, hist: [],
+  };
+}
+
+export function isPointer(r: Reg): boolean {
+  return r.type !== 'scalar' && r.type !== 'not_init';
+}
+
+export function isPktPointer(r: Reg): boolean {
+  return r.type === 'pkt' || r.type === 'pkt_meta';
+}

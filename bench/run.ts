@@ -4,6 +4,9 @@
  */
 import { printEngines } from './engines.ts';
 import { benchInterpreter } from './vm.ts';
+import { benchVerifier } from '../src/verifier/bench.ts';
+import { compile } from '../src/compiler/driver.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
 
@@ -15,3 +18,32 @@ console.log(`  traced:   ${fmt(r.insnsPerSecTraced)} insns/s`);
 
 console.log('\n== engines: reference interpreter vs WebAssembly (src/vm/wasm) vs kernel BPF_PROG_TEST_RUN');
 printEngines();
+
+console.log('\n== verifier: ours vs the 6.18 kernel on the corpus programs with the most processed insns');
+console.log('   (kernel time = its own "verification time" from the recorded goldens; target <= 3x)');
+for (const r of benchVerifier()) {
+  console.log(`  ${r.name.padEnd(40)} ${String(r.processed).padStart(7)} insns  ours ${String(r.oursUsec).padStart(9)} us  kernel ${String(r.kernelUsec).padStart(9)} us  x${r.ratio.toFixed(2)}`);
+}
+
+console.log('\n== C compiler: compile time per corpus program, and our instruction count over clang-19 -O2');
+const CDIR = 'src/compiler/testdata/corpus';
+let logSum = 0;
+let n = 0;
+for (const f of readdirSync(CDIR).filter((x) => x.endsWith('.c'))) {
+  const text = readFileSync(`${CDIR}/${f}`, 'utf8');
+  const golden = JSON.parse(readFileSync(`${CDIR}/${f.replace(/\.c$/, '.golden.json')}`, 'utf8'));
+  compile({ [f]: text }, f); // warm
+  const t0 = performance.now();
+  const reps = 20;
+  for (let k = 0; k < reps; k++) compile({ [f]: text }, f);
+  const ms = (performance.now() - t0) / reps;
+  const ours = golden.ours?.insnCount;
+  const clang = golden.clang?.insnCount;
+  const ratio = ours && clang ? ours / clang : NaN;
+  if (Number.isFinite(ratio)) {
+    logSum += Math.log(ratio);
+    n++;
+  }
+  console.log(`  ${f.padEnd(28)} ${String(text.split('\n').length).padStart(4)} lines  ${ms.toFixed(2).padStart(6)} ms  insns ours/clang ${ours}/${clang} = ${ratio.toFixed(2)}`);
+}
+console.log(`  geometric mean ours/clang: ${Math.exp(logSum / Math.max(1, n)).toFixed(3)} over ${n} programs`);

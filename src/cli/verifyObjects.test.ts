@@ -1,0 +1,60 @@
+/**
+ * `verify` on real objects: clang-19's `.o` files (src/elf/testdata) and our compiler's C corpus
+ * (src/compiler/testdata/corpus), against the verdicts the Linux 6.18 kernel gave for the same
+ * programs (recorded in their goldens). Never a false accept; the false rejects are exactly the
+ * listed, not-yet-modelled features (shrink the list as they land).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from './main.ts';
+
+const KNOWN_FALSE_REJECTS: Record<string, string> = {
+  'xdp_loop.o': 'bpf_loop callbacks need BTF func_info, not modelled yet',
+  'xdp_global_func.o': 'global functions verified on their own against BTF, not modelled yet',
+};
+
+async function verifyJson(file: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), writeFile: () => {} };
+  const code = await main(['verify', file, '--json'], io);
+  expect(err).toEqual([]);
+  return { code, r: JSON.parse(out[0]) as { accepted: boolean; error: string | null } };
+}
+
+function cases(): Array<{ file: string; kernelAccepted: boolean; kernelError: string | null }> {
+  const out: Array<{ file: string; kernelAccepted: boolean; kernelError: string | null }> = [];
+  const E = 'src/elf/testdata';
+  for (const f of readdirSync(E).filter((x) => x.endsWith('.golden.json'))) {
+    const g = JSON.parse(readFileSync(`${E}/${f}`, 'utf8'));
+    const v = g.kernel?.original?.[0]?.verify;
+    if (!v || typeof v.accepted !== 'boolean') continue; // the oracle could not load it (map-in-map)
+    out.push({ file: `${E}/${f.replace('.golden.json', '.o')}`, kernelAccepted: v.accepted, kernelError: v.error?.[0] ?? null });
+  }
+  const C = 'src/compiler/testdata/corpus';
+  for (const f of readdirSync(C).filter((x) => x.endsWith('.golden.json'))) {
+    const g = JSON.parse(readFileSync(`${C}/${f}`, 'utf8'));
+    out.push({ file: `${C}/${f.replace('.golden.json', '.c')}`, kernelAccepted: g.ours.accepted, kernelError: g.ours.error });
+  }
+  return out;
+}
+
+describe('verify agrees with the 6.18 kernel on real objects', () => {
+  const all = cases();
+  it('has the corpora', () => expect(all.length).toBeGreaterThanOrEqual(55));
+  for (const c of all) {
+    const name = c.file.split('/').pop()!;
+    it(name, async () => {
+      const { code, r } = await verifyJson(c.file);
+      if (!c.kernelAccepted) {
+        expect(r.accepted).toBe(false); // never a false accept
+        expect(code).toBe(1);
+      } else if (KNOWN_FALSE_REJECTS[name]) {
+        expect(r.accepted, `${name} now verifies: remove it from KNOWN_FALSE_REJECTS`).toBe(false);
+      } else {
+        expect(r.error).toBeNull();
+        expect(r.accepted).toBe(true);
+      }
+    });
+  }
+});

@@ -83,3 +83,18 @@ describe('run FILE.c agrees with the kernel on the recorded packets', () => {
     });
   }
 });
+
+describe('run --engine fast gives what the reference interpreter gives (retval, packet, maps, trace_pipe, events)', () => {
+  for (const { name, g } of goldens) {
+    if (!g.ours.runs?.length) continue;
+    it(name, async () => {
+      const args = ['run', `${DIR}/${name}.c`, ...g.packets.flatMap((p) => ['--packet', p]), '--json', '--maps'];
+      const ref = await cli(...args, '--engine', 'ref');
+      const fast = await cli(...args, '--engine', 'fast');
+      expect(fast.err).toEqual([]);
+      const strip = (l: string) => ({ ...JSON.parse(l), engine: undefined });
+      expect(fast.out.map(strip)).toEqual(ref.out.map(strip));
+      expect(JSON.parse(fast.out[0]).engine).toBe('fast');
+    });
+  }
+});

@@ -14,6 +14,7 @@ import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/pr
 import type { BpfObject } from '../isa/object.ts';
 import { parseHex, toHex } from '../isa/hex.ts';
 import { runProgram, type RunResult, type TraceStep } from '../vm/index.ts';
+import { runFast } from '../vm/wasm/index.ts';
 import { flag, has, intFlag, parseArgs, UsageError } from './args.ts';
 import { formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
@@ -36,12 +37,11 @@ export function cmdRun(argv: readonly string[], io: Io): number {
   });
   if (p.positional.length !== 1) throw new UsageError('run takes exactly one FILE');
   const engine = flag(p, 'engine');
-  if (engine !== undefined && engine !== 'ref') {
-    if (engine === 'fast') throw new UsageError("--engine fast is not available yet in this build (the WebAssembly engine is a later milestone); use --engine ref");
-    throw new UsageError(`--engine must be ref or fast, got '${engine}'`);
-  }
+  if (engine !== undefined && engine !== 'ref' && engine !== 'fast') throw new UsageError(`--engine must be ref or fast, got '${engine}'`);
+  if (engine === 'fast' && has(p, 'trace')) throw new UsageError('--trace needs the reference interpreter (--engine ref): the fast engine does not trace');
+  const eng: 'ref' | 'fast' = engine === 'fast' ? 'fast' : 'ref';
   const budget = intFlag(p, 'budget', 1, 1_000_000_000);
-  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map')) return runInKernel(p, io, budget);
+  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map')) return runInKernel(p, io, budget, eng);
   if (has(p, 'repeat') || has(p, 'maps')) throw new UsageError('--repeat and --maps need a program type (--type T --packet HEX)');
   let mem: Uint8Array | undefined;
   const memText = flag(p, 'mem');
@@ -61,10 +61,18 @@ export function cmdRun(argv: readonly string[], io: Io): number {
   }
   const { insns } = r.value;
   const trace = has(p, 'trace');
-  const res = runProgram(insns, { mem, budget, trace });
+  let res: RunResult;
+  if (eng === 'fast') {
+    const f = runFast(insns, { mem, budget });
+    if (!f.ok) {
+      io.err(`ebpf-playground run: error: --engine fast: ${f.error}`);
+      return 2;
+    }
+    res = f;
+  } else res = runProgram(insns, { mem, budget, trace });
   const text = (pc: number) => disassembleInsn(insns, pc, { dialect: 'llvm' });
   if (has(p, 'json')) {
-    io.out(JSON.stringify(toJson(res, trace ? text : undefined)));
+    io.out(JSON.stringify(toJson(res, eng, trace ? text : undefined)));
   } else {
     if (trace && res.trace) res.trace.forEach((s, k) => io.out(traceLine(k, s, text(s.pc))));
     if (res.oops) io.out(res.oops.message);
@@ -75,14 +83,14 @@ export function cmdRun(argv: readonly string[], io: Io): number {
   return res.oops ? 1 : 0;
 }
 
-function toJson(res: RunResult, text?: (pc: number) => string) {
+function toJson(res: RunResult, engine: 'ref' | 'fast', text?: (pc: number) => string) {
   return {
     retval: Number(res.r0 & 0xffffffffn),
     retvalName: null,
     r0: hex64(res.r0),
     exited: res.exited,
     steps: res.steps,
-    engine: 'ref',
+    engine,
     oops: res.oops ? { kind: res.oops.kind, pc: res.oops.pc, address: res.oops.address === undefined ? null : hex64(res.oops.address), message: res.oops.message } : null,
     mem: res.mem ? toHex(res.mem) : null,
     tracePipe: [],
@@ -112,7 +120,7 @@ function traceLine(k: number, s: TraceStep, text: string): string {
 type Parsed = ReturnType<typeof parseArgs>;
 
 /** The kernel path: maps, load, one BPF_PROG_TEST_RUN-like run per --packet. */
-function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
+function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref' | 'fast'): number {
   const file = p.positional[0];
   const r = loadProgram(file, { dialect: flag(p, 'dialect') });
   if (!r.ok) {
@@ -192,7 +200,7 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
     let res: RunOutcome | undefined;
     const n = repeat ?? 1;
     const t0 = performance.now();
-    for (let k = 0; k < n; k++) res = kernel.run(loaded.prog, rawTp ? { ctx: ctxBytes, budget, trace: trace && k === n - 1 } : { packet, budget, trace: trace && k === n - 1 });
+    for (let k = 0; k < n; k++) res = kernel.run(loaded.prog, rawTp ? { ctx: ctxBytes, budget, trace: trace && k === n - 1, engine } : { packet, budget, trace: trace && k === n - 1, engine });
     const ns = ((performance.now() - t0) * 1e6) / n;
     const out = res!;
     if (out.error) {
@@ -208,7 +216,7 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined): number {
         // as BPF_PROG_TEST_RUN's data_out, whenever it differs from data_in
         ...(out.packetOut && !sameBytes(out.packetOut, packet) ? { packetOut: hexOf(out.packetOut) } : {}),
         ...(repeat !== undefined ? { nsPerRun: Math.round(ns) } : {}),
-        engine: 'ref',
+        engine,
         steps: out.steps,
         ...(out.oops ? { oops: { kind: out.oops.kind, pc: out.oops.pc, message: out.oops.message } } : {}),
         ...(out.redirect ? { redirect: out.redirect } : {}),

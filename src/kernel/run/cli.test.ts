@@ -71,7 +71,7 @@ describe('run --type', () => {
       [['--type', 'xdp', '--packet', UDP, '--map', 'counts:hsh:4:8:1'], /unknown map type 'hsh'/],
       [['--type', 'xdp', '--packet', UDP, '--map', 'counts:array:8:8:1'], /--map counts:array:8:8:1: map 'counts': array maps need key_size 4/],
       [['--type', 'kprobe', '--packet', UDP], /cannot be run yet/],
-      [['--type', 'xdp', '--packet', UDP, '--engine', 'fast'], /--engine fast is not available yet/],
+      [['--type', 'xdp', '--packet', UDP, '--engine', 'jit'], /--engine must be ref or fast, got 'jit'/],
     ];
     for (const [args, msg] of cases) {
       const r = await cli('run', `${D}/map_array_counter.s`, ...args);

@@ -18,7 +18,8 @@
  */
 import type { Insn } from '../../isa/insn.ts';
 import { BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_IDX, BPF_PSEUDO_MAP_IDX_VALUE, BPF_PSEUDO_MAP_VALUE } from '../../isa/opcodes.ts';
-import { Memory, runProgram, type HelperFn, type LdImm64Resolver, type Oops, type TraceStep } from '../../vm/index.ts';
+import { Memory, runProgram, type HelperFn, type LdImm64Resolver, type Oops, type RunOptions as VmRunOptions, type RunResult, type TraceStep } from '../../vm/index.ts';
+import { runFast } from '../../vm/wasm/index.ts';
 import { makeHelpers, tracePipeLine, type HelperEnv, type RedirectState, type SimTask } from '../helpers/impl/index.ts';
 import { ArrayMap, RingBufMap, createMap, dumpMap, hexOf, type BpfMap, type CreateMapResult, type MapSpec, ProgArrayMap } from '../maps/index.ts';
 import { isModelledProgType, type ProgTypeName } from '../progtypes/ids.ts';
@@ -78,6 +79,8 @@ export interface RunOptions {
   trace?: boolean;
   /** Let the user-space consumer read ring buffers after the run (default true). */
   consumeRingbuf?: boolean;
+  /** 'fast': the WebAssembly engine (src/vm/wasm), bit-for-bit with the reference interpreter; no trace. */
+  engine?: 'ref' | 'fast';
 }
 
 export interface RunEvent {
@@ -238,9 +241,9 @@ export class Kernel {
     env.packetChanged = () => ctx.sync();
     env.redirect = undefined;
     this.sink = { trace, events };
-    const res = runProgram(prog.insns, {
+    const res = execute(prog.insns, {
       memory: this.memory, args: [ctx.ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace,
-    });
+    }, opts.engine);
     const out = ctx.output();
     const packetChanged = out.length !== ctx.initial.length || out.some((b, k) => b !== ctx.initial[k]);
     ctx.free();
@@ -276,7 +279,7 @@ export class Kernel {
     env.packet = undefined;
     env.traceFlags = '...2.';
     this.sink = { trace, events };
-    const res = runProgram(prog.insns, { memory: this.memory, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace });
+    const res = execute(prog.insns, { memory: this.memory, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace }, opts.engine);
     this.memory.freeRegion(ctx);
     if (opts.consumeRingbuf ?? true) {
       for (const m of this.maps) if (m instanceof RingBufMap) for (const d of m.consume()) events.push({ map: m.name, kind: 'ringbuf', data: d });
@@ -384,3 +387,15 @@ export function createKernel(opts: KernelOptions = {}): Kernel {
 }
 
 export { hexOf };
+
+/**
+ * One execution in the chosen engine. The fast engine cannot trace; a traced run, or a program the
+ * fast engine cannot compile, runs in the reference interpreter (the same results by construction).
+ */
+function execute(insns: readonly Insn[], opts: VmRunOptions, engine: 'ref' | 'fast' = 'ref'): RunResult {
+  if (engine === 'fast' && !opts.trace) {
+    const r = runFast(insns, opts);
+    if (r.ok) return r;
+  }
+  return runProgram(insns, opts);
+}

@@ -15,6 +15,8 @@ import type { BpfObject } from '../isa/object.ts';
 import { parseHex, toHex } from '../isa/hex.ts';
 import { runProgram, type RunResult, type TraceStep } from '../vm/index.ts';
 import { runFast } from '../vm/wasm/index.ts';
+import { readCapture, writePcap, type Capture } from '../sim/nic/pcap.ts';
+import { readFileSync } from 'node:fs';
 import { flag, has, intFlag, parseArgs, UsageError } from './args.ts';
 import { formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
@@ -34,6 +36,8 @@ export function cmdRun(argv: readonly string[], io: Io): number {
     maps: {},
     repeat: { value: true },
     engine: { value: true },
+    pcap: { value: true },
+    out: { value: true },
   });
   if (p.positional.length !== 1) throw new UsageError('run takes exactly one FILE');
   const engine = flag(p, 'engine');
@@ -41,7 +45,8 @@ export function cmdRun(argv: readonly string[], io: Io): number {
   if (engine === 'fast' && has(p, 'trace')) throw new UsageError('--trace needs the reference interpreter (--engine ref): the fast engine does not trace');
   const eng: 'ref' | 'fast' = engine === 'fast' ? 'fast' : 'ref';
   const budget = intFlag(p, 'budget', 1, 1_000_000_000);
-  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map')) return runInKernel(p, io, budget, eng);
+  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map') || has(p, 'pcap')) return runInKernel(p, io, budget, eng);
+  if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap');
   if (has(p, 'repeat') || has(p, 'maps')) throw new UsageError('--repeat and --maps need a program type (--type T --packet HEX)');
   let mem: Uint8Array | undefined;
   const memText = flag(p, 'mem');
@@ -166,7 +171,38 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
     }
     packets.push(h.bytes);
   }
-  if (!packets.length && !rawTp) throw new UsageError(`--type ${typeName} needs at least one --packet HEX`);
+  // --pcap IN: one run per captured packet, in file order, against the same maps
+  let capture: Capture | undefined;
+  const pcapFile = flag(p, 'pcap');
+  if (pcapFile !== undefined) {
+    if (rawTp) throw new UsageError('--type raw_tracepoint takes no packets (--pcap)');
+    if (packets.length) throw new UsageError('give packets with --packet or with --pcap, not both');
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(pcapFile));
+    } catch (e) {
+      io.err(`${pcapFile}: error: cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return 2;
+    }
+    const c = readCapture(bytes, pcapFile);
+    const bad = c.diagnostics.find((d) => d.severity === 'error');
+    if (bad) {
+      io.err(`${pcapFile}: error: ${bad.message}`);
+      return 2;
+    }
+    const notEth = c.value.packets.find((x) => x.linktype !== 1);
+    if (notEth) {
+      io.err(`${pcapFile}: error: link type ${notEth.linktype} is not Ethernet (1); programs here take Ethernet frames`);
+      return 2;
+    }
+    capture = c.value;
+    packets.push(...capture.packets.map((x) => x.bytes));
+    if (!packets.length) {
+      io.err(`${pcapFile}: error: the capture holds no packets`);
+      return 2;
+    }
+  } else if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap');
+  if (!packets.length && !rawTp) throw new UsageError(`--type ${typeName} needs at least one --packet HEX (or --pcap FILE)`);
   if (rawTp) packets.push(new Uint8Array(0));
   const repeat = intFlag(p, 'repeat', 1, 100_000_000);
   const kernel = createKernel({ seed: 1 });
@@ -196,6 +232,7 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
   const json = has(p, 'json');
   const text = (pc: number) => disassembleInsn(insns, pc, { dialect: 'llvm' });
   let status = 0;
+  const leaving: Array<{ timestampNs: bigint; bytes: Uint8Array }> = [];
   for (const [i, packet] of packets.entries()) {
     let res: RunOutcome | undefined;
     const n = repeat ?? 1;
@@ -208,6 +245,10 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
       return 2;
     }
     if (out.oops) status = 1;
+    if (capture) {
+      const left = leavingPacket(t.type, out, packet);
+      if (left) leaving.push({ timestampNs: capture.packets[i].timestampNs, bytes: left });
+    }
     const maps = kernel.dumpMaps();
     if (json) {
       io.out(JSON.stringify({
@@ -234,12 +275,21 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
     if (out.packetChanged && out.packetOut) io.out(`packet out = ${hexOf(out.packetOut)}`);
     for (const l of out.tracePipe) io.out(l);
     for (const e of out.events) io.out(`event ${e.map} (${e.kind}): ${hexOf(e.data)}`);
-    if (repeat !== undefined) io.out(`${Math.round(ns)} ns per run (${n} runs, reference interpreter)`);
+    if (repeat !== undefined) io.out(`${Math.round(ns)} ns per run (${n} runs, ${engine === 'fast' ? 'WebAssembly engine' : 'reference interpreter'})`);
   }
   if (!json && has(p, 'maps')) {
     for (const [name, entries] of Object.entries(kernel.dumpMaps())) {
       io.out(`map ${name}:`);
       for (const [k, v] of Object.entries(entries)) io.out(`  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`);
+    }
+  }
+  const outFile = flag(p, 'out');
+  if (outFile !== undefined && capture) {
+    try {
+      io.writeFile(outFile, writePcap(leaving, { nanosecond: capture.nanosecond }));
+    } catch (e) {
+      io.err(`${outFile}: error: cannot write file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return 2;
     }
   }
   return status;
@@ -269,4 +319,31 @@ function createObjectMaps(kernel: ReturnType<typeof createKernel>, obj: BpfObjec
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * What leaves the program, as the program left it, or undefined when it was dropped: XDP_PASS,
+ * XDP_TX and XDP_REDIRECT leave; tc drops on TC_ACT_SHOT and TC_ACT_STOLEN; cgroup_skb drops when
+ * bit 0 is clear; a socket filter keeps `retval` bytes from the network header (0 drops).
+ */
+function leavingPacket(type: string, out: RunOutcome, packet: Uint8Array): Uint8Array | undefined {
+  if (out.oops) return undefined;
+  const bytes = out.packetOut ?? packet;
+  switch (type) {
+    case 'xdp':
+      return out.retval === 2 || out.retval === 3 || out.retval === 4 ? bytes : undefined;
+    case 'sched_cls':
+    case 'sched_act':
+      return out.retval === 2 || out.retval === 4 ? undefined : bytes;
+    case 'cgroup_skb':
+      return out.retval & 1 ? bytes : undefined;
+    case 'socket_filter': {
+      if (out.retval === 0) return undefined;
+      // the filter sees the packet from the network header; keep the frame's own Ethernet header
+      const keep = Math.min(packet.length, 14 + out.retval);
+      return packet.subarray(0, keep);
+    }
+    default:
+      return bytes;
+  }
 }

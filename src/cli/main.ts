@@ -34,8 +34,9 @@ commands:
         assemble; prints an llvm-objdump-style listing, or writes raw bytecode with -o
   disasm FILE.bin|FILE.hex|FILE.s [--dialect llvm|kernel]
         disassemble in the llvm-objdump dialect (default) or the kernel verifier-log dialect
-  run FILE [--type T] [--packet HEX... | --pcap IN [--out OUT]] [--map SPEC]... [--maps]
-           [--repeat N] [--engine ref|fast] [--mem HEX] [--budget N] [--trace] [--json]
+  run FILE [--type T] [--packet HEX... | --pcap IN [--out OUT] | --scenario NAME [--seed N]
+           [--count N | --duration 5s] [--rate PPS]] [--map SPEC]... [--maps] [--repeat N]
+           [--engine ref|fast] [--mem HEX] [--budget N] [--trace] [--json]
         run in the reference interpreter: with --type, as BPF_PROG_TEST_RUN runs that program type
         on each --packet against the same maps; without, r1 = a writable copy of --mem, r2 = its length
   verify FILE... --type T [--map NAME:TYPE:KEY:VALUE:MAX]... [--log-level 0|1|2] [--json]

@@ -46,3 +46,27 @@ describe('run --pcap', () => {
     expect(r.err[0]).toMatch(/bad\.pcap: error: offset \d+: /);
   });
 });
+
+describe('run --scenario', () => {
+  it('drops exactly the UDP/IPv4 packets to 5001 the scenario says it sent, on both engines, deterministically', async () => {
+    const args = ['run', 'src/cli/testdata/xdp-drop-udp5001.s', '--type', 'xdp', '--scenario', 'iperf', '--seed', '5', '--count', '2000', '--json'];
+    const fast = await cli(...args);
+    expect(fast.err).toEqual([]);
+    const f = JSON.parse(fast.out[0]);
+    expect(f.packets).toBe(2000);
+    expect(f.engine).toBe('fast');
+    // the scenario's own tally, computed from what it decided to send, not from the program
+    const own = createScenario('iperf', { seed: 5, count: 2000 }).value!.counts().udp4Dport[5001];
+    expect(f.verdicts.XDP_DROP).toBe(own);
+    expect(f.verdicts.XDP_PASS).toBe(2000 - own);
+    const ref = JSON.parse((await cli(...args, '--engine', 'ref')).out[0]);
+    expect({ ...ref, engine: 0, nsPerPacket: 0 }).toEqual({ ...f, engine: 0, nsPerPacket: 0 });
+  });
+  it('rejects an unknown scenario and stray scenario options in one line', async () => {
+    const r = await cli('run', 'src/cli/testdata/xdp-drop-udp5001.s', '--type', 'xdp', '--scenario', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/unknown scenario 'nope'/);
+    const r2 = await cli('run', 'src/cli/testdata/xdp-drop-udp5001.s', '--type', 'xdp', '--packet', '00', '--seed', '3');
+    expect(r2.err[0]).toMatch(/--seed goes with --scenario/);
+  });
+});

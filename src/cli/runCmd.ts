@@ -16,6 +16,7 @@ import { parseHex, toHex } from '../isa/hex.ts';
 import { runProgram, type RunResult, type TraceStep } from '../vm/index.ts';
 import { runFast } from '../vm/wasm/index.ts';
 import { readCapture, writePcap, type Capture } from '../sim/nic/pcap.ts';
+import { createScenario, type Scenario } from '../sim/nic/scenario.ts';
 import { readFileSync } from 'node:fs';
 import { flag, has, intFlag, parseArgs, UsageError } from './args.ts';
 import { formatDiagnostic, loadProgram } from './input.ts';
@@ -38,6 +39,11 @@ export function cmdRun(argv: readonly string[], io: Io): number {
     engine: { value: true },
     pcap: { value: true },
     out: { value: true },
+    scenario: { value: true },
+    seed: { value: true },
+    count: { value: true },
+    duration: { value: true },
+    rate: { value: true },
   });
   if (p.positional.length !== 1) throw new UsageError('run takes exactly one FILE');
   const engine = flag(p, 'engine');
@@ -45,7 +51,7 @@ export function cmdRun(argv: readonly string[], io: Io): number {
   if (engine === 'fast' && has(p, 'trace')) throw new UsageError('--trace needs the reference interpreter (--engine ref): the fast engine does not trace');
   const eng: 'ref' | 'fast' = engine === 'fast' ? 'fast' : 'ref';
   const budget = intFlag(p, 'budget', 1, 1_000_000_000);
-  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map') || has(p, 'pcap')) return runInKernel(p, io, budget, eng);
+  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map') || has(p, 'pcap') || has(p, 'scenario')) return runInKernel(p, io, budget, eng);
   if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap');
   if (has(p, 'repeat') || has(p, 'maps')) throw new UsageError('--repeat and --maps need a program type (--type T --packet HEX)');
   let mem: Uint8Array | undefined;
@@ -202,7 +208,32 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
       return 2;
     }
   } else if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap');
-  if (!packets.length && !rawTp) throw new UsageError(`--type ${typeName} needs at least one --packet HEX (or --pcap FILE)`);
+  // --scenario NAME --seed N: a seeded traffic scenario, streamed (never held in memory), summarised
+  let scenario: Scenario | undefined;
+  const scenarioName = flag(p, 'scenario');
+  if (scenarioName !== undefined) {
+    if (rawTp) throw new UsageError('--type raw_tracepoint takes no packets (--scenario)');
+    if (packets.length) throw new UsageError('give packets with --packet, --pcap or --scenario, one of them');
+    if (has(p, 'out')) throw new UsageError('--out goes with --pcap');
+    const seed = intFlag(p, 'seed', 0, 0xffffffff) ?? 1;
+    const rate = intFlag(p, 'rate', 1, 1_000_000_000);
+    let count = intFlag(p, 'count', 0, 100_000_000);
+    const dur = flag(p, 'duration');
+    if (dur !== undefined) {
+      const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(dur);
+      if (!m) throw new UsageError(`--duration takes a time like 5s or 200ms, got '${dur}'`);
+      const probe = createScenario(scenarioName, { seed, ratePps: rate });
+      if (!probe.value) throw new UsageError(probe.diagnostics[0].message);
+      const secs = Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
+      count = Math.round(secs * probe.value.options.ratePps);
+    }
+    const c = createScenario(scenarioName, { seed, count, ratePps: rate });
+    if (!c.value) throw new UsageError(c.diagnostics[0].message);
+    scenario = c.value;
+  } else {
+    for (const f of ['seed', 'count', 'duration', 'rate']) if (has(p, f)) throw new UsageError(`--${f} goes with --scenario NAME`);
+  }
+  if (!packets.length && !rawTp && !scenario) throw new UsageError(`--type ${typeName} needs packets: --packet HEX, --pcap FILE or --scenario NAME`);
   if (rawTp) packets.push(new Uint8Array(0));
   const repeat = intFlag(p, 'repeat', 1, 100_000_000);
   const kernel = createKernel({ seed: 1 });
@@ -228,6 +259,7 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
     io.err(where);
     return 2;
   }
+  if (scenario) return runScenario(io, kernel, loaded.prog, scenario, { budget, engine: flag(p, 'engine') === undefined ? 'fast' : engine, json: has(p, 'json') });
   const trace = has(p, 'trace');
   const json = has(p, 'json');
   const text = (pc: number) => disassembleInsn(insns, pc, { dialect: 'llvm' });
@@ -346,4 +378,75 @@ function leavingPacket(type: string, out: RunOutcome, packet: Uint8Array): Uint8
     default:
       return bytes;
   }
+}
+
+/**
+ * A whole scenario through the program: verdict counts, the scenario's own counts (what it sent,
+ * tallied independently of the program), trace_pipe (the first 100 lines) and events, the maps
+ * after the run, and the time per packet. The fast engine by default: this is bulk work.
+ */
+function runScenario(
+  io: Io,
+  kernel: ReturnType<typeof createKernel>,
+  prog: Extract<ReturnType<ReturnType<typeof createKernel>['load']>, { ok: true }>['prog'],
+  scenario: Scenario,
+  o: { budget?: number; engine: 'ref' | 'fast'; json: boolean },
+): number {
+  const verdicts: Record<string, number> = {};
+  const tracePipe: string[] = [];
+  let traceLines = 0;
+  let events = 0;
+  let oopses = 0;
+  let firstOops: string | undefined;
+  let n = 0;
+  const t0 = performance.now();
+  for (const pkt of scenario.packets()) {
+    const out = kernel.run(prog, { packet: pkt.bytes, budget: o.budget, engine: o.engine, cpu: pkt.rxQueue % 2 });
+    n++;
+    if (out.error) {
+      io.err(`ebpf-playground run: error: scenario packet #${n}: the test run failed: ${out.error.message}`);
+      return 2;
+    }
+    const name = out.oops ? 'oops' : out.retvalName ?? String(out.retval);
+    verdicts[name] = (verdicts[name] ?? 0) + 1;
+    if (out.oops) {
+      oopses++;
+      firstOops ??= out.oops.message;
+    }
+    traceLines += out.tracePipe.length;
+    for (const l of out.tracePipe) if (tracePipe.length < 100) tracePipe.push(l);
+    events += out.events.length;
+  }
+  const ms = performance.now() - t0;
+  const summary = {
+    scenario: scenario.name,
+    seed: scenario.options.seed,
+    packets: n,
+    verdicts,
+    scenarioCounts: scenario.counts(),
+    engine: o.engine,
+    nsPerPacket: n ? Math.round((ms * 1e6) / n) : 0,
+    tracePipe,
+    tracePipeLines: traceLines,
+    events,
+    maps: kernel.dumpMaps(),
+  };
+  if (o.json) io.out(JSON.stringify(summary));
+  else {
+    io.out(`${scenario.name} (seed ${summary.seed}): ${n} packets, ${summary.nsPerPacket} ns/packet (${o.engine === 'fast' ? 'WebAssembly engine' : 'reference interpreter'})`);
+    for (const [k, v] of Object.entries(verdicts).sort((a, b) => b[1] - a[1])) io.out(`  ${k.padEnd(14)} ${v}`);
+    for (const l of tracePipe) io.out(l);
+    if (traceLines > tracePipe.length) io.out(`  (${traceLines - tracePipe.length} more trace_pipe lines)`);
+    if (events) io.out(`  ${events} ring/perf buffer events`);
+    for (const [name, entries] of Object.entries(summary.maps)) {
+      const keys = Object.keys(entries);
+      io.out(`map ${name}: ${keys.length} entr${keys.length === 1 ? 'y' : 'ies'}`);
+      for (const k of keys.slice(0, 20)) {
+        const v = entries[k];
+        io.out(`  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`);
+      }
+    }
+    if (firstOops) io.out(firstOops);
+  }
+  return oopses ? 1 : 0;
 }

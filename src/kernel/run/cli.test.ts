@@ -63,7 +63,7 @@ describe('run --type', () => {
 
   it('bad input: one line on stderr, exit status 2', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['--type', 'xdp'], /needs at least one --packet/],
+      [['--type', 'xdp'], /needs packets: --packet HEX, --pcap FILE or --scenario NAME/],
       [['--packet', UDP], /need a program type/],
       [['--type', 'bogus', '--packet', UDP], /unknown program type 'bogus'/],
       [['--type', 'xdp', '--packet', 'zz'], /--packet #1, column 1/],

@@ -1,5 +1,5 @@
 /** Example headers and gallery search, on hand-written texts and on the real examples/ files. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadExamples, parseExample, parseHeader, searchExamples } from './examples.ts';
 
@@ -44,14 +44,23 @@ describe('example headers', () => {
     expect(searchExamples(all, 'stack xdp')).toEqual([]);
   });
 
-  it('gives every real example a title and an expected r0', () => {
+  it('gives every real example a title, and every assembly one an expected r0', () => {
     const dirs = readdirSync('examples').filter((d) => /^\d\d-/.test(d));
-    const sources = Object.fromEntries(dirs.map((d) => [`/examples/${d}/prog.s`, readFileSync(`examples/${d}/prog.s`, 'utf8')]));
+    const fileOf = (d: string) => (existsSync(`examples/${d}/prog.c`) ? 'prog.c' : 'prog.s');
+    const sources = Object.fromEntries(dirs.map((d) => [`/examples/${d}/${fileOf(d)}`, readFileSync(`examples/${d}/${fileOf(d)}`, 'utf8')]));
     const all = loadExamples(sources);
     expect(all.length).toBe(dirs.length);
     for (const e of all) {
       expect(e.meta.title, e.id).toBeTruthy();
-      expect(e.expectR0, e.id).toMatch(/^-?\d+$|^0x[0-9a-f]+$/i);
+      if (e.file.endsWith('.s')) expect(e.expectR0, e.id).toMatch(/^-?\d+$|^0x[0-9a-f]+$/i);
     }
+  });
+
+  it('reads the headers of a C example from its // comments', () => {
+    const e = parseExample('/examples/05-xdp-drop-udp/prog.c', readFileSync('examples/05-xdp-drop-udp/prog.c', 'utf8'))!;
+    expect(e.file).toBe('prog.c');
+    expect(e.title).toBe('XDP: drop UDP to port 5001');
+    expect(e.progType).toBe('xdp');
+    expect(e.description).toMatch(/^A C program for the XDP hook\. .* returns XDP_DROP for UDP port 5001, XDP_PASS otherwise\.$/);
   });
 });

@@ -20,9 +20,13 @@ export interface SessionState {
   ranSource: string | null;
   /** Index into `outcome.trace` of the step being shown. */
   step: number;
+  /** A pc the user picked (a verifier log line): the Bytecode panel highlights it. */
+  selectedPc: number | null;
+  /** Verifier log level asked for on the next run (1: the failing path; 2: every state). */
+  logLevel: 1 | 2;
 }
 
-const initial: SessionState = { status: 'idle', runId: 0, outcome: null, failure: null, ranSource: null, step: 0 };
+const initial: SessionState = { status: 'idle', runId: 0, outcome: null, failure: null, ranSource: null, step: 0, selectedPc: null, logLevel: 1 };
 
 export const useSession = create<SessionState>()(() => ({ ...initial }));
 
@@ -36,8 +40,8 @@ export function beginRun(source: string): number {
 /** Store the answer of run `runId`; ignored when a newer run has started since. */
 export function finishRun(runId: number, reply: Reply<RunOutcome>): void {
   if (useSession.getState().runId !== runId) return;
-  if (reply.ok) useSession.setState({ status: 'done', outcome: reply.value, failure: null, step: 0 });
-  else useSession.setState({ status: 'failed', outcome: null, failure: reply.error, step: 0 });
+  if (reply.ok) useSession.setState({ status: 'done', outcome: reply.value, failure: null, step: 0, selectedPc: null });
+  else useSession.setState({ status: 'failed', outcome: null, failure: reply.error, step: 0, selectedPc: null });
 }
 
 /** Show trace step `k`, clamped to the trace. */
@@ -51,8 +55,17 @@ export function stepBy(delta: number): void {
   setStep(useSession.getState().step + delta);
 }
 
+/** Highlight pc `pc` in the Bytecode panel (null: none). */
+export function selectPc(pc: number | null): void {
+  if (useSession.getState().selectedPc !== pc) useSession.setState({ selectedPc: pc });
+}
+
+export function setLogLevel(logLevel: 1 | 2): void {
+  if (useSession.getState().logLevel !== logLevel) useSession.setState({ logLevel });
+}
+
 export function resetSession(): void {
-  useSession.setState({ ...initial });
+  useSession.setState({ ...initial, logLevel: useSession.getState().logLevel });
 }
 
 const selectStatus = (s: SessionState) => s.status;
@@ -60,6 +73,10 @@ const selectOutcome = (s: SessionState) => s.outcome;
 const selectFailure = (s: SessionState) => s.failure;
 const selectStep = (s: SessionState) => s.step;
 const selectRanSource = (s: SessionState) => s.ranSource;
+const selectSelectedPc = (s: SessionState) => s.selectedPc;
+const selectLogLevel = (s: SessionState) => s.logLevel;
+export const useSelectedPc = (): number | null => useSession(selectSelectedPc);
+export const useLogLevel = (): 1 | 2 => useSession(selectLogLevel);
 
 export const useRunStatus = (): RunStatus => useSession(selectStatus);
 export const useOutcome = (): RunOutcome | null => useSession(selectOutcome);

@@ -39,10 +39,11 @@ describe('validateSnapshot', () => {
     expect(err({ ...good, files: [{ name: 'a.s', text: 1 }] })).toMatch(/must be strings/);
     expect(err({ ...good, files: [{ name: '../etc/passwd', text: '' }] })).toMatch(/not an acceptable file name/);
     expect(err({ ...good, files: [{ name: 'a.s', text: 'x'.repeat(LIMITS.fileText + 1) }], active: 0 })).toMatch(/too large/);
-    expect(err({ ...good, language: 'c' })).toMatch(/unsupported language 'c'/);
+    expect(err({ ...good, language: 'rust' })).toMatch(/unsupported language 'rust'/);
+    expect(validateSnapshot({ ...good, language: 'c' }).ok).toBe(true);
     expect(err({ ...good, seed: 2 ** 32 })).toMatch(/'seed'/);
     expect(err({ ...good, mem: '<b>' })).toMatch(/'mem'/);
-    expect(err({ ...good, panel: 'maps' })).toMatch(/'panel' must be one of result, trace, bytecode/);
+    expect(err({ ...good, panel: 'maps' })).toMatch(/'panel' must be one of result, trace, bytecode, verifier/);
     expect(err({ ...good, step: -1 })).toMatch(/'step'/);
     expect(err({ ...good, scenario: 'UPPER' })).toMatch(/'scenario'/);
   });

@@ -34,9 +34,10 @@ export type Limits = typeof LIMITS;
  */
 export const AUTOSAVE_LIMITS: Limits = { ...LIMITS, fileText: 4 * 1024 * 1024, totalText: 4 * 1024 * 1024, mem: 1024 * 1024, strictMem: false };
 
-export type Language = 'asm';
-export type PanelId = 'result' | 'trace' | 'bytecode';
-export const PANELS: readonly PanelId[] = ['result', 'trace', 'bytecode'];
+export type Language = 'asm' | 'c';
+export const LANGUAGES: readonly Language[] = ['asm', 'c'];
+export type PanelId = 'result' | 'trace' | 'bytecode' | 'verifier';
+export const PANELS: readonly PanelId[] = ['result', 'trace', 'bytecode', 'verifier'];
 
 export interface WorkspaceFile {
   name: string;
@@ -49,7 +50,7 @@ export interface WorkspaceData {
   /** Index into `files` of the file in the editor. */
   active: number;
   language: Language;
-  /** Program type (`xdp`, `socket`, …) or null to take it from the source; not used by the page yet. */
+  /** Program type the verifier checks assembly as (`xdp`, `tc`, `socket`, …); null = xdp. C takes it from SEC(). */
   progType: string | null;
   /** Traffic/event scenario name, or null; not used by the page yet. */
   scenario: string | null;
@@ -131,7 +132,7 @@ function checkWorkspaceFields(o: Record<string, unknown>, limits: Limits): strin
   }
   if (total > limits.totalText) return `the files are too large together (${total} characters; at most ${limits.totalText})`;
   if (!isIndex(o.active, files.length - 1)) return `'active' must be a file index from 0 to ${files.length - 1}`;
-  if (o.language !== 'asm') return `unsupported language '${clip(String(o.language))}' (this page knows 'asm')`;
+  if (o.language !== 'asm' && o.language !== 'c') return `unsupported language '${clip(String(o.language))}' (this page knows 'asm' and 'c')`;
   const prog = optionalIdent(o.progType, 'progType', limits);
   if (prog) return prog;
   const scen = optionalIdent(o.scenario, 'scenario', limits);
@@ -147,7 +148,7 @@ function copyWorkspace(o: Record<string, unknown>): WorkspaceData {
   return {
     files: (o.files as WorkspaceFile[]).map((f) => ({ name: f.name, text: f.text })),
     active: o.active as number,
-    language: 'asm',
+    language: o.language as Language,
     progType: o.progType as string | null,
     scenario: o.scenario as string | null,
     seed: o.seed as number,

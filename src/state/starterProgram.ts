@@ -26,3 +26,20 @@ loop:
 # Try: press Ctrl+Enter (Cmd+Enter on a Mac) to run, then step
 # through the register trace with the arrow keys.
 `;
+
+/** The program a switch to C opens with: the smallest XDP program the verifier accepts. */
+export const STARTER_C_FILE = 'prog.c';
+
+export const STARTER_C_PROGRAM = `// An XDP program: it runs for every packet the network card receives.
+// Its return value is the verdict: XDP_PASS lets the packet through.
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+SEC("xdp")
+int pass_all(struct xdp_md *ctx)
+{
+	return XDP_PASS;
+}
+
+char LICENSE[] SEC("license") = "GPL";
+`;

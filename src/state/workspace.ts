@@ -14,8 +14,8 @@
  */
 import { create } from 'zustand';
 import { browserStorage, readAutosave, writeAutosave, type KeyValueStorage } from './autosave.ts';
-import type { WorkspaceData } from './snapshot.ts';
-import { STARTER_FILE, STARTER_PROGRAM } from './starterProgram.ts';
+import type { Language, WorkspaceData } from './snapshot.ts';
+import { STARTER_C_FILE, STARTER_C_PROGRAM, STARTER_FILE, STARTER_PROGRAM } from './starterProgram.ts';
 
 export type WorkspaceOrigin = 'local' | 'link';
 
@@ -83,9 +83,41 @@ export function setMem(mem: string): void {
   useWorkspace.setState({ mem, origin: 'local' });
 }
 
-/** Open a program (an example) as the user's workspace: one file, its `mem` input. */
-export function openProgram(name: string, text: string, mem: string): void {
-  useWorkspace.setState({ ...starterWorkspace(), files: [{ name, text }], mem, origin: 'local' });
+/** The language a file name means: `*.c` is C, anything else eBPF assembly. */
+export function languageOf(name: string): Language {
+  return /\.c$/i.test(name) ? 'c' : 'asm';
+}
+
+/** Open a program (an example) as the user's workspace: one file, its `mem` input (and `@prog` type). */
+export function openProgram(name: string, text: string, mem: string, progType: string | null = null): void {
+  useWorkspace.setState({ ...starterWorkspace(), files: [{ name, text }], mem, language: languageOf(name), progType, origin: 'local' });
+}
+
+/** The program type the verifier checks assembly as (null = the default, xdp). */
+export function setProgType(progType: string | null): void {
+  if (useWorkspace.getState().progType === progType) return;
+  useWorkspace.setState({ progType, origin: 'local' });
+}
+
+/**
+ * Switch the active file's language: it is renamed to `.c` / `.s`. A file still holding the
+ * other language's starter program (or nothing) gets this language's starter; any other text is
+ * kept as it is (the user's work is never thrown away).
+ */
+export function setLanguage(language: Language): void {
+  const s = useWorkspace.getState();
+  const f = s.files[s.active];
+  if (!f || languageOf(f.name) === language) {
+    if (s.language !== language) useWorkspace.setState({ language, origin: 'local' });
+    return;
+  }
+  const base = f.name.replace(/\.[A-Za-z0-9]+$/, '') || 'prog';
+  let name = `${base}.${language === 'c' ? 'c' : 's'}`;
+  if (s.files.some((g, i) => i !== s.active && g.name === name)) name = language === 'c' ? STARTER_C_FILE : STARTER_FILE;
+  const starter = f.text.trim() === '' || f.text === STARTER_PROGRAM || f.text === STARTER_C_PROGRAM;
+  const text = starter ? (language === 'c' ? STARTER_C_PROGRAM : STARTER_PROGRAM) : f.text;
+  const files = s.files.map((g, i) => (i === s.active ? { name, text } : g));
+  useWorkspace.setState({ files, language, origin: 'local' });
 }
 
 /** Show a workspace from a link; it is not autosaved until the user edits it. */
@@ -104,6 +136,8 @@ const selectMem = (s: WorkspaceState) => s.mem;
 const selectFiles = (s: WorkspaceState) => s.files;
 const selectActive = (s: WorkspaceState) => s.active;
 const selectOrigin = (s: WorkspaceState) => s.origin;
+const selectProgType = (s: WorkspaceState) => s.progType;
+const selectLanguage = (s: WorkspaceState) => languageOf(selectFile(s));
 
 /** The active file's text. */
 export const useSource = (): string => useWorkspace(selectSource);
@@ -116,4 +150,8 @@ export const useFiles = (): WorkspaceData['files'] => useWorkspace(selectFiles);
 export const useActiveFile = (): number => useWorkspace(selectActive);
 export const getActiveFile = (): number => selectActive(useWorkspace.getState());
 export const useOrigin = (): WorkspaceOrigin => useWorkspace(selectOrigin);
+/** The verifier's program type for assembly (null = xdp). */
+export const useProgType = (): string | null => useWorkspace(selectProgType);
+/** The active file's language (from its name). */
+export const useLanguage = (): Language => useWorkspace(selectLanguage);
 export const useAutosaveFailed = (): boolean => useAutosaveStatus((s) => s.failed);

@@ -13,7 +13,11 @@
  * Input: `mem` (hex text) is parsed here too; its errors are 'input' diagnostics positioned in
  * the mem text, and nothing runs.
  *
- * Deliberately not here: maps, helpers, the verifier, C. A map relocation (`r1 = counts ll`) is
+ * The verifier (src/verifier) checks every assembled program as `req.progType` (default xdp) and
+ * its verdict and log ride along in the outcome; the raw run happens whether or not it accepts.
+ * A `.c` file goes through `cPipeline.ts` instead (compile → verify → run in the simulated kernel).
+ *
+ * Deliberately not here: maps and helpers for assembly. A map relocation (`r1 = counts ll`) is
  * reported as a warning and left as 0. No DOM: this module runs in Node tests as in the worker.
  */
 import { assemble } from '../asm/index.ts';
@@ -25,6 +29,8 @@ import { validateInsns } from '../isa/validate.ts';
 import { parseHex } from '../isa/hex.ts';
 import { MAX_BPF_STACK } from '../isa/opcodes.ts';
 import { Memory, runProgram } from '../vm/index.ts';
+import { runC } from './cPipeline.ts';
+import { DEFAULT_PROG_TYPE, verifyProgram } from './verifyStep.ts';
 import type {
   BytecodeRow,
   RunOutcome,
@@ -52,7 +58,7 @@ export function parseMemInput(text: string | undefined): { bytes?: Uint8Array; d
   return { bytes, diagnostics: [] };
 }
 
-function toWire(d: Diagnostic, text: string, stage: WireDiagnostic['stage']): WireDiagnostic {
+export function toWire(d: Diagnostic, text: string, stage: WireDiagnostic['stage']): WireDiagnostic {
   const w: WireDiagnostic = { code: d.code, severity: d.severity, message: d.message, stage };
   if (d.notes?.length) w.notes = d.notes;
   if (d.span) {
@@ -102,6 +108,7 @@ export function runSource(req: RunRequest): RunOutcome {
   const traceLimit = Math.max(1, Math.min(req.traceLimit ?? DEFAULT_TRACE_LIMIT, budget));
   const empty: RunOutcome = { diagnostics: [], bytecode: [], trace: [], traceTruncated: false, initialRegs: [] };
 
+  if (/\.c$/i.test(req.file)) return runC(req);
   const asm = assemble(text, { file: req.file, dialect: 'auto' });
   const mem = parseMemInput(req.mem);
   const diagnostics = [...mem.diagnostics, ...asm.diagnostics.map((d) => toWire(d, text, 'asm'))];
@@ -143,6 +150,10 @@ export function runSource(req: RunRequest): RunOutcome {
     }
     return { ...empty, diagnostics, bytecode };
   }
+
+  // What a kernel would say about loading it; the raw run below happens either way (it is how
+  // the page teaches the ISA), the verdict is shown beside it.
+  const verifier = verifyProgram(asm.insns, req.progType ?? DEFAULT_PROG_TYPE, req.logLevel ?? 1);
 
   // r1 = the mem bytes' address and r2 = their length (0 and 0 without mem), as the conformance
   // convention has it; r10 = the top of frame 0's stack in the memory the run uses.
@@ -191,6 +202,7 @@ export function runSource(req: RunRequest): RunOutcome {
   return {
     diagnostics,
     bytecode,
+    verifier,
     run: { r0: res.r0, exited: res.exited, oops: res.oops, steps: res.steps, regs: res.regs, budget },
     trace,
     traceTruncated,

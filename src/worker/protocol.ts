@@ -29,7 +29,7 @@ export interface WireDiagnostic {
   start?: SourcePos;
   end?: SourcePos;
   /** Which stage produced it; 'input' = the `mem` input (positions are in the mem text). */
-  stage: 'asm' | 'isa' | 'run' | 'input';
+  stage: 'asm' | 'c' | 'isa' | 'verify' | 'run' | 'input';
 }
 
 /** One 8-byte slot of the assembled program, as the Bytecode panel lists it. */
@@ -41,6 +41,8 @@ export interface BytecodeRow {
   text: string;
   /** 1-based source line that produced the slot, when known. */
   line?: number;
+  /** C: the text of that source line (trimmed), from the object's line info. */
+  src?: string;
 }
 
 /** What the VM said about the run (a subset of RunResult, without the trace). */
@@ -55,8 +57,41 @@ export interface RunSummary {
   budget: number;
 }
 
+/** What the verifier said (src/verifier, the Linux 6.18 re-implementation). */
+export interface VerifierSummary {
+  /** The program type verified against (kernel name: 'xdp', 'sched_cls', …). */
+  progType: string;
+  accepted: boolean;
+  /** The kernel's one-line complaint; null when accepted. */
+  error: string | null;
+  /** The kernel-format log at the requested level. */
+  log: string;
+  processed: number;
+  logLevel: 1 | 2;
+  /** The pc of the instruction the rejection is about (the last `N: (..)` line of the log), when there is one. */
+  errorPc?: number;
+}
+
+/** A BPF_PROG_TEST_RUN-like run in the simulated kernel (C programs, one default packet). */
+export interface KernelRunSummary {
+  progType: string;
+  retval: number;
+  /** 'XDP_DROP', 'TC_ACT_OK', … or null. */
+  retvalName: string | null;
+  steps: number;
+  /** Set when the run faulted or hit its budget. */
+  oops?: { kind: string; pc: number; message: string };
+  /** A one-line description of the packet the program ran on. */
+  packet: string;
+  tracePipe: string[];
+}
+
 /** The answer to a `run` request. */
 export interface RunOutcome {
+  /** The verifier's verdict and log; absent when nothing reached the verifier. */
+  verifier?: VerifierSummary;
+  /** C programs: the run in the simulated kernel (instead of the raw `run`). */
+  kernelRun?: KernelRunSummary;
   diagnostics: WireDiagnostic[];
   /** Empty when assembly failed. */
   bytecode: BytecodeRow[];
@@ -84,6 +119,10 @@ export interface RunRequest {
    * r1 = r2 = 0.
    */
   mem?: string;
+  /** Program type for the verifier (a `--type` name: xdp, tc, socket, …); default 'xdp'. C takes it from SEC(). */
+  progType?: string;
+  /** Verifier log level (default 1). */
+  logLevel?: 1 | 2;
 }
 
 export type FailureKind = 'internal' | 'timeout' | 'crashed' | 'cancelled';

@@ -13,6 +13,7 @@ import { Gallery } from '../gallery/Gallery.tsx';
 import { BytecodePane } from '../panes/BytecodePane.tsx';
 import { ResultPane } from '../panes/ResultPane.tsx';
 import { TracePane } from '../panes/TracePane.tsx';
+import { VerifierPane } from '../panes/VerifierPane.tsx';
 import { Header } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { LinkBanner } from './LinkBanner.tsx';
@@ -25,7 +26,7 @@ import './App.css';
 import './dialogs.css';
 import './present.css';
 
-const PANES: Record<PanelId, () => React.JSX.Element> = { result: ResultPane, trace: TracePane, bytecode: BytecodePane };
+const PANES: Record<PanelId, () => React.JSX.Element> = { result: ResultPane, trace: TracePane, bytecode: BytecodePane, verifier: VerifierPane };
 
 function Overlays() {
   const overlay = useOverlay();
@@ -62,9 +63,14 @@ function FullLayout() {
             <ResultPane />
           </PanelSlot>
           <Splitter which="right" orientation="horizontal" label="Resize the result and register trace panels" />
-          <PanelSlot id="trace">
-            <TracePane />
-          </PanelSlot>
+          <div className="app-stack">
+            <PanelSlot id="verifier">
+              <VerifierPane />
+            </PanelSlot>
+            <PanelSlot id="trace">
+              <TracePane />
+            </PanelSlot>
+          </div>
         </div>
       </main>
       <Overlays />
@@ -75,7 +81,7 @@ function FullLayout() {
 /** `?embed` or `?embed=trace`: the panel named in the query wins over the selected one. */
 function embedPanelFromQuery(): PanelId | null {
   const v = new URLSearchParams(location.search).get('embed');
-  return v === 'result' || v === 'trace' || v === 'bytecode' ? v : null;
+  return v === 'result' || v === 'trace' || v === 'bytecode' || v === 'verifier' ? v : null;
 }
 
 function EmbedLayout() {

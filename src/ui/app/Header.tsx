@@ -25,7 +25,7 @@ export function Header() {
           bpf
         </span>
         <h1 className="header-title">eBPF Playground</h1>
-        <span className="header-tag">assembly · bytecode · register trace</span>
+        <span className="header-tag">assembly or C · verifier · bytecode · register trace</span>
       </div>
       <div className="header-actions">
         <button type="button" className="btn btn-ghost" aria-label="Examples" title="Open the examples gallery (e)" onClick={() => openOverlay('gallery')}>

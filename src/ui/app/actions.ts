@@ -23,9 +23,10 @@ function getClient(): WorkerClient {
 export async function runWorkspace(): Promise<void> {
   const source = getSource();
   const file = getFile();
-  const { mem } = useWorkspace.getState();
+  const { mem, progType } = useWorkspace.getState();
+  const { logLevel } = useSession.getState();
   const id = beginRun(source);
-  const reply = await getClient().run({ source, file, mem });
+  const reply = await getClient().run({ source, file, mem, progType: progType ?? undefined, logLevel });
   finishRun(id, reply);
 }
 

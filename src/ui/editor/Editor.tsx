@@ -7,7 +7,18 @@
  */
 import { lazy, Suspense } from 'react';
 import { useRanSource, useRunStatus } from '../../state/session.ts';
-import { setActiveFile, useActiveFile, useAutosaveFailed, useFile, useFiles, useSource } from '../../state/workspace.ts';
+import {
+  setActiveFile,
+  setLanguage,
+  setProgType,
+  useActiveFile,
+  useAutosaveFailed,
+  useFile,
+  useFiles,
+  useLanguage,
+  useProgType,
+  useSource,
+} from '../../state/workspace.ts';
 import { runWorkspace, stopRun } from '../app/actions.ts';
 import { useResolvedTheme } from '../app/theme.ts';
 import { MemInput } from './MemInput.tsx';
@@ -24,6 +35,41 @@ export function preloadEditor(): void {
 /** The same page without `?embed` (keeping the link fragment), for the embed's "open" link. */
 function fullPageHref(): string {
   return `${location.pathname}${location.hash}`;
+}
+
+/** Program types the verifier can check assembly as (the CLI's `--type` names). */
+const PROG_TYPES = ['xdp', 'tc', 'socket', 'cgroup_skb', 'kprobe', 'tracepoint', 'raw_tracepoint', 'perf_event'] as const;
+
+/** Language (renames the file to .s / .c) and, for assembly, the program type the verifier uses. */
+function LanguageBar() {
+  const language = useLanguage();
+  const progType = useProgType();
+  return (
+    <div className="lang-bar">
+      <select aria-label="Language" title="Language of the file in the editor" value={language} onChange={(e) => setLanguage(e.target.value === 'c' ? 'c' : 'asm')}>
+        <option value="asm">assembly</option>
+        <option value="c">C</option>
+      </select>
+      {language === 'asm' ? (
+        <select
+          aria-label="Program type"
+          title="The program type the verifier checks this program as"
+          value={progType ?? 'xdp'}
+          onChange={(e) => setProgType(e.target.value === 'xdp' ? null : e.target.value)}
+        >
+          {PROG_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span className="pane-sub" title="A C program's type comes from its SEC() name">
+          type from SEC()
+        </span>
+      )}
+    </div>
+  );
 }
 
 /** One tab per file when the workspace has several (a link can carry up to 8). */
@@ -70,12 +116,14 @@ export function Editor({ embed = false }: { embed?: boolean }) {
   const source = useSource();
   const ranSource = useRanSource();
   const status = useRunStatus();
+  const language = useLanguage();
   const stale = ranSource !== null && ranSource !== source && status !== 'running';
   return (
-    <section className="pane editor-pane" aria-label="Assembly editor">
+    <section className="pane editor-pane" aria-label={language === 'c' ? 'C editor' : 'Assembly editor'}>
       <div className="pane-head">
         {several ? <FileTabs /> : <h2 className="pane-title">{file}</h2>}
-        {!embed && !several && <span className="pane-sub">eBPF assembly, LLVM syntax</span>}
+        {!embed && !several && <span className="pane-sub">{language === 'c' ? 'C, compiled in the browser' : 'eBPF assembly, LLVM syntax'}</span>}
+        {!embed && <LanguageBar />}
         {unsaved && (
           <span className="badge badge-err" role="alert" title="The browser's local storage refused to save (full or disabled). Copy your work elsewhere.">
             not saved: storage full

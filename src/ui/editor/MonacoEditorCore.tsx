@@ -11,7 +11,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useOutcome, useStep } from '../../state/session.ts';
 import { usePresent } from '../../state/ui.ts';
-import { getActiveFile, getSource, setSource, useWorkspace } from '../../state/workspace.ts';
+import { getActiveFile, getFile, getSource, languageOf, setSource, useWorkspace } from '../../state/workspace.ts';
 import type { WireDiagnostic } from '../../worker/protocol.ts';
 import { runWorkspace } from '../app/actions.ts';
 import type { ResolvedTheme } from '../app/theme.ts';
@@ -21,6 +21,9 @@ import { setEditorReveal } from './editorBridge.ts';
 import { themeName } from './themes.ts';
 
 const MARKER_OWNER = 'ebpf-playground';
+
+/** Monaco's language id for the file in the editor: C (Monaco's Monarch tokens) or our assembly. */
+const monacoLanguage = (): string => (languageOf(getFile()) === 'c' ? 'c' : EBPF_ASM);
 
 function severity(d: WireDiagnostic): monaco.MarkerSeverity {
   if (d.severity === 'error') return monaco.MarkerSeverity.Error;
@@ -41,7 +44,7 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
   // Create the editor once.
   useEffect(() => {
     const host = hostRef.current!;
-    const model = monaco.editor.createModel(getSource(), EBPF_ASM);
+    const model = monaco.editor.createModel(getSource(), monacoLanguage());
     const ed = monaco.editor.create(host, {
       model,
       theme: themeName(theme, present),
@@ -56,7 +59,7 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
       glyphMargin: false,
       folding: false,
       lineNumbersMinChars: 3,
-      ariaLabel: 'eBPF assembly source',
+      ariaLabel: languageOf(getFile()) === 'c' ? 'C source' : 'eBPF assembly source',
       fixedOverflowWidgets: true,
     });
     editorRef.current = ed;
@@ -70,6 +73,11 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
     const unsub = useWorkspace.subscribe(() => {
       const text = getSource();
       const active = getActiveFile();
+      const lang = monacoLanguage();
+      if (model.getLanguageId() !== lang) {
+        monaco.editor.setModelLanguage(model, lang);
+        ed.updateOptions({ ariaLabel: lang === 'c' ? 'C source' : 'eBPF assembly source' });
+      }
       if (active !== shownFile) {
         shownFile = active;
         if (text !== model.getValue()) model.setValue(text);

@@ -3,7 +3,7 @@
  * Nothing else in the app imports `monaco-editor`; this module is only reached through the lazy
  * `MonacoEditorCore`, so the editor's code loads after the page is interactive.
  *
- * Not loaded: Monaco's ~80 bundled languages and the TypeScript/CSS/JSON/HTML language services
+ * Not loaded: Monaco's ~80 bundled languages (except C/C++'s tokenizer) and the TypeScript/CSS/JSON/HTML language services
  * (`editor.main.js` pulls all of those in). The editor worker is bundled by Vite (`?worker`) and
  * served from our own origin; nothing comes from a CDN.
  */
@@ -23,6 +23,8 @@ import 'monaco-editor/features/linesOperations/register.js';
 import 'monaco-editor/features/multicursor/register.js';
 import 'monaco-editor/features/wordHighlighter/register.js';
 import 'monaco-editor/features/wordOperations/register.js';
+// C: Monaco's own Monarch tokens for C/C++ (only that one of its bundled languages).
+import 'monaco-editor/languages/definitions/cpp/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import { EBPF_ASM, languageConfiguration, monarchLanguage } from './ebpfAsmLanguage.ts';
 import { DARK, HC_DARK, HC_LIGHT, LIGHT, darkTheme, hcDarkTheme, hcLightTheme, lightTheme } from './themes.ts';

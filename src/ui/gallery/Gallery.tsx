@@ -14,7 +14,7 @@ import './Gallery.css';
 
 export function openExample(e: Example): void {
   resetSession();
-  openProgram(e.file, e.text, e.mem);
+  openProgram(e.file, e.text, e.mem, e.progType ?? null);
   closeOverlay();
 }
 

@@ -1,23 +1,31 @@
 /**
  * The Bytecode pane: every 8-byte slot of the assembled program — pc, the bytes in memory order,
  * and the LLVM-syntax text (as `llvm-objdump -d` lists them). The current trace step's slot is
- * highlighted.
+ * highlighted, and so is a pc picked in the Verifier log. For C, each slot also shows the source
+ * line it came from (the object's line info), as `llvm-objdump -S` interleaves it.
  */
 import { useEffect, useRef } from 'react';
-import { useOutcome, useStep } from '../../state/session.ts';
+import { useOutcome, useSelectedPc, useStep } from '../../state/session.ts';
 import './panes.css';
+import './verifier.css';
 
 export function BytecodePane() {
   const outcome = useOutcome();
   const step = useStep();
   const rows = outcome?.bytecode ?? [];
   const currentPc = outcome?.trace[step]?.pc;
+  const selectedPc = useSelectedPc();
+  const withSrc = rows.some((r) => r.src !== undefined);
   const bodyRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const el = bodyRef.current?.querySelector<HTMLElement>('tr.current');
     el?.scrollIntoView({ block: 'nearest' });
   }, [currentPc, outcome]);
+  useEffect(() => {
+    const el = bodyRef.current?.querySelector<HTMLElement>('tr.selected');
+    el?.scrollIntoView({ block: 'center' });
+  }, [selectedPc]);
 
   return (
     <section className="pane bytecode-pane" aria-label="Bytecode">
@@ -39,14 +47,24 @@ export function BytecodePane() {
                 <th scope="col" className="num">pc</th>
                 <th scope="col">bytes</th>
                 <th scope="col">instruction</th>
+                {withSrc && <th scope="col">source</th>}
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.pc} className={r.pc === currentPc ? 'current' : undefined}>
+                <tr
+                  key={r.pc}
+                  className={[r.pc === currentPc && 'current', r.pc === selectedPc && 'selected'].filter(Boolean).join(' ') || undefined}
+                  aria-selected={r.pc === selectedPc || undefined}
+                >
                   <td className="num mono">{r.pc}</td>
                   <td className="mono bytes">{r.hex}</td>
                   <td className="mono insn">{r.text}</td>
+                  {withSrc && (
+                    <td className="mono src-line" title={r.line !== undefined ? `line ${r.line}` : undefined}>
+                      {r.src !== undefined && r.text !== '' ? `${r.line}: ${r.src}` : ''}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -107,6 +107,7 @@ function Body() {
   // A runtime stop is shown as the oops text; its diagnostic only places the editor marker.
   const listed = outcome.run?.oops ? outcome.diagnostics.filter((d) => d.stage !== 'run') : outcome.diagnostics;
   const run = outcome.run;
+  const kr = outcome.kernelRun;
   const signed = run ? s64IfNegative(run.r0) : undefined;
   return (
     <>
@@ -141,10 +142,46 @@ function Body() {
             </dd>
           </div>
         </dl>
+      ) : kr ? (
+        <dl className="result-grid">
+          <div className="result-r0">
+            <dt>verdict ({kr.progType})</dt>
+            <dd>
+              <output aria-label="return value" className="mono r0-hex">
+                {kr.retvalName ?? kr.retval}
+              </output>
+              <output aria-label="return value (decimal)" className="mono r0-dec">
+                {kr.retval}
+              </output>
+            </dd>
+          </div>
+          <div>
+            <dt>instructions executed</dt>
+            <dd className="mono" aria-label="instructions executed">
+              {kr.steps.toLocaleString('en-US')}
+            </dd>
+          </div>
+          <div>
+            <dt>packet</dt>
+            <dd className="mono kernel-packet">{kr.packet}</dd>
+          </div>
+        </dl>
+      ) : outcome.verifier && errors.length === 0 ? (
+        <p className="status-line">Verified; not run.</p>
       ) : (
         <p className="status-line status-error">
-          {notRunWhy(errors)}
+          {outcome.verifier && !outcome.verifier.accepted ? 'Not run: the verifier rejects the program (see the Verifier panel).' : notRunWhy(errors)}
         </p>
+      )}
+      {kr?.oops && (
+        <pre className="oops" aria-label="kernel oops">
+          {kr.oops.message}
+        </pre>
+      )}
+      {kr && kr.tracePipe.length > 0 && (
+        <pre className="oops" aria-label="trace_pipe">
+          {kr.tracePipe.join('\n')}
+        </pre>
       )}
       {run?.oops && <p className="oops-why">{explainOops(run.oops.kind, run.budget)}</p>}
       {run?.oops && (

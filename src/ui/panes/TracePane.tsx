@@ -96,7 +96,9 @@ export function TracePane() {
       {n === 0 ? (
         <div className="pane-body">
           <p className="empty">
-            {outcome && !run
+            {outcome?.kernelRun
+              ? 'The C program ran in the simulated kernel (see Result); its register trace is not shown on this page yet.'
+              : outcome && !run
               ? 'Nothing ran, so there is no trace.'
               : 'After a run, every executed instruction is listed here with the registers it wrote. Step with ← and →.'}
           </p>

@@ -1,0 +1,101 @@
+/**
+ * The Verifier pane: what a Linux 6.18 kernel would say about loading the program — a verdict
+ * badge (accepted, or rejected with the kernel's complaint), the processed-instruction count,
+ * and the log in the kernel's own text (level 1: the failing path; level 2: every state, the
+ * level picked here applies to the next run). The complaint line is highlighted. Clicking an
+ * instruction line `N: (xx) …` selects pc N in the Bytecode panel and its source line in the
+ * editor.
+ *
+ * Deliberately not here: explaining the message (later), editing the program type (the editor
+ * bar has it).
+ */
+import { useMemo } from 'react';
+import { selectPc, setLogLevel, useLogLevel, useOutcome, useRunStatus, useSelectedPc } from '../../state/session.ts';
+import { revealInEditor } from '../editor/editorBridge.ts';
+import { runWorkspace } from '../app/actions.ts';
+import './panes.css';
+import './verifier.css';
+
+const INSN_LINE = /^(\d+): \([0-9a-f]{2}\)/;
+/** Lines rendered at most (a level-2 log of a large program runs to megabytes). */
+const MAX_LINES = 4000;
+
+export function VerifierPane() {
+  const outcome = useOutcome();
+  const status = useRunStatus();
+  const level = useLogLevel();
+  const selected = useSelectedPc();
+  const v = outcome?.verifier;
+  const all = useMemo(() => (v ? v.log.replace(/\n$/, '').split('\n') : []), [v]);
+  // keep the end of a long log: the complaint and the statistics are there
+  const cut = Math.max(0, all.length - MAX_LINES);
+  const lines = cut > 0 ? all.slice(cut) : all;
+  // the complaint: the first line that is exactly the error text
+  const errorLine = v && !v.accepted && v.error ? lines.indexOf(v.error) : -1;
+
+  const pick = (pc: number) => {
+    selectPc(pc);
+    const row = outcome?.bytecode.find((r) => r.pc === pc);
+    if (row?.line !== undefined) revealInEditor(row.line, 1);
+  };
+
+  return (
+    <section className="pane verifier-pane" aria-label="Verifier">
+      <div className="pane-head">
+        <h2 className="pane-title">Verifier</h2>
+        {v && <span className="pane-sub">as {v.progType} · Linux 6.18 rules</span>}
+        <div className="pane-tools">
+          <label className="vlog-level">
+            <span>log level</span>
+            <select
+              aria-label="Verifier log level"
+              value={level}
+              onChange={(e) => {
+                setLogLevel(e.target.value === '2' ? 2 : 1);
+                if (outcome && status !== 'running') void runWorkspace();
+              }}
+            >
+              <option value="1">1 (failing path)</option>
+              <option value="2">2 (every state)</option>
+            </select>
+          </label>
+        </div>
+      </div>
+      <div className="pane-body verifier-body">
+        {!v ? (
+          <p className="empty">
+            {outcome ? 'The program did not reach the verifier: fix the errors and run again.' : 'Press Run: the verifier checks the program before it runs.'}
+          </p>
+        ) : (
+          <>
+            <div className="verdict" role="status" aria-label="Verdict">
+              {v.accepted ? <span className="badge badge-ok">accepted</span> : <span className="badge badge-err">rejected</span>}
+              {!v.accepted && v.error && <code className="verdict-error">{v.error}</code>}
+              <span className="pane-sub">processed {v.processed} insns</span>
+            </div>
+            <div className="vlog" role="log" aria-label="Verifier log">
+              {cut > 0 && <div className="vlog-line vlog-cut">… {cut.toLocaleString('en-US')} earlier lines not shown</div>}
+              {lines.map((text, i) => {
+                const m = INSN_LINE.exec(text);
+                const cls = `vlog-line${i === errorLine ? ' vlog-error' : ''}${m && Number(m[1]) === selected ? ' vlog-selected' : ''}`;
+                if (m) {
+                  const pc = Number(m[1]);
+                  return (
+                    <button key={i} type="button" className={`${cls} vlog-insn`} title={`Show insn ${pc} in the Bytecode panel and the editor`} onClick={() => pick(pc)}>
+                      {text}
+                    </button>
+                  );
+                }
+                return (
+                  <div key={i} className={cls}>
+                    {text || ' '}
+                  </div>
+                );
+              })}
+            </div>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

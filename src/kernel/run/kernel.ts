@@ -19,7 +19,7 @@
 import type { Insn } from '../../isa/insn.ts';
 import { BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_IDX, BPF_PSEUDO_MAP_IDX_VALUE, BPF_PSEUDO_MAP_VALUE } from '../../isa/opcodes.ts';
 import { Memory, runProgram, type HelperFn, type LdImm64Resolver, type Oops, type RunOptions as VmRunOptions, type RunResult, type TraceStep } from '../../vm/index.ts';
-import { runFast } from '../../vm/wasm/index.ts';
+import { compileWasm, fastRunner, type FastRunner } from '../../vm/wasm/index.ts';
 import { makeHelpers, tracePipeLine, type HelperEnv, type RedirectState, type SimTask } from '../helpers/impl/index.ts';
 import { ArrayMap, RingBufMap, createMap, dumpMap, hexOf, type BpfMap, type CreateMapResult, type MapSpec, ProgArrayMap } from '../maps/index.ts';
 import { isModelledProgType, type ProgTypeName } from '../progtypes/ids.ts';
@@ -241,7 +241,7 @@ export class Kernel {
     env.packetChanged = () => ctx.sync();
     env.redirect = undefined;
     this.sink = { trace, events };
-    const res = execute(prog.insns, {
+    const res = execute(prog, {
       memory: this.memory, args: [ctx.ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace,
     }, opts.engine);
     const out = ctx.output();
@@ -279,7 +279,7 @@ export class Kernel {
     env.packet = undefined;
     env.traceFlags = '...2.';
     this.sink = { trace, events };
-    const res = execute(prog.insns, { memory: this.memory, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace }, opts.engine);
+    const res = execute(prog, { memory: this.memory, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace }, opts.engine);
     this.memory.freeRegion(ctx);
     if (opts.consumeRingbuf ?? true) {
       for (const m of this.maps) if (m instanceof RingBufMap) for (const d of m.consume()) events.push({ map: m.name, kind: 'ringbuf', data: d });
@@ -391,11 +391,25 @@ export { hexOf };
 /**
  * One execution in the chosen engine. The fast engine cannot trace; a traced run, or a program the
  * fast engine cannot compile, runs in the reference interpreter (the same results by construction).
+ * A loaded program is compiled once and its runner kept (per memory, helper table and budget), so
+ * per-packet runs pay no decoding or cache lookup.
  */
-function execute(insns: readonly Insn[], opts: VmRunOptions, engine: 'ref' | 'fast' = 'ref'): RunResult {
+function execute(prog: LoadedProgram, opts: VmRunOptions, engine: 'ref' | 'fast' = 'ref'): RunResult {
   if (engine === 'fast' && !opts.trace) {
-    const r = runFast(insns, opts);
-    if (r.ok) return r;
+    let c = runners.get(prog);
+    if (c === undefined || (c !== null && (c.helpers !== opts.helpers || c.budget !== opts.budget || c.runner.memory !== opts.memory))) {
+      const comp = compileWasm(prog.insns, { ldImm64: opts.ldImm64 });
+      c = comp.ok ? { helpers: opts.helpers, budget: opts.budget, runner: fastRunner(comp.engine, { memory: opts.memory, helpers: opts.helpers, budget: opts.budget }) } : null;
+      runners.set(prog, c);
+    }
+    if (c !== null) {
+      const a = opts.args ?? [];
+      c.runner.run(a[0], a[1], a[2], a[3], a[4]);
+      const r = c.runner.last();
+      if (!('error' in r)) return r;
+    }
   }
-  return runProgram(insns, opts);
+  return runProgram(prog.insns, opts);
 }
+
+const runners = new WeakMap<LoadedProgram, { helpers: VmRunOptions['helpers']; budget: number | undefined; runner: FastRunner } | null>();

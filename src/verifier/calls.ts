@@ -14,7 +14,7 @@
  */
 import type { Insn } from '../isa/insn.ts';
 import { helperName } from '../kernel/helpers/names.ts';
-import { mapTypeId as kernelMapTypeId, mapTypeName as kernelMapTypeName } from '../kernel/maps/types.ts';
+import { mapHelperCompatible, mapTypeId as kernelMapTypeId, mapTypeName as kernelMapTypeName } from '../kernel/maps/types.ts';
 import { helperProtoFor, helperProto, type HelperProto } from '../kernel/helpers/protos.ts';
 import { EXPECTED_TYPES, hasFlag, type ArgKind } from '../kernel/helpers/kinds.ts';
 import { S32_MAX, boundsSync, scalarConst, scalarIsConst, scalarUnknown } from './domains/scalar.ts';
@@ -86,35 +86,9 @@ const PKT_ACCESS = new Set([1, 2, 3, 28, 84, 85, 99, 100, 110]);
 /** Config/lockdown-dependent helpers the recording kernel refuses (availability.ts CONFIG_DEPENDENT). */
 const REFUSED_ON_THIS_KERNEL = new Set([36]);
 
-/** check_map_func_compatibility: which helpers a map type allows, and which map types a helper needs. */
+/** check_map_func_compatibility, from the kernel tables (src/kernel/maps/types.ts, probed on 6.18). */
 function mapFuncCompatible(m: MapInfo, fn: number): boolean {
-  const t = m.type;
-  const byMap: Record<string, number[]> = {
-    prog_array: [12],
-    perf_event_array: [22, 25, 55, 111, 121],
-    ringbuf: [130, 131, 134, 198, 199, 200],
-    user_ringbuf: [209],
-    stack_trace: [27],
-    cgroup_array: [33, 37],
-    devmap: [51, 1], devmap_hash: [51, 1], cpumap: [51], xskmap: [51, 1],
-    array_of_maps: [1], hash_of_maps: [1],
-    sockmap: [52, 53, 3, 60, 82, 1, 2], sockhash: [72, 70, 3, 71, 82, 1, 2],
-    queue: [89, 88, 87], stack: [89, 88, 87], bloom_filter: [89, 87],
-    cgroup_storage: [81], percpu_cgroup_storage: [81],
-  };
-  const allowed = byMap[t];
-  if (allowed && !allowed.includes(fn)) return false;
-  const byFunc: Record<number, string[]> = {
-    12: ['prog_array'], 22: ['perf_event_array'], 25: ['perf_event_array'], 55: ['perf_event_array'],
-    111: ['perf_event_array'], 121: ['perf_event_array'], 130: ['ringbuf'], 131: ['ringbuf'], 134: ['ringbuf'],
-    27: ['stack_trace'], 33: ['cgroup_array'], 37: ['cgroup_array'],
-    51: ['devmap', 'devmap_hash', 'cpumap', 'xskmap'], 87: ['queue', 'stack', 'bloom_filter'],
-    88: ['queue', 'stack'], 89: ['queue', 'stack', 'bloom_filter'], 81: ['cgroup_storage', 'percpu_cgroup_storage'],
-    195: ['percpu_array', 'percpu_hash', 'lru_percpu_hash'],
-  };
-  const need = byFunc[fn];
-  if (need && !need.includes(t)) return false;
-  return true;
+  return mapHelperCompatible(m.typeId, fn);
 }
 
 function expectedList(k: ArgKind): string[] | undefined {

@@ -18,6 +18,7 @@ import { validateInsns } from '../isa/validate.ts';
 import type { BpfObject, BpfProgram } from '../isa/object.ts';
 import { readElf } from '../elf/read.ts';
 import { compile, sourceText } from '../compiler/driver.ts';
+import { linkProgram } from '../kernel/run/object.ts';
 
 export interface LoadedFile {
   file: string;
@@ -91,20 +92,9 @@ export function fromC(file: string, text: string, program?: string): LoadResult 
 export function fromObject(file: string, obj: BpfObject, program?: string): LoadResult {
   const prog = program === undefined ? obj.programs[0] : obj.programs.find((p) => p.name === program || p.section === program);
   if (!prog) return { ok: false, errors: [`${file}: error: no program '${program}' (programs: ${obj.programs.map((p) => `${p.name} in ${p.section}`).join(', ')})`] };
-  // Give the slots the pseudo forms the assembler gives `r1 = counts ll` (and the kernel loader
-  // looks for): map refs src 1 (BPF_PSEUDO_MAP_FD), global data src 2 (BPF_PSEUDO_MAP_VALUE) with
-  // the variable's offset in the second slot, named by the section ('.data'), whose array map the
-  // runner creates from `object.globals`.
-  const insns = prog.insns.slice();
-  const relocs: NonNullable<LoadedFile['relocs']> = [];
-  for (const x of prog.relocations) {
-    if (x.kind === 'map') insns[x.pc] = { ...insns[x.pc], src: 1, imm: 0 };
-    if (x.kind === 'data') {
-      insns[x.pc] = { ...insns[x.pc], src: 2, imm: 0 };
-      insns[x.pc + 1] = { ...insns[x.pc + 1], imm: x.addend };
-    }
-    relocs.push({ pc: x.pc, symbol: x.symbol, kind: x.kind === 'call' ? 'call' : 'map' });
-  }
+  // the slots in the pseudo forms the assembler gives `r1 = counts ll` (and the kernel loader
+  // looks for); global data is named by its section, whose array map the runner creates
+  const { insns, relocs } = linkProgram(prog);
   const bad = validateInsns(insns).map((p) => `${file}: error: ${prog.name} insn ${p.pc}: ${p.message}`);
   if (bad.length) return { ok: false, errors: bad };
   return { ok: true, value: { file, insns, relocs, object: obj, program: prog } };

@@ -7,11 +7,10 @@
  * one JSON object per run. Without, it runs raw in the VM with the conformance convention (--mem).
  */
 import { disassembleInsn } from '../isa/disasm.ts';
-import { createKernel, parseMapSpec, type RunOutcome } from '../kernel/run/index.ts';
+import { createKernel, createObjectMaps, parseMapSpec, type RunOutcome } from '../kernel/run/index.ts';
 import { hexOf } from '../kernel/maps/index.ts';
 import { isSkbType } from '../kernel/run/context.ts';
 import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
-import type { BpfObject } from '../isa/object.ts';
 import { parseHex, toHex } from '../isa/hex.ts';
 import { runProgram, type RunResult, type TraceStep } from '../vm/index.ts';
 import { runFast } from '../vm/wasm/index.ts';
@@ -327,27 +326,6 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
   return status;
 }
 
-/**
- * Maps of a compiled or ELF object, as libbpf creates them before loading: its map definitions
- * (unless a --map of the same name overrides one) and one single-entry array per global data
- * section, holding the section's initial bytes. Returns an error message, or undefined.
- */
-function createObjectMaps(kernel: ReturnType<typeof createKernel>, obj: BpfObject | undefined): string | undefined {
-  if (!obj) return undefined;
-  for (const m of obj.maps) {
-    if (kernel.map(m.name)) continue;
-    const c = kernel.createMap({ name: m.name, type: m.typeId, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags });
-    if (!c.ok) return `map '${m.name}': ${c.message}`;
-  }
-  for (const g of obj.globals) {
-    if (kernel.map(g.name) || g.bytes.length === 0) continue;
-    const c = kernel.createMap({ name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1 });
-    if (!c.ok) return `global data '${g.name}': ${c.message}`;
-    const rc = c.map.userUpdate(new Uint8Array(4), g.bytes);
-    if (rc !== 0) return `global data '${g.name}': cannot set its initial value (${rc})`;
-  }
-  return undefined;
-}
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);

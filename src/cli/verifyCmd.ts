@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { decodeInsns, type Insn } from '../isa/insn.ts';
 import { parseHex } from '../isa/hex.ts';
 import { parseMapSpec } from '../kernel/maps/index.ts';
+import { indexMapRefs, objectMaps } from '../kernel/run/object.ts';
 import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
 import { verify, type VerifyMap } from '../verifier/index.ts';
 import { flag, has, parseArgs, UsageError } from './args.ts';
@@ -50,23 +51,12 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
   // a compiled or ELF object brings its maps (a --map of the same name overrides one) and one
   // single-entry array per global data section, as libbpf creates them
   const maps = [...cliMaps];
-  for (const m of r.value.object?.maps ?? []) {
-    if (!maps.some((x) => x.name === m.name)) maps.push({ name: m.name, type: m.type, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags });
+  for (const m of r.value.object ? objectMaps(r.value.object) : []) {
+    if (!maps.some((x) => x.name === m.spec.name)) maps.push({ ...m.spec, type: m.typeName });
   }
-  for (const g of r.value.object?.globals ?? []) {
-    if (g.bytes.length && !maps.some((x) => x.name === g.name)) maps.push({ name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1 });
-  }
-  const mapNames = maps.map((m) => m.name);
-  const insns = r.value.insns.map((i) => ({ ...i }));
-  for (const rel of r.value.relocs ?? []) {
-    if (rel.kind !== 'map') continue;
-    const k = mapNames.indexOf(rel.symbol);
-    if (k < 0) return { ok: false, errors: [`${file}: error: insn ${rel.pc}: '${rel.symbol}' is not a --map (give --map ${rel.symbol}:TYPE:KEY:VALUE:MAX)`] };
-    // keep the pseudo source the loader gave (2 = a global's address, offset in the second slot)
-    const src = insns[rel.pc].src === 2 ? 2 : 1;
-    insns[rel.pc] = { ...insns[rel.pc], src, imm: k };
-    if (src === 1 && insns[rel.pc + 1]) insns[rel.pc + 1] = { ...insns[rel.pc + 1], imm: 0 };
-  }
+  const linked = indexMapRefs(r.value.insns, r.value.relocs ?? [], maps.map((m) => m.name));
+  if (!linked.ok) return { ok: false, errors: [`${file}: error: insn ${linked.pc}: '${linked.missing}' is not a --map (give --map ${linked.missing}:TYPE:KEY:VALUE:MAX)`] };
+  const insns = linked.insns;
   // The kernel verifies a global (non-static __noinline) function once, on its own, with arguments
   // typed by its BTF (a pointer parameter is mem_or_null there). verify() does not model that yet
   // and would check the callee in the caller's context — a possible false accept — so refuse.

@@ -19,11 +19,9 @@
  */
 import { compile, sourceText } from '../compiler/driver.ts';
 import { DiagCode } from '../diag/codes.ts';
-import type { Insn } from '../isa/insn.ts';
-import type { BpfObject } from '../isa/object.ts';
 import { validateInsns } from '../isa/validate.ts';
 import { progTypeForSection } from '../kernel/progtypes/progTypes.ts';
-import { createKernel, isSkbType } from '../kernel/run/index.ts';
+import { createKernel, createObjectMaps, indexMapRefs, isSkbType, linkProgram, objectMaps } from '../kernel/run/index.ts';
 import { buildPacket } from '../sim/index.ts';
 import type { VerifyMap } from '../verifier/index.ts';
 import { bytecodeRows, DEFAULT_BUDGET, toWire } from './pipeline.ts';
@@ -39,17 +37,6 @@ export function defaultPacket(): Uint8Array {
     udp: { sport: 40000, dport: 5001 },
     payload: 'hello',
   });
-}
-
-/** The maps the loader creates for `obj`, in the order relocations index them. */
-export function objectMaps(obj: BpfObject): VerifyMap[] {
-  const maps: VerifyMap[] = obj.maps.map((m) => ({
-    name: m.name, type: m.type, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags,
-  }));
-  for (const g of obj.globals) {
-    if (g.bytes.length > 0) maps.push({ name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1 });
-  }
-  return maps;
 }
 
 function err(message: string, stage: WireDiagnostic['stage'], code: number = DiagCode.BadFile): WireDiagnostic {
@@ -83,24 +70,12 @@ export function runC(req: RunRequest): RunOutcome {
     return { ...empty, diagnostics };
   }
 
-  const maps = objectMaps(obj);
-  const forVerifier: Insn[] = prog.insns.slice();
-  const forKernel: Insn[] = prog.insns.slice();
-  const relocs: Array<{ pc: number; symbol: string; kind: 'map' }> = [];
-  const symbolAt = new Map<number, string>();
-  for (const x of prog.relocations) {
-    if (x.kind === 'call') continue;
-    const index = maps.findIndex((m) => m.name === x.symbol);
-    const src = x.kind === 'map' ? 1 : 2;
-    forVerifier[x.pc] = { ...forVerifier[x.pc], src, imm: index };
-    forKernel[x.pc] = { ...forKernel[x.pc], src, imm: 0 };
-    if (x.kind === 'data') {
-      forVerifier[x.pc + 1] = { ...forVerifier[x.pc + 1], imm: x.addend };
-      forKernel[x.pc + 1] = { ...forKernel[x.pc + 1], imm: x.addend };
-    }
-    relocs.push({ pc: x.pc, symbol: x.symbol, kind: 'map' });
-    symbolAt.set(x.pc, x.symbol);
-  }
+  const maps: VerifyMap[] = objectMaps(obj).map((m) => ({ ...m.spec, type: m.typeName }));
+  const { insns: forKernel, relocs } = linkProgram(prog);
+  const indexed = indexMapRefs(forKernel, relocs, maps.map((m) => m.name));
+  // every relocation names one of the object's own maps or sections, so indexing cannot miss
+  const forVerifier = indexed.ok ? indexed.insns : forKernel;
+  const symbolAt = new Map(relocs.filter((r) => r.kind === 'map').map((r) => [r.pc, r.symbol]));
 
   const lines = text.split('\n');
   const bytecode = bytecodeRows(forKernel, [], text, (pc) => symbolAt.get(pc)).map((r) => {
@@ -137,20 +112,10 @@ export function runC(req: RunRequest): RunOutcome {
   }
 
   const kernel = createKernel({ seed: 1 });
-  for (const m of obj.maps) {
-    const made = kernel.createMap({ name: m.name, type: m.typeId, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags });
-    if (!made.ok) {
-      diagnostics.push(err(`map '${m.name}': ${made.message}`, 'run'));
-      return { ...empty, diagnostics, bytecode, verifier };
-    }
-  }
-  for (const g of obj.globals) {
-    if (g.bytes.length === 0) continue;
-    const made = kernel.createMap({ name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1 });
-    if (!made.ok || made.map.userUpdate(new Uint8Array(4), g.bytes) !== 0) {
-      diagnostics.push(err(`global data '${g.name}': cannot create its map`, 'run'));
-      return { ...empty, diagnostics, bytecode, verifier };
-    }
+  const made = createObjectMaps(kernel, obj);
+  if (made) {
+    diagnostics.push(err(made, 'run'));
+    return { ...empty, diagnostics, bytecode, verifier };
   }
   const loaded = kernel.load(forKernel, { type: pt.type, relocs });
   if (!loaded.ok) {

@@ -77,11 +77,6 @@ export function mapTypeName(name: string): string {
   return kernelMapTypeName(Number(name)) ?? name;
 }
 
-/**
- * Helpers whose prototype sets pkt_access (packet pointers allowed as memory arguments).
- * Not yet in src/kernel/helpers (reported); kernel fact from the public helper protos.
- */
-const PKT_ACCESS = new Set([1, 2, 3, 28, 84, 85, 99, 100, 110]);
 
 /** Config/lockdown-dependent helpers the recording kernel refuses (availability.ts CONFIG_DEPENDENT). */
 const REFUSED_ON_THIS_KERNEL = new Set([36]);
@@ -168,7 +163,7 @@ function checkFuncArg(env: Env, p: HelperProto, arg: number, meta: Meta): void {
   if (k.base === 'ARG_DONTCARE') return;
   const r = readReg(env, regno);
   if (k.base === 'ARG_ANYTHING') return;
-  if ((r.type === 'pkt' || r.type === 'pkt_meta') && !(PKT_ACCESS.has(p.id) && pktHelperTypes(env))) fail('helper access to the packet is not allowed');
+  if ((r.type === 'pkt' || r.type === 'pkt_meta') && !(p.pktAccess && pktHelperTypes(env))) fail('helper access to the packet is not allowed');
   const maybeNull = hasFlag(k, 'PTR_MAYBE_NULL');
   const skipType = isNullReg(r) && maybeNull;
   if (!skipType) {

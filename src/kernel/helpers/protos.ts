@@ -48,6 +48,8 @@ export interface HelperProto {
   readonly mightSleep: boolean;
   /** Packet pointers are invalidated by the call (bpf_helper_changes_pkt_data). */
   readonly changesPktData: boolean;
+  /** pkt_access: packet pointers are accepted as its memory arguments (for packet program types). */
+  readonly pktAccess: boolean;
   /** BTF type of a returned PTR_TO_BTF_ID, when fixed. */
   readonly retBtf: string | undefined;
   /** 1-based argument whose constant value sizes the returned memory (ringbuf_reserve: 2). */
@@ -67,6 +69,13 @@ export interface HelperProto {
 }
 
 const DONTCARE = argKind('ARG_DONTCARE');
+
+/**
+ * Helpers whose kernel prototype sets pkt_access: map lookup/update/delete, csum_diff, the
+ * socket lookups (sk_lookup_tcp/udp, skc_lookup_tcp) and the syncookie helpers (ids from the
+ * public helper protos; the verifier's corpus goldens exercise them).
+ */
+const PKT_ACCESS: ReadonlySet<number> = new Set([1, 2, 3, 28, 84, 85, 99, 100, 110]);
 
 function fiveArgs(args: readonly string[], id: number): ArgKinds {
   if (args.length > 5) throw new Error(`internal: helper ${id} has more than five arguments`);
@@ -91,6 +100,7 @@ function build(d: HelperDef): HelperProto {
     releasesArg: o.release,
     mightSleep: o.sleep ?? false,
     changesPktData: o.pkt ?? false,
+    pktAccess: PKT_ACCESS.has(d.id),
     retBtf: o.retBtf,
     retSizeArg: o.retSize,
     retRefine: o.refine,

@@ -3,6 +3,7 @@
 #   arguments, r6-r9 survive calls, r10 is the read-only frame pointer. The w-names are the
 #   low 32 bits: a 32-bit write clears the upper half.
 # @expect-r0: 42
+# @topics: basics, registers, alu
 	r0 = 6            # r0 = 6
 	r1 = 7
 	r0 *= r1          # r0 = 42

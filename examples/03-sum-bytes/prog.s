@@ -3,6 +3,7 @@
 #   the bytes, one 8-bit load at a time.
 # @mem: 01 02 03 04 ff
 # @expect-r0: 265
+# @topics: basics, memory, loops
 	r0 = 0
 	r3 = 0
 LBB0_1:

@@ -3,6 +3,7 @@
 //   proving to the verifier before every read that the bytes are inside the packet, counts
 //   what it drops in an array map and returns XDP_DROP for UDP port 5001, XDP_PASS otherwise.
 // @prog: xdp
+// @topics: networking, maps, packet-bounds
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/ip.h>

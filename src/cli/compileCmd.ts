@@ -1,7 +1,8 @@
 /**
  * `ebpf-playground compile FILE.c [-o out.o] [--json]`: C to a BPF ELF object (loadable by
  * bpftool), or the object as JSON (programs with instructions, relocations and line info; maps;
- * globals; license), or by default an llvm-objdump-style listing of every program.
+ * globals; license; CO-RE relocations and the types they name), or by default an
+ * llvm-objdump-style listing of every program.
  */
 import { readFileSync } from 'node:fs';
 import { compile, sourceText } from '../compiler/driver.ts';
@@ -14,7 +15,7 @@ import { extensionOf, formatDiagnostic } from './input.ts';
 import type { Io } from './main.ts';
 
 export function cmdCompile(argv: readonly string[], io: Io): number {
-  const p = parseArgs(argv, { o: { value: true, short: 'o' }, output: { value: true }, json: {} });
+  const p = parseArgs(argv, { o: { value: true, short: 'o' }, output: { value: true }, json: {}, source: { short: 'S' }, reloc: { short: 'r' } });
   if (p.positional.length !== 1) throw new UsageError('compile takes exactly one FILE.c');
   const file = p.positional[0];
   if (extensionOf(file) !== 'c') throw new UsageError(`compile takes a .c file, got '${file}'`);
@@ -58,13 +59,15 @@ export function cmdCompile(argv: readonly string[], io: Io): number {
           relocations: prog.relocations,
           lineInfo: prog.lineInfo.map(({ file: f, line, col }) => ({ file: f, line, col })),
           subprograms: prog.subprograms ?? [],
+          coreRelocs: prog.coreRelocs ?? [],
         })),
         maps: obj.maps,
+        ...(obj.types ? { types: obj.types } : {}),
         globals: obj.globals.map((g) => ({ name: g.name, bytes: toHex(g.bytes), symbols: g.symbols })),
       }),
     );
   } else if (!out) {
-    objectListing(obj, 'llvm').forEach((l) => io.out(l));
+    objectListing(obj, 'llvm', { source: has(p, 'source'), relocs: has(p, 'reloc') }).forEach((l) => io.out(l));
   }
   return 0;
 }

@@ -72,7 +72,8 @@ export function fromBytes(file: string, bytes: Uint8Array, hexText?: string): Lo
 
 /** Read a `.o`: the program named `program` (function or section name), else the first. */
 export function fromElf(file: string, bytes: Uint8Array, program?: string): LoadResult {
-  const r = readElf(bytes, file);
+  // one map per .data*/.rodata*/.bss* section, as libbpf (and kernel_oracle.py) load it
+  const r = readElf(bytes, file, { sections: 'separate' });
   if (!r.object) {
     return { ok: false, errors: r.diagnostics.map((d) => `${file}: ${d.severity}: ${d.span ? `byte offset ${d.span.start}: ` : ''}${d.message}`) };
   }

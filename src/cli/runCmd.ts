@@ -14,12 +14,15 @@ import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/pr
 import { parseHex, toHex } from '../isa/hex.ts';
 import { runProgram, type RunResult, type TraceStep } from '../vm/index.ts';
 import { runFast } from '../vm/wasm/index.ts';
-import { readCapture, writePcap, type Capture } from '../sim/nic/pcap.ts';
+import { readCapture, writePcap, PcapWriter, type Capture } from '../sim/nic/pcap.ts';
+import { writePcapng, PcapngWriter } from '../sim/nic/pcapng.ts';
 import { createScenario, type Scenario } from '../sim/nic/scenario.ts';
+import { drivePackets } from '../sim/nic/drive.ts';
 import { readFileSync } from 'node:fs';
 import { flag, has, intFlag, parseArgs, UsageError } from './args.ts';
 import { formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
+import { maybeRunTracing } from './runTracing.ts';
 
 const hex64 = (v: bigint) => '0x' + v.toString(16);
 
@@ -43,6 +46,10 @@ export function cmdRun(argv: readonly string[], io: Io): number {
     count: { value: true },
     duration: { value: true },
     rate: { value: true },
+    'poll-every': { value: true },
+    'perf-pages': { value: true },
+    'udp-port': { value: true },
+    cpus: { value: true },
   });
   if (p.positional.length !== 1) throw new UsageError('run takes exactly one FILE');
   const engine = flag(p, 'engine');
@@ -50,8 +57,11 @@ export function cmdRun(argv: readonly string[], io: Io): number {
   if (engine === 'fast' && has(p, 'trace')) throw new UsageError('--trace needs the reference interpreter (--engine ref): the fast engine does not trace');
   const eng: 'ref' | 'fast' = engine === 'fast' ? 'fast' : 'ref';
   const budget = intFlag(p, 'budget', 1, 1_000_000_000);
+  // tracing programs (kprobe, tracepoint, perf_event, fentry/fexit, lsm; raw_tp with --scenario) run on kernel events
+  const traced = maybeRunTracing(p, io, budget, engine);
+  if (traced !== undefined) return traced;
   if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map') || has(p, 'pcap') || has(p, 'scenario')) return runInKernel(p, io, budget, eng);
-  if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap');
+  if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap or --scenario');
   if (has(p, 'repeat') || has(p, 'maps')) throw new UsageError('--repeat and --maps need a program type (--type T --packet HEX)');
   let mem: Uint8Array | undefined;
   const memText = flag(p, 'mem');
@@ -206,14 +216,13 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
       io.err(`${pcapFile}: error: the capture holds no packets`);
       return 2;
     }
-  } else if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap');
+  } else if (has(p, 'out') && !has(p, 'scenario')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap or --scenario');
   // --scenario NAME --seed N: a seeded traffic scenario, streamed (never held in memory), summarised
   let scenario: Scenario | undefined;
   const scenarioName = flag(p, 'scenario');
   if (scenarioName !== undefined) {
     if (rawTp) throw new UsageError('--type raw_tracepoint takes no packets (--scenario)');
     if (packets.length) throw new UsageError('give packets with --packet, --pcap or --scenario, one of them');
-    if (has(p, 'out')) throw new UsageError('--out goes with --pcap');
     const seed = intFlag(p, 'seed', 0, 0xffffffff) ?? 1;
     const rate = intFlag(p, 'rate', 1, 1_000_000_000);
     let count = intFlag(p, 'count', 0, 100_000_000);
@@ -230,7 +239,7 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
     if (!c.value) throw new UsageError(c.diagnostics[0].message);
     scenario = c.value;
   } else {
-    for (const f of ['seed', 'count', 'duration', 'rate']) if (has(p, f)) throw new UsageError(`--${f} goes with --scenario NAME`);
+    for (const f of ['seed', 'count', 'duration', 'rate', 'poll-every', 'perf-pages', 'udp-port']) if (has(p, f)) throw new UsageError(`--${f} goes with --scenario NAME`);
   }
   if (!packets.length && !rawTp && !scenario) throw new UsageError(`--type ${typeName} needs packets: --packet HEX, --pcap FILE or --scenario NAME`);
   if (rawTp) packets.push(new Uint8Array(0));
@@ -258,7 +267,19 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
     io.err(where);
     return 2;
   }
-  if (scenario) return runScenario(io, kernel, loaded.prog, scenario, { budget, engine: flag(p, 'engine') === undefined ? 'fast' : engine, json: has(p, 'json') });
+  if (scenario) {
+    // the user-space side: how often the reader polls ring/perf buffers, a socket filter's UDP port
+    const pollEvery = intFlag(p, 'poll-every', 1, 100_000_000);
+    const perfPages = intFlag(p, 'perf-pages', 1, 1 << 16);
+    if (perfPages !== undefined && (perfPages & (perfPages - 1)) !== 0) throw new UsageError(`--perf-pages must be a power of two (perf buffers are), got ${perfPages}`);
+    if (perfPages !== undefined && pollEvery === undefined) throw new UsageError('--perf-pages sizes the buffers of a reader that polls late: give --poll-every N too');
+    const udpPort = intFlag(p, 'udp-port', 1, 65535);
+    if (udpPort !== undefined && t.type !== 'socket_filter') throw new UsageError('--udp-port attaches a socket filter to a UDP socket: it needs a socket program');
+    return runScenario(io, kernel, loaded.prog, scenario, {
+      budget, engine: flag(p, 'engine') === undefined ? 'fast' : engine, json: has(p, 'json'), section, out: flag(p, 'out'),
+      ...(pollEvery !== undefined ? { reader: { pollEvery, perfPages } } : {}), ...(udpPort !== undefined ? { udpPort } : {}),
+    });
+  }
   const trace = has(p, 'trace');
   const json = has(p, 'json');
   const text = (pc: number) => disassembleInsn(insns, pc, { dialect: 'llvm' });
@@ -317,7 +338,7 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
   const outFile = flag(p, 'out');
   if (outFile !== undefined && capture) {
     try {
-      io.writeFile(outFile, writePcap(leaving, { nanosecond: capture.nanosecond }));
+      io.writeFile(outFile, /\.pcapng$/i.test(outFile) ? writePcapng(leaving, { nanosecond: capture.nanosecond }) : writePcap(leaving, { nanosecond: capture.nanosecond }));
     } catch (e) {
       io.err(`${outFile}: error: cannot write file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       return 2;
@@ -359,63 +380,73 @@ function leavingPacket(type: string, out: RunOutcome, packet: Uint8Array): Uint8
 }
 
 /**
- * A whole scenario through the program: verdict counts, the scenario's own counts (what it sent,
- * tallied independently of the program), trace_pipe (the first 100 lines) and events, the maps
- * after the run, and the time per packet. The fast engine by default: this is bulk work.
+ * A whole scenario through the program (src/sim/nic/drive.ts does the delivering): verdict counts,
+ * the scenario's own counts (what it sent, tallied independently of the program), where packets
+ * went (TX, AF_XDP sockets, the packet socket), trace_pipe (the first 100 lines) and events, the
+ * maps after the run, and the time per packet. The fast engine by default: this is bulk work.
+ * tc / cgroup_skb programs whose SEC() names egress run on the host's replies.
  */
 function runScenario(
   io: Io,
   kernel: ReturnType<typeof createKernel>,
   prog: Extract<ReturnType<ReturnType<typeof createKernel>['load']>, { ok: true }>['prog'],
   scenario: Scenario,
-  o: { budget?: number; engine: 'ref' | 'fast'; json: boolean },
+  o: { budget?: number; engine: 'ref' | 'fast'; json: boolean; section?: string; out?: string; reader?: { pollEvery: number; perfPages?: number }; udpPort?: number },
 ): number {
-  const verdicts: Record<string, number> = {};
-  const tracePipe: string[] = [];
-  let traceLines = 0;
-  let events = 0;
-  let oopses = 0;
-  let firstOops: string | undefined;
-  let n = 0;
-  const t0 = performance.now();
-  for (const pkt of scenario.packets()) {
-    const out = kernel.run(prog, { packet: pkt.bytes, budget: o.budget, engine: o.engine, cpu: pkt.rxQueue % 2 });
-    n++;
-    if (out.error) {
-      io.err(`ebpf-playground run: error: scenario packet #${n}: the test run failed: ${out.error.message}`);
+  const tcHook = o.section !== undefined && /egress/.test(o.section) ? 'egress' : 'ingress';
+  // --out: what leaves the program (not dropped), as it left it; pcapng when the name says so
+  const w = o.out === undefined ? undefined : /\.pcapng$/i.test(o.out) ? new PcapngWriter({ nanosecond: true }) : new PcapWriter({ nanosecond: true });
+  const r = drivePackets(kernel, prog, scenario, {
+    engine: o.engine, budget: o.budget, tcHook, sample: 20, reader: o.reader, ...(o.udpPort !== undefined ? { socket: { udpPort: o.udpPort } } : {}),
+    ...(w ? { onPacket: (pk, fate, run) => {
+      if (fate !== 'drop' && fate !== 'filtered' && fate !== 'error' && fate !== 'redirect-error' && fate !== 'stolen') w.add({ timestampNs: pk.timestampNs, bytes: !run ? pk.bytes : fate === 'socket' ? pk.bytes.slice(0, 14 + Math.min(run.retval, pk.bytes.length - 14)) : run.packet.view().slice() });
+    } } : {}),
+  });
+  if (w && o.out !== undefined) {
+    try {
+      io.writeFile(o.out, w.finish());
+    } catch (e) {
+      io.err(`${o.out}: error: cannot write file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       return 2;
     }
-    const name = out.oops ? 'oops' : out.retvalName ?? String(out.retval);
-    verdicts[name] = (verdicts[name] ?? 0) + 1;
-    if (out.oops) {
-      oopses++;
-      firstOops ??= out.oops.message;
-    }
-    traceLines += out.tracePipe.length;
-    for (const l of out.tracePipe) if (tracePipe.length < 100) tracePipe.push(l);
-    events += out.events.length;
   }
-  const ms = performance.now() - t0;
+  if (r.errors && r.firstError && r.errors === r.packets) {
+    io.err(`ebpf-playground run: error: scenario packet #${r.firstError.index + 1}: the test run failed: ${r.firstError.message}`);
+    return 2;
+  }
+  const n = r.packets;
+  const where: Record<string, number> = {};
+  for (const i of r.interfaces) if (i.tx) where[`tx ${i.name}`] = i.tx;
+  for (const x of r.xsk) if (x.received) where[`xsk ${x.map}[${x.queue}]`] = x.received;
+  if (r.socket) where.socket = r.socket.received;
+  if (r.redirectErrors) where['redirect errors'] = r.redirectErrors;
+  for (const [m, n] of Object.entries(r.perfLost)) where[`perf ${m} lost`] = n;
   const summary = {
     scenario: scenario.name,
     seed: scenario.options.seed,
     packets: n,
-    verdicts,
+    verdicts: r.verdicts,
+    delivered: where,
     scenarioCounts: scenario.counts(),
     engine: o.engine,
-    nsPerPacket: n ? Math.round((ms * 1e6) / n) : 0,
-    tracePipe,
-    tracePipeLines: traceLines,
-    events,
+    nsPerPacket: n ? Math.round((r.elapsedMs * 1e6) / n) : 0,
+    insnsPerPacket: n ? Math.round((r.steps / n) * 100) / 100 : 0,
+    tracePipe: r.tracePipe,
+    tracePipeLines: r.tracePipeLines,
+    events: r.eventCount,
     maps: kernel.dumpMaps(),
   };
   if (o.json) io.out(JSON.stringify(summary));
   else {
-    io.out(`${scenario.name} (seed ${summary.seed}): ${n} packets, ${summary.nsPerPacket} ns/packet (${o.engine === 'fast' ? 'WebAssembly engine' : 'reference interpreter'})`);
-    for (const [k, v] of Object.entries(verdicts).sort((a, b) => b[1] - a[1])) io.out(`  ${k.padEnd(14)} ${v}`);
-    for (const l of tracePipe) io.out(l);
-    if (traceLines > tracePipe.length) io.out(`  (${traceLines - tracePipe.length} more trace_pipe lines)`);
-    if (events) io.out(`  ${events} ring/perf buffer events`);
+    io.out(`${scenario.name} (seed ${summary.seed}): ${n} packets, ${summary.nsPerPacket} ns/packet, ${summary.insnsPerPacket} instructions/packet (${o.engine === 'fast' ? 'WebAssembly engine' : 'reference interpreter'})`);
+    for (const [k, v] of Object.entries(r.verdicts).sort((a, b) => b[1] - a[1])) io.out(`  ${k.padEnd(14)} ${v}`);
+    for (const [k, v] of Object.entries(where)) io.out(`  -> ${k}: ${v}`);
+    // the first frames the user-space sockets received (AF_XDP, the packet socket)
+    const got = [...r.xsk.map((x) => ({ name: `xsk ${x.map}[${x.queue}]`, frames: x.frames })), ...(r.socket ? [{ name: 'socket', frames: r.socket.frames }] : [])];
+    for (const g of got) for (const f of g.frames.slice(0, 3)) io.out(`     ${g.name} #${f.index + 1} (${f.bytes.length} bytes): ${hexOf(f.bytes.subarray(0, 48))}${f.bytes.length > 48 ? '…' : ''}`);
+    for (const l of r.tracePipe) io.out(l);
+    if (r.tracePipeLines > r.tracePipe.length) io.out(`  (${r.tracePipeLines - r.tracePipe.length} more trace_pipe lines)`);
+    if (r.eventCount) io.out(`  ${r.eventCount} ring/perf buffer events`);
     for (const [name, entries] of Object.entries(summary.maps)) {
       const keys = Object.keys(entries);
       io.out(`map ${name}: ${keys.length} entr${keys.length === 1 ? 'y' : 'ies'}`);
@@ -424,7 +455,7 @@ function runScenario(
         io.out(`  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`);
       }
     }
-    if (firstOops) io.out(firstOops);
+    if (r.firstOops) io.out(r.firstOops.message);
   }
-  return oopses ? 1 : 0;
+  return r.oopses ? 1 : 0;
 }

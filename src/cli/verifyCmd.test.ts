@@ -3,6 +3,7 @@
  * resolving `rX = NAME ll`, raw files referring to maps by index, bad input as one clear line.
  * Expected errors/processed counts are the 6.18 kernel's (src/verifier/testdata/corpus goldens).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ exit
 `);
 const ok = join(dir, 'ok.s');
 writeFileSync(ok, 'r0 = 2\nexit\n');
+const hasClang = ((): boolean => { try { execFileSync('clang-19', ['--version']); return true; } catch { return false; } })();
 const corpus = join(import.meta.dirname, '..', 'verifier', 'testdata', 'corpus');
 
 describe('verify command', () => {
@@ -53,6 +55,27 @@ describe('verify command', () => {
     const code = await main(['verify', join(corpus, 'regs', 'ptr_neg.bin'), '--type', 'xdp'], c.io);
     expect(code).toBe(0);
     expect(c.out.join('\n')).toMatch(/processed 4 insns/);
+  });
+  it('--unprivileged applies the rules of a loader without CAP_BPF (6.18 as nobody: testdata-unpriv)', async () => {
+    const leak = join(dir, 'leak.s');
+    writeFileSync(leak, 'r0 = r10\nexit\n');
+    const root = capture();
+    expect(await main(['verify', leak, '--type', 'socket_filter', '--json'], root.io)).toBe(0);
+    const nobody = capture();
+    expect(await main(['verify', leak, '--type', 'socket_filter', '--json', '--unprivileged'], nobody.io)).toBe(1);
+    expect(JSON.parse(nobody.out[0])).toMatchObject({ accepted: false, error: 'R0 leaks addr as return value', processed: 2 });
+    const xdp = capture();
+    expect(await main(['verify', ok, '--type', 'xdp', '--json', '--unprivileged'], xdp.io)).toBe(1);
+    expect(JSON.parse(xdp.out[0])).toMatchObject({ accepted: false, log: '' });
+  });
+  it.skipIf(!hasClang)('a clang -g object with a bpf_loop callback: func_info given, kernel numbers (testdata-callbacks)', async () => {
+    const obj = join(dir, 'loop.o');
+    execFileSync('clang-19', ['-target', 'bpf', '-O2', '-mcpu=v4', '-g', '-I/usr/include/x86_64-linux-gnu', '-c',
+      join(import.meta.dirname, '..', 'verifier', 'testdata-callbacks', 'loop_sum_ok.c'), '-o', obj]);
+    const c = capture();
+    expect(await main(['verify', obj, '--json'], c.io)).toBe(0);
+    // loop_sum_ok.golden.json: accepted, processed 31
+    expect(JSON.parse(c.out[0])).toMatchObject({ accepted: true, processed: 31 });
   });
   it('bad input: unknown map name, unknown type, missing file — exit 2 with one line', async () => {
     for (const args of [

@@ -22,7 +22,7 @@ import { extensionOf, formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
 
 type Loaded =
-  | { ok: true; insns: Insn[]; maps: VerifyMap[]; section?: string; unmodelled?: string }
+  | { ok: true; insns: Insn[]; maps: VerifyMap[]; section?: string; unmodelled?: string; funcInfo?: boolean }
   | { ok: false; errors: string[] };
 
 /** Raw slots are decoded without the encoding check: bad encodings are the verifier's to report. */
@@ -64,7 +64,17 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
   const unmodelled = g
     ? `global function ${g.name}: verifying global functions on their own against their BTF types is not modelled yet`
     : undefined;
-  return { ok: true, insns, maps, section: r.value.program?.section, unmodelled };
+  // libbpf hands the kernel BTF func_info when the object has .BTF.ext (clang -g, our compiler):
+  // that is what lets callbacks (bpf_loop, bpf_for_each_map_elem) load.
+  return { ok: true, insns, maps, section: r.value.program?.section, unmodelled, funcInfo: ext === 'c' || hasBtfExt(file) };
+}
+
+function hasBtfExt(file: string): boolean {
+  try {
+    return Buffer.from(readFileSync(file)).includes('.BTF.ext\0', 0, 'latin1');
+  } catch {
+    return false;
+  }
 }
 
 export function cmdVerify(argv: readonly string[], io: Io): number {
@@ -116,6 +126,7 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
     }
     const r = verify(l.insns, {
       progType: pt.type, attachType: pt.attachType, maps: l.maps, logLevel: Number(lvlText) as 0 | 1 | 2, unprivileged: has(p, 'unprivileged'),
+      funcInfo: l.funcInfo === true,
     });
     if (!r.accepted) rejected = true;
     if (has(p, 'json')) {

@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { main, type Io } from './main.ts';
 
 const KNOWN_FALSE_REJECTS: Record<string, string> = {
-  'xdp_loop.o': 'bpf_loop callbacks need BTF func_info, not modelled yet',
   'xdp_global_func.o': 'global functions verified on their own against BTF, not modelled yet',
+  'tp_btf_sched_switch.c': 'tp_btf: BTF-typed context arguments (trusted task_struct pointers), not modelled yet',
+  'tp_sched_exec.c': 'tracepoint context: record fields past the common header (off >= 8), not modelled yet',
+  'tp_sched_switch.c': 'tracepoint context: record fields past the common header (off >= 8), not modelled yet',
 };
 
 async function verifyJson(file: string) {
@@ -34,6 +36,7 @@ function cases(): Array<{ file: string; kernelAccepted: boolean; kernelError: st
   const C = 'src/compiler/testdata/corpus';
   for (const f of readdirSync(C).filter((x) => x.endsWith('.golden.json'))) {
     const g = JSON.parse(readFileSync(`${C}/${f}`, 'utf8'));
+    if (g.unavailable) continue; // this kernel refused it before verifying: no verdict to agree with
     out.push({ file: `${C}/${f.replace('.golden.json', '.c')}`, kernelAccepted: g.ours.accepted, kernelError: g.ours.error });
   }
   return out;

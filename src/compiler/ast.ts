@@ -37,6 +37,7 @@ export type NodeKind =
   | 'memcpy'   // lhs dest pointer, rhs src pointer, val size (struct copy, __builtin_memcpy)
   | 'bswap'    // lhs, val bits 16|32|64
   | 'atomic'   // op + - | & ^ xchg cmpxchg; lhs pointer, rhs value, cond expected (cmpxchg)
+  | 'coreval'  // val: a CO-RE relocated constant (field/type info), coreRel says what it measures
   // statements
   | 'block'    // body
   | 'exprstmt' // lhs
@@ -69,6 +70,12 @@ export interface Node {
   body?: Node[];
   args?: Node[];
   member?: { name?: string; offset: number; type: Type; bitOffset?: number; bitWidth?: number };
+  /** member: the member index path in the struct (through anonymous members), for CO-RE. */
+  coreIdx?: number[];
+  /** member: a CO-RE relocatable access (`preserve_access_index` struct or builtin). */
+  core?: boolean;
+  /** coreval: the relocation (root type, access path, `bpf_core_relo_kind`). */
+  coreRel?: { root: Type; access: number[]; kind: number };
   /** opassign/cmp: the type the operation is computed in. */
   opTy?: Type;
   prefix?: boolean;

@@ -73,10 +73,34 @@ export function genCall(g: CG, e: Node, want: number | undefined, discard: boole
 }
 
 /**
+ * A call of an inline function returning a struct, as an lvalue: the stack slot its `return`
+ * statements copied the value into.
+ */
+export function inlineAggregate(g: CG, e: Node): number {
+  const out = { off: 0 };
+  genInline(g, e, undefined, false, false, out);
+  return out.off;
+}
+
+/** Evaluating `e` has no effect but its value (no calls, stores, volatile reads). */
+function pure(e: Node | undefined, depth = 0): boolean {
+  if (!e || depth > 200) return false;
+  switch (e.k) {
+    case 'num': case 'str': case 'coreval': return true;
+    case 'var': return !e.sym?.isVolatile;
+    case 'member': case 'deref': case 'addr': case 'cast': case 'neg': case 'bitnot': case 'not': case 'bswap':
+      return pure(e.lhs, depth + 1);
+    case 'binop': case 'cmp': case 'ptradd': case 'ptrdiff': case 'logand': case 'logor':
+      return e.op !== '/' && e.op !== '%' && pure(e.lhs, depth + 1) && pure(e.rhs, depth + 1);
+    default: return false;
+  }
+}
+
+/**
  * Expand a call in place. In tail position of the program (`return f(…);` with nothing around
  * it) the callee's own `return`s become the program's exits (`tail`), saving the result copy.
  */
-export function genInline(g: CG, e: Node, want: number | undefined, discard: boolean, tail = false): number | undefined {
+export function genInline(g: CG, e: Node, want: number | undefined, discard: boolean, tail = false, aggOut?: { off: number }): number | undefined {
   const fn = e.callee!;
   if (!fn.body) g.fail(`function '${fn.name}' is declared but not defined in this file; BPF programs cannot call external functions`, e.span, CDiag.UndeclaredIdent);
   if (g.inline.some((f) => f.fn === fn)) g.fail(`recursive call to '${fn.name}': BPF programs cannot recurse`, e.span, CDiag.Recursion);
@@ -105,10 +129,14 @@ export function genInline(g: CG, e: Node, want: number | undefined, discard: boo
   const spillsBefore = g.spillSlots.size;
   // Aggregates are passed by value: the argument's address now, a copy into the parameter below.
   const isAgg = (i: number): boolean => params[i].type.kind === 'struct';
+  // An unused parameter whose argument has no side effects is not evaluated at all (clang drops
+  // it too): BPF_KPROBE(f, a, b) then loads only the registers the body reads.
+  const skip = (i: number): boolean => !params[i].used && !params[i].addrTaken && pure(args[i]);
   args.slice(0, params.length).forEach((a, i) =>
-    vals.push(isAgg(i) ? addrOf(g, a) : aliasOf(i) === undefined && constArg(i) === undefined ? gen(g, a) : -1));
+    vals.push(skip(i) ? -1 : isAgg(i) ? addrOf(g, a) : aliasOf(i) === undefined && constArg(i) === undefined ? gen(g, a) : -1));
   const bound: Storage[] = [];
   params.forEach((p, i) => {
+    if (skip(i)) { bound.push({ off: 0 }); return; }
     const alias = aliasOf(i);
     if (alias !== undefined) {
       g.storage.set(p.id, { reg: alias });
@@ -137,12 +165,17 @@ export function genInline(g: CG, e: Node, want: number | undefined, discard: boo
   for (const a of args.slice(params.length)) g.free(gen(g, a)); // extra variadic args: evaluated, ignored
   const ret = (fn.type as FuncType).ret;
   let retSt: Storage | undefined;
-  if (ret.kind !== 'void' && !discard && !tail) {
+  const retAgg = ret.kind === 'struct' ? { size: sizeOf(ret), align: alignOf(ret) } : undefined;
+  if (retAgg) {
+    // a struct result lives in a stack slot of the caller's frame; see inlineAggregate
+    retSt = { off: g.allocStack(retAgg.size, retAgg.align) };
+  } else if (ret.kind !== 'void' && !discard && !tail) {
     const r = g.allocSaved();
     retSt = r !== undefined ? { reg: r } : { off: g.allocStack(8, 8) };
     if (r !== undefined) freeRegs.push(r);
   }
-  const frame = { fn, retLabel: g.newLabel('ret_' + fn.name), ret: retSt, prefix: `${fn.name}.${g.labelCount++}.`, tail };
+  if (aggOut && retSt && 'off' in retSt) aggOut.off = retSt.off;
+  const frame = { fn, retLabel: g.newLabel('ret_' + fn.name), ret: retSt, retAgg, prefix: `${fn.name}.${g.labelCount++}.`, tail: tail && !retAgg };
   const loops = g.loops;
   g.loops = [];
   g.inline.push(frame);
@@ -161,7 +194,7 @@ export function genInline(g: CG, e: Node, want: number | undefined, discard: boo
   // (spill slots are shared by the whole program). The result slot stays until it is read below.
   const keep = retSt && 'off' in retSt ? -retSt.off : stackBefore;
   if (g.spillSlots.size === spillsBefore) g.stackSize = Math.max(stackBefore, keep);
-  if (discard || tail) return undefined;
+  if (discard || tail || retAgg) return undefined;
   const res = g.alloc(want);
   if (!retSt) g.movImm(res, 0n);
   else if ('reg' in retSt) g.mov(res, retSt.reg);

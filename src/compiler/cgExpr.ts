@@ -19,7 +19,13 @@ import { T, alignOf, isScalar, sizeOf, wrap, type IntType, type Type } from './t
 export type Storage = { reg: number } | { off: number };
 export type Loc =
   | { kind: 'reg'; reg: number; ty: Type }
-  | { kind: 'mem'; base: number; off: number; own: boolean; ty: Type; bit?: { offset: number; width: number } };
+  | { kind: 'mem'; base: number; off: number; own: boolean; ty: Type; bit?: { offset: number; width: number }; core?: CoreAccess };
+
+/**
+ * A CO-RE relocatable location: `off` (all of it) is the byte offset of the field reached from
+ * `root` (the pointed-to struct) along `access` (first the pointer index, then member indices).
+ */
+export interface CoreAccess { root: Type; access: number[] }
 
 export interface Globals {
   /** Where each global variable lives: section and byte offset. */
@@ -34,6 +40,8 @@ export interface InlineFrame {
   tail?: boolean;
   retLabel: string;
   ret?: Storage;
+  /** A struct result: `ret` is its stack slot of this many bytes (returns copy into it). */
+  retAgg?: { size: number; align: number };
   prefix: string;
 }
 
@@ -160,6 +168,11 @@ function genInner(g: CG, e: Node, want?: number): number {
       return load(g, lvalue(g, e), want);
     }
     case 'addr': return addrOf(g, e.lhs!, want);
+    case 'coreval': {
+      const r = g.alloc(want);
+      g.core(e.coreRel!.root, e.coreRel!.access, e.coreRel!.kind, () => g.alu(O.BPF_MOV, r, { imm: Number(BigInt.asIntN(32, e.val!)) }));
+      return r;
+    }
     case 'str': {
       const off = g.globals.string(e.bytes!);
       const r = g.alloc(want);
@@ -169,7 +182,7 @@ function genInner(g: CG, e: Node, want?: number): number {
     case 'cast': {
       if (e.ty!.kind === 'void') { genEffect(g, e.lhs!); const r = g.alloc(want); g.movImm(r, 0n); return r; }
       const r = gen(g, e.lhs!, want);
-      normalize(g, r, e.lhs!.ty!, e.ty!);
+      if (!fitsType(bound(e.lhs), e.ty!)) normalize(g, r, e.lhs!.ty!, e.ty!);
       return r;
     }
     case 'binop': return binop(g, e, want);
@@ -305,7 +318,7 @@ export function fix(g: CG, r: number, ty: Type, op: string): void {
 }
 
 /** Emit `r op= src` computed in `ty` (int, after promotions), leaving r normalized to ty. */
-export function aluIn(g: CG, op: string, r: number, src: number | { imm: number }, ty: Type): void {
+export function aluIn(g: CG, op: string, r: number, src: number | { imm: number }, ty: Type, noFix = false): void {
   const t = asInt(ty);
   let code = OPS[op];
   if (op === '>>' && t.signed) code = O.BPF_ARSH;
@@ -314,7 +327,54 @@ export function aluIn(g: CG, op: string, r: number, src: number | { imm: number 
   if (sdiv) g.error('unsupported signed division, please convert to unsigned div/mod.', g.span, CDiag.Unsupported);
   const is32 = t.size === 4 && !t.signed;
   g.alu(code, r, src, is32, sdiv ? 1 : 0);
-  fix(g, r, t, op);
+  if (!noFix) fix(g, r, t, op);
+}
+
+const LIMIT = 1n << 62n;
+/**
+ * An upper bound of `e`'s value when it is known to be a small non-negative number (truth values,
+ * constants, and shifts/masks/sums of them), else undefined. Lets code generation skip
+ * re-extensions that cannot change such a value: `(v > 0xFFFF) << 4` needs no movsx.
+ */
+export function bound(e: Node | undefined, depth = 0): bigint | undefined {
+  if (!e || depth > 16) return undefined;
+  const both = (f: (a: bigint, b: bigint) => bigint): bigint | undefined => {
+    const a = bound(e.lhs, depth + 1);
+    const b = bound(e.rhs, depth + 1);
+    if (a === undefined || b === undefined) return undefined;
+    const v = f(a, b);
+    return v < LIMIT ? v : undefined;
+  };
+  switch (e.k) {
+    case 'num': { const v = BigInt.asIntN(64, e.val!); return v >= 0n && v < LIMIT ? v : undefined; }
+    case 'cmp': case 'logand': case 'logor': case 'not': return 1n;
+    case 'cast': return e.ty?.kind === 'int' && e.lhs?.ty?.kind === 'int' ? bound(e.lhs, depth + 1) : undefined;
+    case 'binop':
+      switch (e.op) {
+        case '&': {
+          const a = bound(e.lhs, depth + 1);
+          const b = bound(e.rhs, depth + 1);
+          return a === undefined ? b : b === undefined ? a : a < b ? a : b;
+        }
+        case '<<': {
+          const c = e.rhs?.k === 'num' ? BigInt.asIntN(64, e.rhs.val!) : -1n;
+          const a = bound(e.lhs, depth + 1);
+          return a !== undefined && c >= 0n && c < 62n && (a << c) < LIMIT ? a << c : undefined;
+        }
+        case '>>': return bound(e.lhs, depth + 1);
+        case '|': case '+': return both((a, b) => a + b);
+        case '*': return both((a, b) => a * b);
+        default: return undefined;
+      }
+    default: return undefined;
+  }
+}
+
+/** A value bounded by `b` is already in `to`'s representation (no re-extension needed). */
+export function fitsType(b: bigint | undefined, to: Type): boolean {
+  if (b === undefined || to.kind !== 'int') return false;
+  if (to.bool) return b <= 1n;
+  return b < 1n << BigInt(to.size * 8 - (to.signed ? 1 : 0));
 }
 
 /** Registers needed to evaluate `e` (Sethi–Ullman estimate, capped). */
@@ -345,12 +405,13 @@ function applyBin(g: CG, e: Node, r: number): void {
     signedPow2(g, e.op, r, log2(BigInt.asIntN(64, c)));
     return;
   }
+  const noFix = fitsType(bound(e), e.ty!);
   if (c !== undefined && fitsImm(c)) {
-    aluIn(g, e.op!, r, { imm: Number(BigInt.asIntN(64, c)) }, e.ty!);
+    aluIn(g, e.op!, r, { imm: Number(BigInt.asIntN(64, c)) }, e.ty!, noFix);
     return;
   }
   const b = operand(g, e.rhs!);
-  aluIn(g, e.op!, r, b.reg, e.ty!);
+  aluIn(g, e.op!, r, b.reg, e.ty!, noFix);
   release(g, b);
 }
 
@@ -394,7 +455,8 @@ export function genTo(g: CG, e: Node, dst: number): void {
         if (l.bit) { const r = load(g, l); g.mov(dst, r); g.free(r); return; }
         const t = l.ty;
         const size = t.kind === 'int' ? t.size : 8;
-        g.ldx(size, dst, l.base, l.off, t.kind === 'int' && t.signed && size < 8);
+        const ld = (): void => g.ldx(size, dst, l.base, l.off, t.kind === 'int' && t.signed && size < 8);
+        if (l.core) g.core(l.core.root, l.core.access, 0, ld); else ld();
         freeLoc(g, l);
         return;
       }
@@ -473,6 +535,12 @@ export function branch(g: CG, e: Node, label: string, when: boolean): void {
     switch (e.k) {
       case 'num': if ((e.val !== 0n) === when) g.ja(label); return;
       case 'not': branch(g, e.lhs!, label, !when); return;
+      case 'cast': {
+        // (_Bool)/(int)(a < b): a truth value converted to an integer is still that truth value
+        const x = e.lhs!;
+        if (e.ty?.kind === 'int' && (x.k === 'cmp' || x.k === 'logand' || x.k === 'logor' || x.k === 'not')) { branch(g, x, label, when); return; }
+        break;
+      }
       case 'logand': case 'logor': {
         const and = e.k === 'logand';
         if (and !== when) { branch(g, e.lhs!, label, when); branch(g, e.rhs!, label, when); return; }

@@ -8,8 +8,9 @@
 import type { Node } from './ast.ts';
 import * as O from '../isa/opcodes.ts';
 import { CDiag } from './diagCodes.ts';
-import { asInt, constOf, gen, genEffect, operand, type CG, type Loc } from './cgExpr.ts';
+import { asInt, constOf, gen, genEffect, operand, type CG, type CoreAccess, type Loc } from './cgExpr.ts';
 import { sameType } from './types.ts';
+import { inlineAggregate } from './cgCall.ts';
 
 /** The location an lvalue designates. */
 export function lvalue(g: CG, e: Node): Loc {
@@ -44,6 +45,17 @@ export function lvalue(g: CG, e: Node): Loc {
       }
       if (p.k === 'ptradd' && constOf(p.rhs!) !== undefined) {
         const off = Number(BigInt.asIntN(64, constOf(p.rhs!)! * p.val!)) * (p.op === '-' ? -1 : 1);
+        if (p.lhs!.k === 'addr' && p.lhs!.lhs!.ty?.kind === 'array' && p.lhs!.lhs!.k !== 'str') {
+          // a[k] of an array lvalue: fold into the array's own location (ctx->args[1] must stay
+          // a constant offset from the context register; a CO-RE access gets the index).
+          const l = lvalue(g, p.lhs!.lhs!);
+          if (l.kind === 'mem' && l.off + off >= -32768 && l.off + off <= 32767) {
+            const idx = Number(constOf(p.rhs!)!) * (p.op === '-' ? -1 : 1);
+            const core = l.core && idx >= 0 ? { core: { root: l.core.root, access: [...l.core.access, idx] } } : {};
+            return { kind: 'mem', base: l.base, off: l.off + off, own: l.own, ty: e.ty!, ...core };
+          }
+          if (l.kind === 'mem') { freeLoc(g, l); }
+        }
         if (off >= -32768 && off <= 32767) {
           const b = operand(g, p.lhs!);
           return { kind: 'mem', base: b.reg, off, own: b.own, ty: e.ty! };
@@ -57,9 +69,17 @@ export function lvalue(g: CG, e: Node): Loc {
       if (base.kind !== 'mem') g.fail('internal: member of a register value', e.span);
       const m = e.member!;
       const bit = m.bitWidth !== undefined ? { offset: m.bitOffset!, width: m.bitWidth } : undefined;
-      return { kind: 'mem', base: base.base, off: base.off + m.offset, own: base.own, ty: m.type, bit };
+      const core = e.core && e.coreIdx && !bit ? coreOf(e.lhs!, base) : undefined;
+      return { kind: 'mem', base: base.base, off: base.off + m.offset, own: base.own, ty: m.type, bit, ...(core ? { core: { root: core.root, access: [...core.access, ...e.coreIdx!] } } : {}) };
     }
     case 'comma': genEffect(g, e.lhs!); return lvalue(g, e.rhs!);
+    case 'call':
+      if (e.ty?.kind === 'struct' && e.callee && !e.callee.noinline) {
+        return { kind: 'mem', base: 10, off: inlineAggregate(g, e), own: false, ty: e.ty };
+      }
+      // clang-19's wording: a BPF call returns one register
+      if (e.ty?.kind === 'struct') g.fail('aggregate returns are not supported', e.callee?.span ?? e.span, CDiag.Unsupported);
+      break;
     case 'str': {
       const r = g.alloc();
       g.ldReloc(r, 'data', '.rodata', g.globals.string(e.bytes!));
@@ -67,6 +87,19 @@ export function lvalue(g: CG, e: Node): Loc {
     }
   }
   g.fail('expression is not an lvalue', e.span, CDiag.TypeError);
+}
+
+/**
+ * The CO-RE access a member of `lhs` (at `base`) extends: a relocatable member's own access, or a
+ * pointer dereference `p->` / `p[k].` (index k), whose struct is the root. Locals and globals are
+ * not relocated (their layout is ours), nor are bit-fields.
+ */
+function coreOf(lhs: Node, base: Loc & { kind: 'mem' }): CoreAccess | undefined {
+  if (base.core) return base.core;
+  if (lhs.k !== 'deref' || lhs.lhs!.k === 'addr' || base.base === 10) return undefined;
+  const t = lhs.ty!;
+  if (t.kind !== 'struct' || !t.size || base.off % t.size !== 0) return undefined;
+  return { root: t, access: [base.off / t.size] };
 }
 
 export function freeLoc(g: CG, l: Loc): void {
@@ -98,7 +131,8 @@ export function load(g: CG, l: Loc, want?: number): number {
     return r;
   }
   const sx = t.kind === 'int' && t.signed && size < 8;
-  g.ldx(size, r, l.base, l.off, sx);
+  if (l.core) g.core(l.core.root, l.core.access, 0, () => g.ldx(size, r, l.base, l.off, sx));
+  else g.ldx(size, r, l.base, l.off, sx);
   return r;
 }
 
@@ -136,8 +170,9 @@ export function store(g: CG, l: Loc, v: number | { imm: number }): void {
     g.free(val);
     return;
   }
-  if (typeof v === 'number') g.stx(size, l.base, l.off, v);
-  else g.st(size, l.base, l.off, v.imm);
+  const put = (): void => { if (typeof v === 'number') g.stx(size, l.base, l.off, v); else g.st(size, l.base, l.off, v.imm); };
+  if (l.core) g.core(l.core.root, l.core.access, 0, put);
+  else put();
 }
 
 /** Address of an lvalue (or of a map / function) into a fresh temporary. */
@@ -151,12 +186,17 @@ export function addrOf(g: CG, e: Node, want?: number): number {
   if (e.k === 'deref') return gen(g, e.lhs!, want);
   const l = lvalue(g, e);
   if (l.kind === 'reg') g.fail('internal: address of a register local', e.span);
+  // A relocatable offset is always materialised (it may differ on the running kernel).
+  const add = (r: number): void => {
+    if (l.core) g.core(l.core.root, l.core.access, 0, () => g.alu(O.BPF_ADD, r, { imm: l.off }));
+    else if (l.off) g.alu(O.BPF_ADD, r, { imm: l.off });
+  };
   if (l.own) {
-    if (l.off) g.alu(O.BPF_ADD, l.base, { imm: l.off });
+    add(l.base);
     return l.base;
   }
   const r = g.alloc(want);
   g.mov(r, l.base);
-  if (l.off) g.alu(O.BPF_ADD, r, { imm: l.off });
+  add(r);
   return r;
 }

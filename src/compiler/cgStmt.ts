@@ -167,9 +167,14 @@ function stmt(g: CG, n: Node): void {
     case 'return': {
       const f = g.inline[g.inline.length - 1];
       if (f && !f.tail) {
-        if (n.lhs && f.ret) {
+        if (n.lhs && f.ret && f.retAgg && 'off' in f.ret) {
+          const src = addrOf(g, n.lhs);
+          copy(g, { kind: 'mem', base: 10, off: f.ret.off, own: false, ty: T.char }, { kind: 'mem', base: src, off: 0, own: true, ty: T.char }, f.retAgg.size, f.retAgg.align);
+          g.free(src);
+        } else if (n.lhs && f.ret) {
           const st = f.ret;
-          if ('reg' in st) {
+          if ('reg' in st && n.lhs.k === 'num') g.movImm(st.reg, n.lhs.val!);
+          else if ('reg' in st) {
             const v = operand(g, n.lhs);
             g.mov(st.reg, v.reg);
             release(g, v);

@@ -32,6 +32,40 @@ function run(body: string, input: bigint[] = [], decls = '', helpers: Record<num
 }
 
 describe('code generation semantics (reference VM)', () => {
+  it('inlines one-line functions as expressions (a condition becomes one jump)', () => {
+    const decls = `static __always_inline _Bool small(long v, long lim) { return v < lim; }
+      static __always_inline long twice(long v) { return v + v; }`;
+    expect(run('if (small(in[0], 5)) return 1; return 2;', [3n], decls)).toBe(1n);
+    expect(run('if (small(in[0], 5)) return 1; return 2;', [9n], decls)).toBe(2n);
+    expect(run('long x = in[0]; return twice(x) + twice(3);', [4n], decls)).toBe(14n);
+    expect(run('volatile long lim = 5; if (small(in[0], lim)) return 1; return 2;', [4n], decls)).toBe(1n);
+    // no truth value materialised and then tested against 0: the comparison is the branch
+    const p = build('if (small(in[0], 5)) return 1; return 2;', decls);
+    expect(p.insns.some((i) => (i.code === 0x15 || i.code === 0x55) && i.imm === 0)).toBe(false);
+    expect(p.insns.some((i) => i.code === 0xc5 && i.imm === 5)).toBe(true); // if rX s< 5
+  });
+  it('returns structs by value from inline functions', () => {
+    const decls = `struct pair { unsigned long a; unsigned int b; };
+      static __always_inline struct pair mk(unsigned long x) { struct pair p = { .a = x * 2, .b = (unsigned int)x + 1 }; if (x > 100) { struct pair q = { 1, 2 }; return q; } return p; }`;
+    expect(run('struct pair p = mk(in[0]); return p.a * 1000 + p.b;', [7n], decls)).toBe(14008n);
+    expect(run('struct pair p = mk(in[0]); return p.a * 1000 + p.b;', [500n], decls)).toBe(1002n);
+    expect(run('return mk(in[0]).b + mk(in[1]).a;', [3n, 10n], decls)).toBe(24n);
+  });
+  it('reuses a compared load (the value the bound check saw indexes the array)', () => {
+    const decls = 'struct ev { unsigned int n; unsigned char buf[16]; };';
+    const body = 'struct ev *e = (void *)in; if (e->n > 15) return -1; e->buf[e->n] = 9; return e->buf[e->n] + e->n;';
+    expect(run(body, [3n, 0n, 0n], decls)).toBe(12n);
+    expect(run(body, [99n, 0n, 0n], decls)).toBe(-1n);
+    // e->n is loaded once for the comparison and the store's index (the compared register indexes
+    // the store), then afresh after the store (twice: no general CSE)
+    const p = build(body, decls);
+    const loads = p.insns.filter((i) => i.code === 0x61 && i.off === 0);
+    expect(loads.length).toBe(3);
+    const cmp = p.insns.findIndex((i) => i.code === 0x25); // if rX > imm
+    const store = p.insns.findIndex((i) => i.code === 0x72); // *(u8 *)(r + off) = imm
+    const idx = p.insns.slice(cmp, store).find((i) => i.code === 0x0f); // rA += rB
+    expect(idx?.src).toBe(p.insns[cmp].dst);
+  });
   it('wraps unsigned 32-bit arithmetic', () => {
     expect(run('unsigned int a = in[0]; return a + 0xffffffff;', [2n])).toBe(1n);
     expect(run('unsigned int a = in[0]; return a * 3;', [0x80000000n])).toBe(0x80000000n);
@@ -157,7 +191,7 @@ describe('robustness', () => {
       }
     }
     expect(n).toBeGreaterThan(100);
-  });
+  }, 60_000);
 
   it('survives seeded random token soup', () => {
     const words = ['int', 'struct', 's', '{', '}', '(', ')', '[', ']', ';', ',', '*', '&', '=', '+', '-', '?', ':',

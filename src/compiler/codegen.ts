@@ -10,10 +10,11 @@
  * `const` scalar with an initialiser are folded, as clang -O2 does.
  * Functions: calls are inlined (cgCall.ts) except calls of `__noinline` functions, which become
  * bpf-to-bpf calls to a copy of the callee appended to each program that uses it.
- * Does not: BTF, CO-RE relocations, ELF output (a later issue).
+ * CO-RE: accesses through `preserve_access_index` structs (and builtins) become `coreRelocs`, whose
+ * types go into the object's BTF-style type table (btfTypes.ts).
+ * Does not: BTF beyond that table, ELF output (src/elf).
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
-import { lineCol } from '../diag/diagnostic.ts';
 import type { Insn } from '../isa/insn.ts';
 import type { BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, LineInfo } from '../isa/object.ts';
 import type { Sym } from './ast.ts';
@@ -21,7 +22,10 @@ import { CDiag } from './diagCodes.ts';
 import { allocLocal, CG, type Globals } from './cgExpr.ts';
 import { emitSharedRets, genStmt } from './cgStmt.ts';
 import { liveness } from './live.ts';
-import { CodegenError } from './gen.ts';
+import { CodegenError, type Gen } from './gen.ts';
+import { TypeTable } from './btfTypes.ts';
+import { reuseComparedLoads } from './cse.ts';
+import { inlineTrivialCalls } from './inlineExpr.ts';
 import type { Unit } from './pstate.ts';
 import { alignOf, sizeOf, type FuncType, type Type } from './types.ts';
 
@@ -98,9 +102,12 @@ export function generate(
   };
 
   const programs: BpfProgram[] = [];
+  const table = new TypeTable();
+  inlineTrivialCalls(unit.funcs);
+  for (const f of unit.funcs) reuseComparedLoads(f);
   for (const f of unit.funcs) {
     if (!f.body || f.section === undefined) continue;
-    const p = program(f, globals, texts, diagnostics);
+    const p = program(f, globals, texts, diagnostics, table);
     if (p) programs.push(p);
   }
   if (!programs.length && !diagnostics.some((d) => d.severity === 'error')) {
@@ -112,12 +119,13 @@ export function generate(
     bytes: n === '.bss' ? new Uint8Array(sections.get(n)!.bytes.length) : Uint8Array.from(sections.get(n)!.bytes),
     symbols: sections.get(n)!.symbols,
   }));
-  return { value: { programs, maps, globals: globalSecs, license }, diagnostics };
+  return { value: { programs, maps, globals: globalSecs, license, ...(table.types.length ? { types: table.types } : {}) }, diagnostics };
 }
 
 interface FnCode {
   insns: Insn[];
   relocs: BpfReloc[];
+  coreRelocs: Gen['coreRelocs'];
   lineInfo: LineInfo[];
   /** bpf-to-bpf call sites (pc relative to this function's start). */
   calls: { pc: number; callee: Sym }[];
@@ -160,22 +168,25 @@ function genFunction(f: Sym, entry: boolean, globals: Globals, texts: Record<str
   }
   const insns = g.finish();
   const lineInfo: LineInfo[] = g.out.map((e) => {
-    const text = texts[e.span.file] ?? '';
-    const { line, col } = lineCol(text, e.span.start);
-    return { file: e.span.file, line, col };
+    const lines = lineIndex(texts, e.span.file);
+    const { line, col } = lines.at(e.span.start);
+    // The line's text rides along, as clang's .BTF.ext line_info carries it (verifier logs and
+    // `disasm -S` print it).
+    return { file: e.span.file, line, col, text: lines.text(line) };
   });
-  return { insns, relocs: g.relocs, lineInfo, calls: g.calls };
+  return { insns, relocs: g.relocs, coreRelocs: g.coreRelocs, lineInfo, calls: g.calls };
 }
 
 /**
  * A program: its entry function followed by every `__noinline` function it calls (transitively),
  * each once, as libbpf lays them out at load time; calls are resolved to pc-relative offsets.
  */
-function program(f: Sym, globals: Globals, texts: Record<string, string>, diagnostics: Diagnostic[]): BpfProgram | undefined {
+function program(f: Sym, globals: Globals, texts: Record<string, string>, diagnostics: Diagnostic[], table: TypeTable): BpfProgram | undefined {
   const main = genFunction(f, true, globals, texts, diagnostics);
   if (!main) return undefined;
   const insns = [...main.insns];
   const relocations = [...main.relocs];
+  const core = [...main.coreRelocs];
   const lineInfo = [...main.lineInfo];
   const subprograms: { name: string; pc: number }[] = [];
   const start = new Map<Sym, number>();
@@ -192,6 +203,7 @@ function program(f: Sym, globals: Globals, texts: Record<string, string>, diagno
     insns.push(...code.insns);
     lineInfo.push(...code.lineInfo);
     relocations.push(...code.relocs.map((r) => ({ ...r, pc: r.pc + base })));
+    core.push(...code.coreRelocs.map((r) => ({ ...r, pc: r.pc + base })));
     for (const c of code.calls) pending.push({ site: c.pc + base, callee: c.callee });
     edges.set(callee, new Set(code.calls.map((c) => c.callee)));
   }
@@ -217,7 +229,41 @@ function program(f: Sym, globals: Globals, texts: Record<string, string>, diagno
     relocations.push({ pc: p.site, symbol: p.callee.name, kind: 'call', addend: 0 });
   }
   relocations.sort((a, b) => a.pc - b.pc);
-  return { name: f.name, section: f.section!, insns, relocations, lineInfo, ...(subprograms.length ? { subprograms } : {}) };
+  const coreRelocs = core.sort((a, b) => a.pc - b.pc).map((r) => ({ pc: r.pc, type: table.id(r.root), access: r.access.join(':'), kind: r.kind }));
+  return {
+    name: f.name, section: f.section!, insns, relocations, lineInfo,
+    ...(subprograms.length ? { subprograms } : {}), ...(coreRelocs.length ? { coreRelocs } : {}),
+  };
+}
+
+const lineIndexes = new WeakMap<Record<string, string>, Map<string, LineIndex>>();
+
+interface LineIndex { at(offset: number): { line: number; col: number }; text(line: number): string }
+
+/** Line starts of a source file (memoised per compile): offset → line/col, line → text. */
+function lineIndex(texts: Record<string, string>, file: string): LineIndex {
+  let perCompile = lineIndexes.get(texts);
+  if (!perCompile) { perCompile = new Map(); lineIndexes.set(texts, perCompile); }
+  let ix = perCompile.get(file);
+  if (ix) return ix;
+  const src = texts[file] ?? '';
+  const starts = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) starts.push(i + 1);
+  ix = {
+    at(offset: number) {
+      const o = Math.min(Math.max(offset, 0), src.length);
+      let lo = 0, hi = starts.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= o) lo = mid; else hi = mid - 1; }
+      return { line: lo + 1, col: o - starts[lo] + 1 };
+    },
+    text(line: number) {
+      const s = starts[line - 1] ?? src.length;
+      const e = line < starts.length ? starts[line] - 1 : src.length;
+      return src.slice(s, e).replace(/\r$/, '');
+    },
+  };
+  perCompile.set(file, ix);
+  return ix;
 }
 
 function labelsOf(f: Sym): string[] {

@@ -16,6 +16,7 @@ import * as O from '../isa/opcodes.ts';
 import { insn, type Insn } from '../isa/insn.ts';
 import type { BpfReloc } from '../isa/object.ts';
 import { CDiag } from './diagCodes.ts';
+import type { Type } from './types.ts';
 
 export interface Emitted {
   insn: Insn;
@@ -34,6 +35,8 @@ export class Gen {
   labels = new Map<string, number>();
   refs = new Map<string, number>();
   relocs: BpfReloc[] = [];
+  /** CO-RE relocations: the instruction at `pc` holds a value of `kind` for `root` along `access`. */
+  coreRelocs: { pc: number; root: Type; access: number[]; kind: number }[] = [];
   span: Span;
   dead = false;
   /** Labels that always revive code (user labels). */
@@ -83,6 +86,13 @@ export class Gen {
     this.labels.set(label, this.out.length);
     this.labelAt = this.out.length;
     if ((this.refs.get(label) ?? 0) > 0 || this.sticky.has(label)) this.dead = false;
+  }
+
+  /** Emit one instruction (by `emit1`) carrying a CO-RE relocation. */
+  core(root: Type, access: number[], kind: number, emit1: () => void): void {
+    const pc = this.out.length;
+    emit1();
+    if (this.out.length === pc + 1) this.coreRelocs.push({ pc, root, access, kind });
   }
 
   // ---- instructions ----

@@ -186,3 +186,20 @@ export function decodeEscapes(body: string): number[] {
   }
   return out;
 }
+
+/**
+ * Tokens of recently seen files (the bundled headers are the same text on every compile; they
+ * are most of the tokens). Tokens are never mutated downstream (they are frozen to make sure).
+ */
+const tokenCache = new Map<string, ReturnType<typeof tokenize>>();
+export function tokenizeCached(file: string, text: string): ReturnType<typeof tokenize> {
+  const key = `${file}\0${text}`;
+  let r = tokenCache.get(key);
+  if (!r) {
+    r = tokenize(file, text);
+    for (const t of r.value) Object.freeze(t);
+    if (tokenCache.size >= 64) tokenCache.delete(tokenCache.keys().next().value!);
+    tokenCache.set(key, r);
+  }
+  return r;
+}

@@ -188,8 +188,11 @@ function localDecl(p: PState): Node[] {
     if (spec.isTypedef) { p.declare(p.newSym('typedef', name.text, d.type, name.span)); continue; }
     if (d.type.kind === 'func') { p.declare(funcSym(p, spec, d.type, name, d.attrs)); continue; }
     if (spec.isStatic || spec.isExtern) {
-      // A static local is a global with a function-qualified name.
-      const g = globalVar(p, spec, d.type, { text: `${p.fn?.name ?? ''}.${name.text}`, span: name.span }, d.attrs.section ?? spec.attrs.section);
+      // A static local is a global with a function-qualified name (`f.x`, then `f.x.1`, … as clang
+      // names a second one in another block), unless it is an extern declaration.
+      let gname = `${p.fn?.name ?? ''}.${name.text}`;
+      if (!spec.isExtern && p.scopes[0].vars.has(gname)) gname += `.${++p.staticCount}`;
+      const g = globalVar(p, spec, d.type, { text: gname, span: name.span }, d.attrs.section ?? spec.attrs.section);
       p.scopes[p.scopes.length - 1].vars.set(name.text, g); // visible by its own name in this block
       continue;
     }

@@ -1,8 +1,14 @@
 /**
  * Builtins parsed as calls: `__builtin_offsetof`, `__builtin_bswap16/32/64` (folded on
- * constants), `__builtin_expect`, `__builtin_constant_p`, `__builtin_preserve_access_index`,
- * `__builtin_memcpy/memset` (constant sizes), and the `__sync_*` atomics.
- * Does not: `__builtin_memcmp`, va_arg and the rest of clang's builtins (diagnosed).
+ * constants), `__builtin_expect`, `__builtin_constant_p`, `__builtin_memcpy/memset` (constant
+ * sizes), the `__sync_*` atomics, and CO-RE: `__builtin_preserve_access_index` (marks the member
+ * accesses inside as relocatable), `__builtin_preserve_field_info` (byte offset/size, exists,
+ * signed, lshift/rshift — local values computed as libbpf computes them), and
+ * `__builtin_preserve_type_info` (exists, size, matches) as relocated constants (`coreval`).
+ * `__builtin_preserve_enum_value` folds to the local value without a relocation (our enums are
+ * plain ints).
+ * Does not: `__builtin_btf_type_id`, `__builtin_memcmp` (clang's BPF target rejects it too),
+ * va_arg and the rest of clang's builtins (diagnosed).
  */
 import type { Span } from '../diag/diagnostic.ts';
 import type { Node } from './ast.ts';
@@ -38,6 +44,68 @@ export function offsetofBuiltin(p: PState, fn0: Node): Node {
   return num(BigInt(off), T.ulong, { ...fn0.span, end: close.span.end });
 }
 
+/** Mark every member access in `e` as a CO-RE relocatable access. */
+function markCore(e: Node | undefined, depth = 0): void {
+  if (!e || depth > 500) return;
+  if (e.k === 'member') e.core = true;
+  for (const c of [e.lhs, e.rhs, e.cond, e.then, e.els, ...(e.args ?? [])]) markCore(c, depth + 1);
+}
+
+/**
+ * The CO-RE root type and access path of a field expression (`p->a.b[2]`, `s.f`), as clang
+ * builds `__builtin_preserve_field_info`'s relocation: first the index into the root pointer (0),
+ * then member indices and constant array subscripts. Also the member's layout.
+ */
+function coreAccess(e: Node): { root: Type; access: number[]; member: NonNullable<Node['member']> } | undefined {
+  if (e.k !== 'member' || !e.coreIdx) return undefined;
+  const path: number[] = [];
+  let cur: Node = e;
+  let offset = 0;
+  for (;;) {
+    if (cur.k === 'member' && cur.coreIdx) {
+      path.unshift(...cur.coreIdx);
+      offset += cur.member!.offset;
+      cur = cur.lhs!;
+      continue;
+    }
+    if (cur.k === 'deref' && cur.lhs?.k === 'ptradd' && cur.lhs.lhs?.k === 'addr' && cur.lhs.lhs.lhs?.k === 'member' && cur.lhs.rhs?.k === 'num' && cur.lhs.op === '+') {
+      path.unshift(Number(cur.lhs.rhs.val));
+      offset += Number(cur.lhs.rhs.val) * Number(cur.lhs.val ?? 0n);
+      cur = cur.lhs.lhs.lhs;
+      continue;
+    }
+    break;
+  }
+  if (cur.ty?.kind !== 'struct') return undefined;
+  return { root: cur.ty, access: [0, ...path], member: { ...e.member!, offset } };
+}
+
+/** The local value of `__builtin_preserve_field_info(field, kind)` (libbpf's bpf_core_calc_field_relo). */
+function fieldInfo(acc: { member: NonNullable<Node['member']> }, kind: number): bigint | undefined {
+  const m = acc.member;
+  const tySize = sizeOf(m.type);
+  const bitOff = m.offset * 8 + (m.bitOffset ?? 0);
+  const bitSz = m.bitWidth ?? tySize * 8;
+  let byteSz = m.bitWidth !== undefined ? tySize : tySize;
+  let byteOff = m.bitWidth !== undefined ? Math.floor(bitOff / 8 / byteSz) * byteSz : m.offset;
+  if (m.bitWidth !== undefined) {
+    while (bitOff + bitSz - byteOff * 8 > byteSz * 8) {
+      if (byteSz >= 8) return undefined;
+      byteSz *= 2;
+      byteOff = Math.floor(bitOff / 8 / byteSz) * byteSz;
+    }
+  }
+  switch (kind) {
+    case 0: return BigInt(byteOff);
+    case 1: return BigInt(byteSz);
+    case 2: return 1n;
+    case 3: return m.type.kind === 'int' && m.type.signed ? 1n : 0n;
+    case 4: return BigInt(64 - (bitOff + bitSz - byteOff * 8));
+    case 5: return BigInt(64 - bitSz);
+    default: return undefined;
+  }
+}
+
 export function builtinCall(p: PState, name: string, fn0: Node, args: Node[], span: Span): Node | undefined {
   if (!(name.startsWith('__builtin_') || name.startsWith('__sync_')) || fn0.sym?.kind !== 'func' || !fn0.sym.isExtern) return undefined;
   const need = (n: number): boolean => {
@@ -65,7 +133,41 @@ export function builtinCall(p: PState, name: string, fn0: Node, args: Node[], sp
       return num(decay(args[0]).k === 'num' ? 1n : 0n, T.int, span);
     case '__builtin_preserve_access_index':
       if (!need(1)) return num(0n, T.int, span);
+      markCore(args[0]);
       return args[0];
+    case '__builtin_preserve_field_info': {
+      if (!need(2)) return num(0n, T.int, span);
+      const kind = decay(args[1]);
+      if (kind.k !== 'num') { p.error(args[1].span, `__builtin_preserve_field_info kind must be a constant`, CDiag.TypeError); return num(0n, T.int, span); }
+      const acc = coreAccess(args[0]);
+      if (!acc) { p.error(args[0].span, '__builtin_preserve_field_info argument must be a field access (p->a.b, s.f)', CDiag.TypeError); return num(0n, T.int, span); }
+      const k = Number(kind.val);
+      const v = fieldInfo(acc, k);
+      if (v === undefined) { p.error(args[1].span, `unsupported __builtin_preserve_field_info kind ${k}`, CDiag.Unsupported); return num(0n, T.int, span); }
+      return { k: 'coreval', val: v, ty: T.uint, coreRel: { root: acc.root, access: acc.access, kind: k }, span };
+    }
+    case '__builtin_preserve_type_info': {
+      if (!need(2)) return num(0n, T.int, span);
+      const kind = decay(args[1]);
+      if (kind.k !== 'num') { p.error(args[1].span, `__builtin_preserve_type_info kind must be a constant`, CDiag.TypeError); return num(0n, T.int, span); }
+      const ty = args[0].ty!;
+      // BPF_TYPE_EXISTS 0 → reloc 8, BPF_TYPE_SIZE 1 → 9, BPF_TYPE_MATCHES 2 → 12
+      const k = [8, 9, 12][Number(kind.val)];
+      if (k === undefined) { p.error(args[1].span, `unsupported __builtin_preserve_type_info kind ${kind.val}`, CDiag.Unsupported); return num(0n, T.int, span); }
+      const v = k === 9 ? BigInt(sizeOf(ty)) : 1n;
+      return { k: 'coreval', val: v, ty: T.uint, coreRel: { root: ty, access: [0], kind: k }, span };
+    }
+    case '__builtin_preserve_enum_value': {
+      // Our enums are plain integers: the value is known locally (no relocation).
+      if (!need(2)) return num(0n, T.int, span);
+      const kind = decay(args[1]);
+      const e = args[0].k === 'deref' && args[0].lhs?.k === 'cast' ? decay(args[0].lhs.lhs!) : undefined;
+      const k = kind.k === 'num' ? Number(kind.val) : -1;
+      if (k === 0) return num(1n, T.long, span);
+      if (k === 1 && e?.k === 'num') return num(e.val!, T.long, span);
+      p.error(span, '__builtin_preserve_enum_value needs *(typeof(enum E) *)VALUE and kind 0 or 1', CDiag.Unsupported);
+      return num(0n, T.int, span);
+    }
     case '__builtin_memcpy': case '__builtin_memset': case '__builtin_memmove': {
       if (!need(3)) return num(0n, T.int, span);
       const n = convert(p, args[2], T.ulong);

@@ -25,6 +25,7 @@ export interface Attrs {
   noinline?: boolean;
   packed?: boolean;
   aligned?: number;
+  preserveAccessIndex?: boolean;
 }
 
 export interface DeclSpec {
@@ -77,6 +78,7 @@ export function attributes(p: PState, into: Attrs): void {
       else if (name === 'always_inline') into.alwaysInline = true;
       else if (name === 'noinline') into.noinline = true;
       else if (name === 'packed') into.packed = true;
+      else if (name === 'preserve_access_index') into.preserveAccessIndex = true;
       else if (name === 'aligned') {
         const v = args[0] && args[0].k === 'num' ? Number(args[0].val) : 8;
         into.aligned = Math.max(into.aligned ?? 1, v);
@@ -239,6 +241,7 @@ function structDecl(p: PState, union: boolean, outer: Attrs): StructType {
   }
   attributes(p, attrs);
   layoutStruct(st, decl, !!(attrs.packed || outer.packed), attrs.aligned ?? 1);
+  if (attrs.preserveAccessIndex || outer.preserveAccessIndex || p.coreActive()) st.core = true;
   return st;
 }
 

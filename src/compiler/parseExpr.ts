@@ -7,7 +7,8 @@
  * constant expressions (array sizes, case labels, `bpf_htons(ETH_P_IP)`) are `num` nodes.
  * Builtins handled here: `sizeof`, `_Alignof`, `__builtin_offsetof`, `__builtin_bswap16/32/64`,
  * `__builtin_expect`, `__builtin_constant_p`, `__builtin_memcpy/memset`,
- * `__builtin_preserve_access_index`, statement expressions `({ … })`.
+ * `__builtin_preserve_access_index` / `_field_info` / `_type_info` / `_enum_value` (CO-RE, in
+ * parseBuiltins.ts), statement expressions `({ … })`.
  * Does not: floating point, `_Generic`, complex numbers, `__builtin_memcmp` (diagnosed).
  * Provenance: grammar productions from C11 Annex A; structure after chibicc's parse.c.
  */
@@ -20,7 +21,7 @@ import { builtinCall, offsetofBuiltin } from './parseBuiltins.ts';
 import { isTypeStart, typeName as parseTypeName, initializer } from './parseDecl.ts';
 import type { PState } from './pstate.ts';
 import {
-  T, alignOf, arrayOf, commonInt, findMember, isInt, isPtr, isScalar, promote, ptrTo, sizeOf,
+  T, alignOf, arrayOf, commonInt, findMember, memberPath, isInt, isPtr, isScalar, promote, ptrTo, sizeOf,
   typeName, wrap, type IntType, type Type,
 } from './types.ts';
 
@@ -455,7 +456,7 @@ function postfix(p: PState): Node {
       if (!st.complete) p.fail(t.span, `incomplete definition of type '${typeName(st)}'`, CDiag.TypeError);
       const m = findMember(st, nm.text);
       if (!m) p.fail(nm.span, `no member named '${nm.text}' in '${typeName(st)}'`, CDiag.TypeError);
-      n = { k: 'member', lhs: base, member: m, ty: m.type, span: { ...n.span, end: nm.span.end } };
+      n = { k: 'member', lhs: base, member: m, ty: m.type, span: { ...n.span, end: nm.span.end }, coreIdx: memberPath(st, nm.text), core: !!st.core };
       continue;
     }
     if (p.is('++') || p.is('--')) {

@@ -15,7 +15,7 @@
  */
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
 import { CDiag } from './diagCodes.ts';
-import { tokenize, parseNumber, type Token } from './lex.ts';
+import { tokenize, tokenizeCached, parseNumber, type Token } from './lex.ts';
 import { evalPPExpr } from './ppexpr.ts';
 
 interface Macro {
@@ -37,11 +37,13 @@ export interface PreprocessOptions {
 const BUILTINS = new Set([
   '__builtin_memcpy', '__builtin_memset', '__builtin_memcmp', '__builtin_bswap16',
   '__builtin_bswap32', '__builtin_bswap64', '__builtin_expect', '__builtin_offsetof',
-  '__builtin_constant_p', '__builtin_preserve_access_index',
+  '__builtin_constant_p', '__builtin_preserve_access_index', '__builtin_preserve_field_info',
+  '__builtin_preserve_type_info', '__builtin_preserve_enum_value',
 ]);
 const ATTRIBUTES = new Set(['section', 'always_inline', 'noinline', 'packed', 'aligned', 'unused', 'used', 'preserve_access_index']);
 
 const MAX_INCLUDE_DEPTH = 64;
+
 const MAX_EXPANSIONS = 500_000;
 
 /** Run the preprocessor. Never throws. */
@@ -126,7 +128,7 @@ class PP {
   }
 
   pushFile(file: string, text: string): void {
-    const r = tokenize(file, text);
+    const r = tokenizeCached(file, text);
     this.diagnostics.push(...r.diagnostics);
     this.frames.push({ toks: r.value.slice(0, -1), i: 0, file, conds: this.conds.length });
   }
@@ -237,7 +239,9 @@ class PP {
 
   /**
    * `#pragma once`; `#pragma GCC|clang diagnostic push|pop|ignored|warning|error "-Wx"` becomes a
-   * marker token `#pragma diagnostic …` the parser reads; other pragmas are ignored.
+   * marker token `#pragma diagnostic …` the parser reads; `#pragma clang attribute push|pop` a marker
+   * `#pragma attribute core|other|pop` (structs under a pushed `preserve_access_index` are CO-RE
+   * relocatable); other pragmas are ignored.
    */
   pragma(args: Token[], at: Token): void {
     const f = this.frames[this.frames.length - 1];
@@ -245,6 +249,10 @@ class PP {
     if ((args[0]?.text === 'GCC' || args[0]?.text === 'clang') && args[1]?.text === 'diagnostic' && args[2]) {
       const opt = args[3]?.kind === 'str' ? args[3].text.slice(1, -1) : '';
       this.out.push({ ...at, kind: 'punct', text: `#pragma diagnostic ${args[2].text} ${opt}`.trim(), bol: false, space: true });
+    }
+    if (args[0]?.text === 'clang' && args[1]?.text === 'attribute' && (args[2]?.text === 'push' || args[2]?.text === 'pop')) {
+      const what = args[2].text === 'pop' ? 'pop' : args.some((t) => t.text === 'preserve_access_index') ? 'core' : 'other';
+      this.out.push({ ...at, kind: 'punct', text: `#pragma attribute ${what}`, bol: false, space: true });
     }
   }
 
@@ -451,7 +459,10 @@ class PP {
     const args = this.collectArgs(t, m);
     if (!args) return true;
     this.budget -= 1 + m.body.length;
-    const hide = new Set(t.hide ?? []);
+    // Prosser: HS(name) ∩ HS(')') ∪ {name} — a macro whose invocation ends outside the
+    // expansion that produced its name may expand again (libbpf's ___bpf_apply chains need it).
+    const closeHide = this.closeParen?.hide;
+    const hide = new Set([...(t.hide ?? [])].filter((h) => closeHide?.has(h)));
     hide.add(m.name);
     const body = this.substitute(m, args, t);
     this.push(body.map((b) => ({ ...b, span: t.span, bol: false, hide: union(b.hide, hide) })));
@@ -461,6 +472,9 @@ class PP {
   push(toks: Token[]): void {
     if (toks.length) this.frames.push({ toks, i: 0 });
   }
+
+  /** The `)` that ended the last function-like macro invocation (for its hide set). */
+  closeParen: Token | undefined;
 
   collectArgs(at: Token, m: Macro): Token[][] | undefined {
     const args: Token[][] = [[]];
@@ -473,7 +487,7 @@ class PP {
       }
       if (t.text === '(' && t.kind === 'punct') depth++;
       else if (t.text === ')' && t.kind === 'punct') {
-        if (depth === 0) break;
+        if (depth === 0) { this.closeParen = t; break; }
         depth--;
       } else if (t.text === ',' && t.kind === 'punct' && depth === 0 &&
         !(m.variadic && args.length > m.params!.length)) {

@@ -49,17 +49,32 @@ export class PState {
 
   /** `#pragma … diagnostic` markers, removed from the stream: effect and token index. */
   diagEvents: { at: number; what: string; opt: string }[] = [];
+  /** `#pragma clang attribute push/pop` markers: 'core' (preserve_access_index), 'other', 'pop'. */
+  attrEvents: { at: number; what: string }[] = [];
 
   constructor(toks: Token[]) {
     this.toks = [];
     for (const t of toks) {
-      if (t.kind === 'punct' && t.text.startsWith('#pragma diagnostic ')) {
+      if (t.kind === 'punct' && t.text.startsWith('#pragma attribute ')) {
+        this.attrEvents.push({ at: this.toks.length, what: t.text.slice('#pragma attribute '.length) });
+      } else if (t.kind === 'punct' && t.text.startsWith('#pragma diagnostic ')) {
         const [, , what, opt = ''] = t.text.split(' ');
         this.diagEvents.push({ at: this.toks.length, what, opt });
       } else this.toks.push(t);
     }
   }
   toks: Token[];
+
+  /** Is a `#pragma clang attribute push(__attribute__((preserve_access_index)), …)` in effect? */
+  coreActive(): boolean {
+    const stack: boolean[] = [];
+    for (const e of this.attrEvents) {
+      if (e.at > this.pos) break;
+      if (e.what === 'pop') stack.pop();
+      else stack.push(e.what === 'core');
+    }
+    return stack.includes(true);
+  }
 
   /** Is warning option `opt` (e.g. `-Wint-conversion`) ignored at the current position? */
   ignored(opt: string): boolean {

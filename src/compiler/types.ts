@@ -42,6 +42,8 @@ export interface StructType {
   align: number;
   complete: boolean;
   packed?: boolean;
+  /** `preserve_access_index`: accesses through it are CO-RE relocations. */
+  core?: boolean;
 }
 export interface FuncType { kind: 'func'; ret: Type; params: Type[]; variadic: boolean; oldStyle?: boolean }
 
@@ -146,6 +148,22 @@ export function findMember(st: StructType, name: string): Member | undefined {
     if (m.name === undefined && m.type.kind === 'struct') {
       const inner = findMember(m.type, name);
       if (inner) return { ...inner, offset: inner.offset + m.offset };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The member index path to `name` (BTF member indices; through anonymous members), as a CO-RE
+ * access string lists them.
+ */
+export function memberPath(st: StructType, name: string): number[] | undefined {
+  for (let i = 0; i < st.members.length; i++) {
+    const m = st.members[i];
+    if (m.name === name) return [i];
+    if (m.name === undefined && m.type.kind === 'struct') {
+      const inner = memberPath(m.type, name);
+      if (inner) return [i, ...inner];
     }
   }
   return undefined;

@@ -7,8 +7,9 @@
  *
  * Recognised: init `T i = A` (a declaration, integer constant), condition `i OP B`
  * (OP one of < <= > >= !=, B constant), step `i++`, `i--`, `i += K`, `i -= K`; the body must not
- * assign `i` or take its address, and must contain no labels. Trip counts up to 64, body size ×
- * trips up to a node budget (a stand-in for clang's unroll threshold).
+ * assign `i` or take its address, and must contain no labels. Trip counts up to 64 (8 when the
+ * body can `break` out), body size × trips up to a node budget (a stand-in for clang's unroll
+ * threshold).
  * Does not: partial unrolling, `#pragma unroll` counts (ignored), while/do loops.
  */
 import type { Node } from './ast.ts';
@@ -16,6 +17,7 @@ import { wrap, type IntType } from './types.ts';
 
 const MAX_TRIPS = 64;
 const NODE_BUDGET = 600;
+const MAX_EXIT_TRIPS = 8;
 
 /** The counter and its successive values when `n` (a `loop`) should be unrolled, else undefined. */
 export function unrollPlan(n: Node): { id: number; ty: IntType; values: bigint[]; final: bigint; declared: boolean } | undefined {
@@ -71,6 +73,9 @@ export function unrollPlan(n: Node): { id: number; ty: IntType; values: bigint[]
   }
   if (!values.length) return undefined;
   if (size(n.then) * values.length > NODE_BUDGET) return undefined;
+  // A loop that can leave early on data (a `break` of its own) is left rolled beyond a few trips,
+  // like clang's unroller, which does not fully unroll such multi-exit loops.
+  if (values.length > MAX_EXIT_TRIPS && breaks(n.then)) return undefined;
   return { id: ivar.id, ty, values, final: v, declared: init.k === 'decl' };
 }
 
@@ -89,6 +94,12 @@ function assigns(n: Node | undefined, id: number): boolean {
   if ((n.k === 'assign' || n.k === 'opassign' || n.k === 'incdec') && n.lhs?.k === 'var' && n.lhs.sym?.id === id) return true;
   if (n.k === 'addr' && n.lhs?.k === 'var' && n.lhs.sym?.id === id) return true;
   return children(n).some((c) => assigns(c, id));
+}
+
+/** Does `n` contain a `break` of the enclosing loop (not of a nested loop or switch)? */
+function breaks(n: Node | undefined): boolean {
+  if (!n || n.k === 'loop' || n.k === 'switch') return false;
+  return n.k === 'break' || children(n).some(breaks);
 }
 
 function hasLabel(n: Node | undefined): boolean {

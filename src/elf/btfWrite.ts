@@ -7,6 +7,7 @@
  * Provenance: Documentation/bpf/btf.rst (struct btf_header, struct btf_type and kind records;
  * .BTF.ext header with func_info/line_info subsections).
  */
+import type { BtfTypeDesc } from '../isa/object.ts';
 import { BTF_KIND, BTF_MAGIC } from './btf.ts';
 
 export class StrTab {
@@ -93,6 +94,43 @@ export class BtfBuilder {
   func(name: string, proto: number, linkage: number): number {
     return this.push([this.strs.add(name), info(BTF_KIND.FUNC, linkage), proto]);
   }
+  /**
+   * Append a BpfObject type table (ids 1-based, 0 void) as consecutive records; returns the
+   * table-id → BTF-id map. Called first on an empty builder, the ids stay the table's own (so a
+   * listing's `[id]` is the object's), and `__ARRAY_SIZE_TYPE__` follows the table.
+   */
+  table(types: readonly BtfTypeDesc[]): (id: number) => number {
+    const arrays = types.some((t) => t.kind === 'array');
+    const first = this.count === 0;
+    const iu = !arrays ? 0 : first ? types.length + 1 : this.arraySizeType();
+    const base = this.count;
+    const map = (id: number): number => (id === 0 ? 0 : base + id);
+    for (const t of types) {
+      switch (t.kind) {
+        case 'int': {
+          const enc = t.bool ? 4 : t.signed ? 1 : 0;
+          this.push([this.strs.add(t.name), info(BTF_KIND.INT, 0), t.size, ((enc << 24) | (t.size * 8)) >>> 0]);
+          break;
+        }
+        case 'ptr': this.push([0, info(BTF_KIND.PTR, 0), map(t.to)]); break;
+        case 'array': this.push([0, info(BTF_KIND.ARRAY, 0), 0, map(t.of), iu, t.len >>> 0]); break;
+        case 'struct': case 'union': {
+          const bitf = t.members.some((m) => m.bitSize !== undefined);
+          const words = [this.strs.add(t.name), info(t.kind === 'struct' ? BTF_KIND.STRUCT : BTF_KIND.UNION, t.members.length, bitf ? 1 : 0), t.size];
+          for (const m of t.members) words.push(this.strs.add(m.name), map(m.type), bitf ? (((m.bitSize ?? 0) << 24) | m.bitOffset) >>> 0 : m.bitOffset);
+          this.push(words);
+          break;
+        }
+        case 'fwd': this.push([this.strs.add(t.name), info(BTF_KIND.FWD, 0, t.union ? 1 : 0), 0]); break;
+      }
+    }
+    if (arrays && first) this.arraySizeType();
+    return map;
+  }
+  /** The `__ARRAY_SIZE_TYPE__` index type (create it before a `table` with arrays). */
+  arraySizeType(): number {
+    return this.once('__ARRAY_SIZE_TYPE__', () => this.push([this.strs.add('__ARRAY_SIZE_TYPE__'), info(BTF_KIND.INT, 0), 4, 32]));
+  }
   bytes(): Uint8Array {
     const strs = this.strs.bytes();
     const hdr = [...u16(BTF_MAGIC), 1, 0, ...u32s(24, 0, this.recs.length, this.recs.length, strs.length)];
@@ -106,12 +144,21 @@ export interface ExtSection {
   section: string;
   funcs: { insnOff: number; typeId: number }[];
   lines: { insnOff: number; file: string; line: number; col: number; text?: string }[];
+  /** CO-RE relocations (`struct bpf_core_relo`): byte offset, BTF type id, access string, kind. */
+  core?: { insnOff: number; typeId: number; access: string; kind: number }[];
 }
 
-/** `.BTF.ext` with func_info and line_info (no CO-RE records). Strings go into `btf`'s table. */
+/** `.BTF.ext` with func_info, line_info and core_relo. Strings go into `btf`'s table. */
 export function btfExtBytes(btf: BtfBuilder, secs: ExtSection[]): Uint8Array {
   const fi: number[] = [8];
   const li: number[] = [16];
+  const cr: number[] = [16];
+  for (const s of secs) {
+    if (s.core?.length) {
+      cr.push(btf.strs.add(s.section), s.core.length);
+      for (const c of s.core) cr.push(c.insnOff, c.typeId, btf.strs.add(c.access), c.kind);
+    }
+  }
   for (const s of secs) {
     const name = btf.strs.add(s.section);
     if (s.funcs.length) {
@@ -123,7 +170,7 @@ export function btfExtBytes(btf: BtfBuilder, secs: ExtSection[]): Uint8Array {
       for (const l of s.lines) li.push(l.insnOff, btf.strs.add(l.file), btf.strs.add(l.text ?? ''), ((Math.min(l.line, 0x3fffff) << 10) | Math.min(l.col, 0x3ff)) >>> 0);
     }
   }
-  const fiB = u32s(...fi), liB = u32s(...li);
-  const hdr = [...u16(BTF_MAGIC), 1, 0, ...u32s(32, 0, fiB.length, fiB.length, liB.length, 0, 0)];
-  return Uint8Array.from([...hdr, ...fiB, ...liB]);
+  const fiB = u32s(...fi), liB = u32s(...li), crB = cr.length > 1 ? u32s(...cr) : [];
+  const hdr = [...u16(BTF_MAGIC), 1, 0, ...u32s(32, 0, fiB.length, fiB.length, liB.length, crB.length ? fiB.length + liB.length : 0, crB.length)];
+  return Uint8Array.from([...hdr, ...fiB, ...liB, ...crB]);
 }

@@ -6,14 +6,16 @@
  * pseudo calls) are appended to it once each, in order of discovery, and the call immediates are
  * rewritten to the new layout. `R_BPF_64_64` on an `ld_imm64` becomes a `map` relocation (symbol
  * in `.maps`/`maps`) or a `data` relocation (symbol in `.data*`/`.rodata*`/`.bss*`; addend =
- * the variable's offset). `.data.*`, `.rodata.*` (e.g. `.rodata.str1.1` string literals) and
- * `.bss.*` sections are merged into one `.data`/`.rodata`/`.bss` each, aligned, with addends
- * adjusted, because BpfObject has one section of each kind. `.BTF.ext` line_info gives every slot
- * a file:line:col (a record holds until the next one).
+ * the variable's offset). By default `.data.*`, `.rodata.*` (e.g. `.rodata.str1.1` string literals)
+ * and `.bss.*` sections are merged into one `.data`/`.rodata`/`.bss` each, aligned, with addends
+ * adjusted (the shape our ELF writer writes back); with `{ sections: 'separate' }` each stays its
+ * own global section, as libbpf makes one array map per section. `.BTF.ext` line_info gives every
+ * slot a file:line:col (a record holds until the next one). `.rel.maps` relocations become the
+ * maps' `init` values (prog_array programs and map-in-map inner maps of `__array(values, …)`).
  *
- * Does not: CO-RE relocations, kfunc/ksym externs (reported as unsupported), map-in-map inner map
- * definitions, BPF_PSEUDO_FUNC callbacks beyond resolving them (recorded as `call` relocations on
- * the `ld_imm64`). Malformed input gives Diagnostics, never an exception.
+ * Does not: CO-RE relocations, kfunc/ksym externs (reported as unsupported), BPF_PSEUDO_FUNC
+ * callbacks beyond resolving them (recorded as `call` relocations on the `ld_imm64`).
+ * Malformed input gives Diagnostics, never an exception.
  * Provenance: libbpf's documented object model (program = SEC() function, subprograms in .text,
  * call target = symbol value/8 + imm + 1); ELF/BTF layouts from their public specifications.
  */
@@ -21,7 +23,7 @@ import type { Diagnostic } from '../diag/diagnostic.ts';
 import { decodeInsns, type Insn } from '../isa/insn.ts';
 import type { BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, LineInfo } from '../isa/object.ts';
 import { mapTypeName } from '../kernel/maps/types.ts';
-import { btfMaps, globalFunc, parseBtf, parseBtfExt, type Btf, type BtfExt, type BtfMapDesc } from './btf.ts';
+import { BTF_KIND, btfMaps, globalFunc, parseBtf, parseBtfExt, strip, type Btf, type BtfExt, type BtfMapDesc } from './btf.ts';
 import { ElfCode } from './codes.ts';
 import {
   Bytes, elfError, parseElf, R_BPF, SHF_ALLOC, SHF_EXECINSTR, SHN_UNDEF, SHT_NOBITS, SHT_PROGBITS, STT_FUNC, STT_OBJECT,
@@ -31,6 +33,15 @@ import {
 export interface ReadResult {
   object?: BpfObject;
   diagnostics: Diagnostic[];
+}
+
+export interface ReadOptions {
+  /**
+   * 'merged' (default): `.data.*` / `.rodata.*` / `.bss.*` are merged into one `.data` / `.rodata`
+   * / `.bss` section each (what our ELF writer writes back). 'separate': every such ELF section is
+   * its own global section (and so its own map), named as in the ELF file, as libbpf loads it.
+   */
+  sections?: 'merged' | 'separate';
 }
 
 interface Func {
@@ -53,10 +64,10 @@ export function globalKind(name: string): GlobalKind | undefined {
 }
 
 /** Read a BPF `.o`. Never throws on bad input. */
-export function readElf(bytes: Uint8Array, file: string): ReadResult {
+export function readElf(bytes: Uint8Array, file: string, opts: ReadOptions = {}): ReadResult {
   const diagnostics: Diagnostic[] = [];
   try {
-    const object = readInner(bytes, file, diagnostics);
+    const object = readInner(bytes, file, diagnostics, opts.sections === 'separate');
     return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { object, diagnostics };
   } catch (e) {
     // an internal bug, not bad input; still an error value so callers never crash
@@ -65,7 +76,7 @@ export function readElf(bytes: Uint8Array, file: string): ReadResult {
   }
 }
 
-function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[]): BpfObject | undefined {
+function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[], separate: boolean): BpfObject | undefined {
   const elf = parseElf(bytes, file, diags);
   if (!elf) return undefined;
   const err = (off: number, msg: string, code: number = ElfCode.BadProgram): void => void diags.push(elfError(file, off, msg, code));
@@ -79,12 +90,13 @@ function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[]): BpfObj
   if (extSec && btf) ext = parseBtfExt(extSec.data, btf, file, extSec.offset, diags);
   if (diags.length) return undefined;
 
-  // ---- global data: merge .data*/.rodata*/.bss* into one section of each kind
-  const globals = new Map<GlobalKind, { size: number; parts: { base: number; data?: Uint8Array }[]; symbols: BpfGlobalSection['symbols'] }>();
-  const globalBase = new Map<number, { kind: GlobalKind; base: number }>();
+  // ---- global data: merge .data*/.rodata*/.bss* into one section of each kind (or keep them apart)
+  const globals = new Map<string, { size: number; parts: { base: number; data?: Uint8Array }[]; symbols: BpfGlobalSection['symbols'] }>();
+  const globalBase = new Map<number, { kind: string; base: number }>();
   for (const s of elf.sections) {
-    const kind = globalKind(s.name);
-    if (!kind || !(s.flags & SHF_ALLOC) || s.flags & SHF_EXECINSTR) continue;
+    const k0 = globalKind(s.name);
+    if (!k0 || !(s.flags & SHF_ALLOC) || s.flags & SHF_EXECINSTR) continue;
+    const kind = separate ? s.name : k0;
     const g = globals.get(kind) ?? { size: 0, parts: [], symbols: [] };
     globals.set(kind, g);
     const align = Math.max(1, Math.min(s.align || 1, 4096));
@@ -115,6 +127,7 @@ function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[]): BpfObj
       const descs = btfMaps(btf, file, btfSec!.offset, diags);
       const offsetOf = (name: string): number => elf.symbols.find((y) => y.shndx === mapsSec.index && y.name === name)?.value ?? 0;
       for (const d of descs.sort((a, b) => offsetOf(a.name) - offsetOf(b.name))) maps.push(fromDesc(d));
+      mapInitValues(elf, mapsSec, btf, maps, file, diags);
     }
   }
   for (const s of elf.sections.filter((s) => s.name === 'maps' || s.name.startsWith('maps/'))) {
@@ -164,7 +177,7 @@ function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[]): BpfObj
     if (p) programs.push(p);
   }
   if (!programs.length && !diags.length) err(0, 'the object has no programs (no executable section other than .text with code)');
-  const order: GlobalKind[] = ['.data', '.rodata', '.bss'];
+  const order: string[] = separate ? [...globals.keys()] : ['.data', '.rodata', '.bss'];
   return {
     programs,
     maps,
@@ -180,6 +193,36 @@ function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[]): BpfObj
 
 function mapDef(name: string, typeId: number, keySize: number, valueSize: number, maxEntries: number, flags: number): BpfMapDef {
   return { name, type: mapTypeName(typeId) ?? `unknown(${typeId})`, typeId, keySize, valueSize, maxEntries, flags };
+}
+
+/**
+ * `.rel.maps`: the initial values of `__array(values, …)` members (`[i] = &prog` in a prog_array,
+ * `[i] = &inner_map` in a map-in-map). A relocation at byte `o` of the map variable names slot
+ * `(o - sizeof(definition struct)) / 8`; the struct size comes from the variable's BTF type (the
+ * flexible `values` array adds nothing to it).
+ */
+function mapInitValues(elf: ElfFile, mapsSec: ElfSection, btf: Btf, maps: BpfMapDef[], file: string, diags: Diagnostic[]): void {
+  const err = (off: number, msg: string): void => void diags.push(elfError(file, off, msg, ElfCode.BadReloc));
+  for (const r of elf.rels.get(mapsSec.index) ?? []) {
+    const where = `.rel.maps: relocation at .maps+${r.offset}`;
+    const v = elf.symbols.find((y) => y.shndx === mapsSec.index && y.type !== STT_SECTION && y.name && y.value <= r.offset && r.offset < y.value + Math.max(y.size, 1));
+    const m = v && maps.find((x) => x.name === v.name);
+    if (!v || !m) { err(mapsSec.offset + r.offset, `${where} is not inside a map definition`); continue; }
+    if (r.type !== R_BPF['64_ABS64'] && r.type !== R_BPF['64_64']) { err(mapsSec.offset + r.offset, `${where} (map '${m.name}'): relocation type ${r.type} is not R_BPF_64_ABS64`); continue; }
+    const bv = btf.types.find((t) => t.kind === BTF_KIND.VAR && t.name === v.name);
+    const st = bv ? strip(btf, bv.sizeOrType) : undefined;
+    const base = st?.kind === BTF_KIND.STRUCT ? st.sizeOrType : undefined;
+    const rel = base === undefined ? -1 : r.offset - v.value - base;
+    if (rel < 0 || rel % 8) { err(mapsSec.offset + r.offset, `${where} (map '${m.name}') is not in its 'values' array`); continue; }
+    const index = rel / 8;
+    if (index >= m.maxEntries) { err(mapsSec.offset + r.offset, `${where}: slot ${index} of map '${m.name}' is past max_entries ${m.maxEntries}`); continue; }
+    const sym = elf.symbols[r.symbol];
+    const tsec = sym && sym.shndx > 0 && sym.shndx < elf.sections.length ? elf.sections[sym.shndx] : undefined;
+    const isProg = m.typeId === BPF_MAP_TYPE_PROG_ARRAY;
+    const ok = tsec && (isProg ? tsec.flags & SHF_EXECINSTR && sym.type === STT_FUNC : tsec === mapsSec && maps.some((x) => x.name === sym.name));
+    if (!ok) { err(mapsSec.offset + r.offset, `${where}: slot ${index} of map '${m.name}' refers to '${sym?.name ?? `symbol #${r.symbol}`}', which is not ${isProg ? 'a program' : 'a map of this object'}`); continue; }
+    (m.init ??= []).push({ index, symbol: sym.name });
+  }
 }
 
 const BPF_MAP_TYPE_PROG_ARRAY = 3, BPF_MAP_TYPE_ARRAY_OF_MAPS = 12, BPF_MAP_TYPE_HASH_OF_MAPS = 13;
@@ -201,7 +244,7 @@ function fromDesc(d: BtfMapDesc): BpfMapDef {
 
 /** Place `entry` and the functions it calls; resolve relocations; attach line info. */
 function linkProgram(
-  entry: Func, elf: ElfFile, funcs: Func[], maps: BpfMapDef[], globalBase: Map<number, { kind: GlobalKind; base: number }>,
+  entry: Func, elf: ElfFile, funcs: Func[], maps: BpfMapDef[], globalBase: Map<number, { kind: string; base: number }>,
   btf: Btf | undefined, ext: BtfExt | undefined, file: string, diags: Diagnostic[],
 ): BpfProgram | undefined {
   const n0 = diags.length;

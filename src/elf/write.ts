@@ -10,8 +10,11 @@
  * the map structs, vars, the `.maps` datasec, a func_proto + func per function), `.BTF.ext`
  * (func_info per function, line_info where the source position changes), `.symtab`, `.strtab`.
  *
+ * CO-RE: the object's type table (`BpfObject.types`) goes into `.BTF` and each program's
+ * `coreRelocs` into the `.BTF.ext` core_relo subsection (per code section, byte offsets), so libbpf
+ * relocates them against the running kernel's BTF.
  * Does not: write DWARF, BTF for global variables (libbpf creates those maps without BTF), the
- * key/value C types (sizes only), CO-RE records. Relocated slots keep the placeholder conventions
+ * key/value C types (sizes only). Relocated slots keep the placeholder conventions
  * of BpfObject: map refs imm 0; data refs carry the variable offset in imm (REL addend) against
  * the section symbol; calls imm -1 against the function symbol (target = value/8 + imm + 1);
  * callback addresses (`ld_imm64` of a function) the byte offset against the `.text` section
@@ -24,7 +27,7 @@
  * UAPI (Documentation/bpf/btf.rst).
  */
 import { encodeInsns, type Insn } from '../isa/insn.ts';
-import type { BpfMapDef, BpfObject, BpfProgram, GlobalFunc, GlobalFuncParam, LineInfo } from '../isa/object.ts';
+import type { BpfMapDef, BpfObject, BpfProgram, CoreReloc, GlobalFunc, GlobalFuncParam, LineInfo } from '../isa/object.ts';
 import { BtfBuilder, btfExtBytes, StrTab, type ExtSection } from './btfWrite.ts';
 import {
   EM_BPF, ET_REL, R_BPF, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, SHT_REL, SHT_STRTAB, SHT_SYMTAB,
@@ -65,6 +68,7 @@ interface Fn {
   insns: Insn[];
   lines: LineInfo[];
   relocs: { pc: number; symbol: string; kind: 'map' | 'data' | 'call'; addend: number }[];
+  core: CoreReloc[];
   isProgram: boolean;
   global?: GlobalFunc;
 }
@@ -79,6 +83,7 @@ function splitProgram(p: BpfProgram): Fn[] {
       insns: p.insns.slice(s.pc, end).map((x) => ({ ...x })),
       lines: p.lineInfo.slice(s.pc, end),
       relocs: p.relocations.filter((r) => r.pc >= s.pc && r.pc < end).map((r) => ({ ...r, pc: r.pc - s.pc })),
+      core: (p.coreRelocs ?? []).filter((r) => r.pc >= s.pc && r.pc < end).map((r) => ({ ...r, pc: r.pc - s.pc })),
       isProgram: i === 0,
       ...(s.global ? { global: s.global } : {}),
     };
@@ -118,12 +123,14 @@ export function writeElf(object: BpfObject): Uint8Array {
     return { name, fns, slots: slot };
   });
 
+  const typeId = btf.table(object.types ?? []); // first: BTF ids = the object's type ids
   const int = btf.int();
   for (const { name, fns } of layouts) {
     const code: Insn[] = [];
     const rels: Rel[] = [];
-    const es: ExtSection = { section: name, funcs: [], lines: [] };
+    const es: ExtSection = { section: name, funcs: [], lines: [], core: [] };
     for (const { f, at } of fns) {
+      for (const c of f.core) es.core!.push({ insnOff: (at + c.pc) * 8, typeId: typeId(c.type), access: c.access, kind: c.kind });
       const proto = f.isProgram ? btf.funcProto(int, [{ name: 'ctx', type: btf.ptr(int) }])
         : f.global ? btf.funcProto(int, f.global.params.map((p, k) => ({ name: `arg${k}`, type: paramType(btf, p) })))
         : btf.funcProto(int, []);

@@ -7,8 +7,9 @@
  * sections and the license. The loader (a later issue) creates maps, patches relocations and hands
  * `Insn[]` to the verifier; the ELF writer turns the same object into a `.o` bpftool loads.
  *
- * Does: describe the shape and its invariants. Does not: BTF types (a later addition will add an
- * optional `btf` field), CO-RE relocations, or anything about how maps are created.
+ * Does: describe the shape and its invariants, including the CO-RE relocations and the C types
+ * they name (optional fields). Does not: the full BTF of a program, or anything about how maps
+ * are created.
  * Provenance: the field meanings follow libbpf's model of an object file (programs = ELF sections
  * of executable code, maps = `.maps`/`maps` section entries, `.data`/`.rodata`/`.bss` as
  * single-entry array maps); names of map types are the kernel's `BPF_MAP_TYPE_*` suffixes,
@@ -29,6 +30,38 @@ export interface BpfObject {
   globals: BpfGlobalSection[];
   /** The `char LICENSE[] SEC("license")` string without its NUL; '' when there is none. */
   license: string;
+  /**
+   * Optional: C types the CO-RE relocations refer to, BTF-style. `types[i]` has id `i + 1`
+   * (0 is void), as in `.BTF`; the ELF writer emits them into `.BTF`.
+   */
+  types?: BtfTypeDesc[];
+}
+
+/**
+ * A C type as BTF describes it (Documentation/bpf/btf.rst), ids referring into
+ * `BpfObject.types` (1-based, 0 = void). Function pointers are described as `void *`.
+ */
+export type BtfTypeDesc =
+  | { kind: 'int'; name: string; size: number; signed: boolean; bool?: boolean }
+  | { kind: 'ptr'; to: number }
+  | { kind: 'array'; of: number; len: number }
+  | { kind: 'struct' | 'union'; name: string; size: number; members: { name: string; type: number; bitOffset: number; bitSize?: number }[] }
+  | { kind: 'fwd'; name: string; union: boolean };
+
+/**
+ * A CO-RE relocation (`struct bpf_core_relo`): the instruction at `pc` holds a value computed
+ * from local type `type` (an id into `BpfObject.types`) along `access` ("0:3:1": array index,
+ * then member indices), of kind `kind` (`enum bpf_core_relo_kind`: 0 field byte offset,
+ * 1 byte size, 2 field exists, 3 signed, 4 lshift_u64, 5 rshift_u64, 6 local type id,
+ * 7 target type id, 8 type exists, 9 type size, 10 enumval exists, 11 enumval value,
+ * 12 type matches). The loader (libbpf) rewrites the instruction's offset or immediate for the
+ * running kernel; with our vmlinux.h's layouts the local value is already the 6.18 one.
+ */
+export interface CoreReloc {
+  pc: number;
+  type: number;
+  access: string;
+  kind: number;
 }
 
 /** One program: the code of one function placed in a `SEC("...")`. */
@@ -52,6 +85,8 @@ export interface BpfProgram {
    * `insns` after the entry function, each once, with their start pc. Absent when there are none.
    */
   subprograms?: { name: string; pc: number; global?: GlobalFunc }[];
+  /** Optional: CO-RE relocations, in increasing `pc` order (see `CoreReloc`). */
+  coreRelocs?: CoreReloc[];
 }
 
 /**
@@ -126,11 +161,21 @@ export interface BpfMapDef {
    * The kernel creates the outer map from an inner map fd of this shape.
    */
   inner?: BpfMapDef;
+  /**
+   * Optional: initial values libbpf stores after loading (`__array(values, …) = { [i] = &x }`):
+   * slot `index` of a prog_array holds program `symbol`; of a map-in-map, the map `symbol`.
+   */
+  init?: { index: number; symbol: string }[];
 }
 
 /** A global data section. `.bss` bytes are all zero. */
 export interface BpfGlobalSection {
-  name: '.data' | '.rodata' | '.bss';
+  /**
+   * `.data`, `.rodata` or `.bss`; an object read with `readElf(…, { sections: 'separate' })` also
+   * has custom `.data.*` / `.rodata.*` / `.bss.*` sections (e.g. `.rodata.str1.1`), one map each
+   * as libbpf makes them.
+   */
+  name: string;
   bytes: Uint8Array;
   /** Variables placed in it: name, byte offset, size. */
   symbols: { name: string; offset: number; size: number }[];

@@ -12,8 +12,12 @@
  *   INTERFACES                        lo, eth0, eth1
  *   Rng                               the seeded PRNG everything in src/sim draws from
  *
- * Deliberately not here: delivering packets to programs and counting verdicts (src/kernel's
- * runtime), the kernel event generator (a later part of issue 6). Provenance: our own code.
+ *   drivePackets / drivePacketsAsync  a scenario or capture through a loaded program at its
+ *                                     attach point: verdicts, TX, redirects, AF_XDP and packet
+ *                                     sockets, samples, progress, cancel (nic/drive.ts)
+ *   writePcapng / PcapngWriter        pcapng out
+ *
+ * Provenance: our own code.
  */
 export { Rng, hash32, type Seed } from './rng.ts';
 export { parseMac, formatMac, parseIPv4, formatIPv4, parseIPv6, formatIPv6, parseIP } from './nic/addr.ts';
@@ -29,7 +33,11 @@ export {
   readCapture, readPcap, writePcap, PcapWriter,
   type Capture, type CapturedPacket, type CaptureResult, type PcapWriteOptions, type PacketToWrite,
 } from './nic/pcap.ts';
-export { readPcapng } from './nic/pcapng.ts';
+export { readPcapng, writePcapng, PcapngWriter, type PcapngWriteOptions } from './nic/pcapng.ts';
+export {
+  drivePackets, drivePacketsAsync, createDrive, mirrorFrame,
+  type DriveOptions, type DriveResult, type DriveProgress, type PacketSample, type InterfaceStats, type XskSocket, type Frame,
+} from './nic/drive.ts';
 export { packetsFromCapture } from './nic/replay.ts';
 export {
   INTERFACES, NEIGHBOURS, IFINDEX_LO, IFINDEX_ETH0, IFINDEX_ETH1, interfaceByName, interfaceByIndex, rssQueue,

@@ -1,7 +1,8 @@
 /** Example headers and gallery search, on hand-written texts and on the real examples/ files. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadExamples, parseExample, parseHeader, searchExamples } from './examples.ts';
+import { validateWorkspaceData } from './snapshot.ts';
+import { exampleFacets, loadExamples, parseExample, parseHeader, parseSeed, parseTopics, searchExamples } from './examples.ts';
 
 const TEXT = `# @title: Reading memory
 # @description: r1 points at the input buffer and r2 holds its length. The program adds up
@@ -42,6 +43,8 @@ describe('example headers', () => {
     expect(searchExamples(all, '32-bit registers').map((e) => e.id)).toEqual(['01-a']);
     expect(searchExamples(all, 'xdp').map((e) => e.id)).toEqual(['10-c']);
     expect(searchExamples(all, 'stack xdp')).toEqual([]);
+    expect(searchExamples(all, 'ack')).toEqual([]); // word starts only: not "stack"
+    expect(searchExamples(all, 'drop (')).toEqual([]); // regex characters are literal
   });
 
   it('gives every real example a title, and every assembly one an expected r0', () => {
@@ -52,6 +55,9 @@ describe('example headers', () => {
     expect(all.length).toBe(dirs.length);
     for (const e of all) {
       expect(e.meta.title, e.id).toBeTruthy();
+      // what opening it puts in the workspace must be saveable and shareable
+      const ws = { files: [{ name: e.file, text: e.text }], active: 0, language: e.file.endsWith('.c') ? 'c' : 'asm', progType: e.progType ?? null, scenario: e.scenario ?? null, seed: e.seed, mem: e.mem };
+      expect(validateWorkspaceData(ws), e.id).toMatchObject({ ok: true });
       if (e.file.endsWith('.s')) expect(e.expectR0, e.id).toMatch(/^-?\d+$|^0x[0-9a-f]+$/i);
     }
   });
@@ -62,5 +68,48 @@ describe('example headers', () => {
     expect(e.title).toBe('XDP: drop UDP to port 5001');
     expect(e.progType).toBe('xdp');
     expect(e.description).toMatch(/^A C program for the XDP hook\. .* returns XDP_DROP for UDP port 5001, XDP_PASS otherwise\.$/);
+  });
+
+  it('reads the run headers: scenario, seed, count, duration, topics, outcome', () => {
+    const text = `// @title: Drop UDP 5001
+// @prog: xdp
+// @scenario: UDP-Flood
+// @seed: 0x2a
+// @count: 10_000
+// @topics: networking, maps,  Maps, packet-bounds
+// @outcome: every UDP:5001 packet is dropped,
+//   nothing else
+SEC("xdp") int f(void *c) { return 2; }
+`;
+    const e = parseExample('/examples/12-udp/prog.c', text)!;
+    expect(e).toMatchObject({ scenario: 'udp-flood', seed: 42, count: 10000, topics: ['networking', 'maps', 'packet-bounds'], outcome: 'every UDP:5001 packet is dropped, nothing else' });
+    expect(e.duration).toBeUndefined();
+    const t = parseExample('/examples/20-exec/prog.c', '// @prog: tracepoint\n// @duration: 5s\n// @count: lots\n')!;
+    expect(t).toMatchObject({ duration: '5s', seed: 0, topics: [] });
+    expect(t.count).toBeUndefined();
+    expect(t.scenario).toBeUndefined();
+  });
+
+  it('keeps only uint32 seeds and splits topics on commas', () => {
+    expect([parseSeed('7'), parseSeed('0xffffffff'), parseSeed('4294967296'), parseSeed('-1'), parseSeed('1e3'), parseSeed(undefined)]).toEqual([7, 0xffffffff, 0, 0, 0, 0]);
+    expect(parseTopics(' a, b ,,c, a ')).toEqual(['a', 'b', 'c']);
+    expect(parseTopics('tracing, perf  buffer, CO-RE')).toEqual(['tracing', 'perf buffer', 'co-re']);
+  });
+
+  it('filters by program type and topic chips, and counts the facets', () => {
+    const all = loadExamples({
+      '/examples/01-a/prog.s': '# @title: Regs\n# @topics: basics\n',
+      '/examples/10-b/prog.c': '// @title: Drop\n// @prog: xdp\n// @topics: networking, maps\n',
+      '/examples/20-c/prog.c': '// @title: Exec\n// @prog: tracepoint\n// @topics: tracing, maps\n// @scenario: shell\n',
+    });
+    expect(searchExamples(all, '', { progType: 'xdp' }).map((e) => e.id)).toEqual(['10-b']);
+    expect(searchExamples(all, '', { progType: 'raw' }).map((e) => e.id)).toEqual(['01-a']);
+    expect(searchExamples(all, '', { topic: 'maps' }).map((e) => e.id)).toEqual(['10-b', '20-c']);
+    expect(searchExamples(all, 'shell', { topic: 'maps' }).map((e) => e.id)).toEqual(['20-c']);
+    expect(searchExamples(all, '', { progType: 'xdp', topic: 'tracing' })).toEqual([]);
+    expect(exampleFacets(all)).toEqual({
+      progTypes: [['raw', 1], ['tracepoint', 1], ['xdp', 1]],
+      topics: [['basics', 1], ['maps', 2], ['networking', 1], ['tracing', 1]],
+    });
   });
 });

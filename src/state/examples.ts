@@ -8,10 +8,16 @@
  *     # @mem: 01 02 03 04 ff
  *     # @expect-r0: 265
  *
+ * Examples that run against the simulated world also say how (`// @scenario: udp-flood`,
+ * `// @seed: 7`, `// @count: 1000` or `// @duration: 5s`), which gallery topics they belong to
+ * (`// @topics: networking, maps`) and what the run shows (`// @outcome: one sentence`).
+ * Opening such an example puts its scenario and seed into the workspace.
+ *
  * Pure: the texts come in as a path → text record (the page bundles them with Vite's
  * `import.meta.glob`, see `ui/gallery/exampleSources.ts`). Unknown `@keys` are kept in `meta`.
- * `searchExamples` matches every word of the query against title, topic, description and
- * program type, case-insensitively.
+ * `searchExamples` matches every word of the query against the start of a word of the title,
+ * topic, description, program type, topics and scenario, case-insensitively, and applies the
+ * gallery's chips (program type, topic).
  */
 
 export interface Example {
@@ -29,6 +35,18 @@ export interface Example {
   expectR0?: string;
   /** `@prog` (program type), when given. */
   progType?: string;
+  /** `@scenario`: the traffic scenario or workload it runs against. */
+  scenario?: string;
+  /** `@seed` (uint32; 0 when absent or not a number). */
+  seed: number;
+  /** `@count`: packets/events to run, when given. */
+  count?: number;
+  /** `@duration` as written (`5s`), when given. */
+  duration?: string;
+  /** `@topics`, lower-case, in header order (gallery chips); empty when absent. */
+  topics: string[];
+  /** `@outcome`: one sentence of what a run shows. */
+  outcome?: string;
   /** File name to open it as (`prog.s`). */
   file: string;
   text: string;
@@ -71,13 +89,39 @@ export function parseExample(path: string, text: string): Example | null {
     title: meta.title || topic,
     description: meta.description ?? '',
     mem: meta.mem ?? '',
+    seed: parseSeed(meta.seed),
+    topics: parseTopics(meta.topics),
     file: m[3],
     text,
     meta,
   };
   if (meta['expect-r0'] !== undefined) ex.expectR0 = meta['expect-r0'];
   if (meta.prog !== undefined) ex.progType = meta.prog;
+  if (meta.scenario) ex.scenario = meta.scenario.toLowerCase();
+  const count = meta.count === undefined ? NaN : Number(meta.count.replace(/[_,]/g, ''));
+  if (Number.isSafeInteger(count) && count > 0) ex.count = count;
+  if (meta.duration) ex.duration = meta.duration;
+  if (meta.outcome) ex.outcome = meta.outcome;
   return ex;
+}
+
+/** `@seed`: a uint32 (decimal or 0x-hex); anything else is 0. */
+export function parseSeed(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const t = text.trim();
+  const n = /^0x[0-9a-f]+$/i.test(t) ? parseInt(t, 16) : /^\d+$/.test(t) ? Number(t) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 && n <= 0xffff_ffff ? n : 0;
+}
+
+/** `@topics: networking, perf buffer, CO-RE` → ['networking', 'perf buffer', 'co-re'] (comma-separated, deduplicated). */
+export function parseTopics(text: string | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(',')) {
+    const t = raw.trim().replace(/\s+/g, ' ');
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 /** All examples from a path → text record, in directory order. */
@@ -88,12 +132,38 @@ export function loadExamples(sources: Record<string, string>): Example[] {
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
-/** Examples matching every word of `query` (all of them for an empty query). */
-export function searchExamples(examples: readonly Example[], query: string): Example[] {
+/** Gallery filters: a program type and/or a topic chip (null = any). */
+export interface ExampleFilter {
+  progType?: string | null;
+  topic?: string | null;
+}
+
+/** The program type an example is filed under in the gallery: its `@prog`, or 'raw' (assembly run on the `mem` input). */
+export function galleryType(e: Example): string {
+  return e.progType ?? 'raw';
+}
+
+/** Examples matching every word of `query` (all of them for an empty query) and the filters. */
+export function searchExamples(examples: readonly Example[], query: string, filter: ExampleFilter = {}): Example[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...examples];
   return examples.filter((e) => {
-    const hay = `${e.title} ${e.topic} ${e.description} ${e.progType ?? ''} ${e.id}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
+    if (filter.progType && galleryType(e) !== filter.progType) return false;
+    if (filter.topic && !e.topics.includes(filter.topic)) return false;
+    if (words.length === 0) return true;
+    const hay = ` ${e.title} ${e.topic} ${e.description} ${e.progType ?? ''} ${e.id} ${e.topics.join(' ')} ${e.scenario ?? ''}`.toLowerCase();
+    // each word must start a word of the text ("sum" finds "sum", not "checksum")
+    return words.every((w) => new RegExp(`[^a-z0-9]${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(hay));
   });
+}
+
+/** The chips a gallery offers: every program type and topic used, with how many examples have each. */
+export function exampleFacets(examples: readonly Example[]): { progTypes: [string, number][]; topics: [string, number][] } {
+  const types = new Map<string, number>();
+  const topics = new Map<string, number>();
+  for (const e of examples) {
+    types.set(galleryType(e), (types.get(galleryType(e)) ?? 0) + 1);
+    for (const t of e.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
+  }
+  const byName = (a: [string, number], b: [string, number]) => a[0].localeCompare(b[0]);
+  return { progTypes: [...types].sort(byName), topics: [...topics].sort(byName) };
 }

@@ -6,9 +6,17 @@
  * slow answer can never overwrite a newer one. `ranSource` is the text that was run, which the
  * editor compares with the current text to tell whether the result is stale.
  * Deliberately holds no derived data (register files are folded from the trace on demand).
+ *
+ * Verify as you type: `live` is the latest compile+verify of the editor text (no run). Each live
+ * request takes a ticket (`beginLive`); an answer whose ticket is not the latest is dropped. The
+ * panes show whichever is newer, the live verdict or the last run's (`useShown*`), using a
+ * sequence number stamped when each lands.
+ *
+ * Traffic runs: `drive` holds the run session's latest view from the worker (maps, packets,
+ * events, stats, per-insn counts) and where the run is (idle/running/paused/done).
  */
 import { create } from 'zustand';
-import type { Failure, Reply, RunOutcome } from '../worker/protocol.ts';
+import type { BytecodeRow, Failure, Reply, RunOutcome, SessionView, VerifierSummary, VerifyOutcome, WireDiagnostic } from '../worker/protocol.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
 
@@ -24,9 +32,37 @@ export interface SessionState {
   selectedPc: number | null;
   /** Verifier log level asked for on the next run (1: the failing path; 2: every state). */
   logLevel: 1 | 2;
+  /** Latest live verify (see the file comment). */
+  live: LiveVerify | null;
+  liveTicket: number;
+  /** Sequence stamp of the run outcome (compared with `live.at`). */
+  outcomeAt: number;
+  seq: number;
+  drive: DriveState;
 }
 
-const initial: SessionState = { status: 'idle', runId: 0, outcome: null, failure: null, ranSource: null, step: 0, selectedPc: null, logLevel: 1 };
+export interface LiveVerify {
+  source: string;
+  outcome: VerifyOutcome;
+  at: number;
+}
+
+export type DriveStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
+
+export interface DriveState {
+  status: DriveStatus;
+  view: SessionView | null;
+  failure: Failure | null;
+  /** The source the session was started with. */
+  source: string | null;
+}
+
+const idleDrive: DriveState = { status: 'idle', view: null, failure: null, source: null };
+
+const initial: SessionState = {
+  status: 'idle', runId: 0, outcome: null, failure: null, ranSource: null, step: 0, selectedPc: null, logLevel: 1,
+  live: null, liveTicket: 0, outcomeAt: 0, seq: 0, drive: idleDrive,
+};
 
 export const useSession = create<SessionState>()(() => ({ ...initial }));
 
@@ -40,9 +76,50 @@ export function beginRun(source: string): number {
 /** Store the answer of run `runId`; ignored when a newer run has started since. */
 export function finishRun(runId: number, reply: Reply<RunOutcome>): void {
   if (useSession.getState().runId !== runId) return;
-  if (reply.ok) useSession.setState({ status: 'done', outcome: reply.value, failure: null, step: 0, selectedPc: null });
-  else useSession.setState({ status: 'failed', outcome: null, failure: reply.error, step: 0, selectedPc: null });
+  const outcomeAt = useSession.getState().seq + 1;
+  if (reply.ok) useSession.setState({ status: 'done', outcome: reply.value, failure: null, step: 0, selectedPc: null, seq: outcomeAt, outcomeAt });
+  else useSession.setState({ status: 'failed', outcome: null, failure: reply.error, step: 0, selectedPc: null, seq: outcomeAt, outcomeAt });
 }
+
+/** Take a ticket for a live verify of the current text. */
+export function beginLive(): number {
+  const liveTicket = useSession.getState().liveTicket + 1;
+  useSession.setState({ liveTicket });
+  return liveTicket;
+}
+
+/** Store a live verify answer; false (dropped) when a newer one was asked for since, or it failed. */
+export function finishLive(ticket: number, source: string, reply: Reply<VerifyOutcome>): boolean {
+  const st = useSession.getState();
+  if (st.liveTicket !== ticket || !reply.ok) return false;
+  const at = st.seq + 1;
+  useSession.setState({ live: { source, outcome: reply.value, at }, seq: at });
+  return true;
+}
+
+/** The drive (traffic run) state. */
+export function setDrive(patch: Partial<DriveState>): void {
+  useSession.setState({ drive: { ...useSession.getState().drive, ...patch } });
+}
+
+export function resetDrive(): void {
+  useSession.setState({ drive: idleDrive });
+}
+
+const liveIsNewer = (s: SessionState): boolean => s.live !== null && s.live.at > s.outcomeAt;
+const EMPTY_DIAGS: WireDiagnostic[] = [];
+const EMPTY_ROWS: BytecodeRow[] = [];
+const selectShownVerifier = (s: SessionState) => (liveIsNewer(s) ? s.live!.outcome.verifier : s.outcome?.verifier);
+const selectShownDiagnostics = (s: SessionState) => (liveIsNewer(s) ? s.live!.outcome.diagnostics : (s.outcome?.diagnostics ?? EMPTY_DIAGS));
+const selectShownBytecode = (s: SessionState) => (liveIsNewer(s) ? s.live!.outcome.bytecode : (s.outcome?.bytecode ?? EMPTY_ROWS));
+const selectLive = (s: SessionState) => s.live;
+const selectDrive = (s: SessionState) => s.drive;
+/** The verifier summary to show: the live one when it is newer than the last run's. */
+export const useShownVerifier = (): VerifierSummary | undefined => useSession(selectShownVerifier);
+export const useShownDiagnostics = (): WireDiagnostic[] => useSession(selectShownDiagnostics);
+export const useShownBytecode = (): BytecodeRow[] => useSession(selectShownBytecode);
+export const useLive = (): LiveVerify | null => useSession(selectLive);
+export const useDrive = (): DriveState => useSession(selectDrive);
 
 /** Show trace step `k`, clamped to the trace. */
 export function setStep(k: number): void {
@@ -65,7 +142,8 @@ export function setLogLevel(logLevel: 1 | 2): void {
 }
 
 export function resetSession(): void {
-  useSession.setState({ ...initial, logLevel: useSession.getState().logLevel });
+  const st = useSession.getState();
+  useSession.setState({ ...initial, logLevel: st.logLevel, liveTicket: st.liveTicket, seq: st.seq });
 }
 
 const selectStatus = (s: SessionState) => s.status;

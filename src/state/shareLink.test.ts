@@ -19,6 +19,9 @@ const snap: Snapshot = {
   mem: '01 02 ff',
   panel: 'trace',
   step: 3,
+  pc: 5,
+  dock: null,
+  count: null,
 };
 
 const ascii = (s: string) => new TextEncoder().encode(s);

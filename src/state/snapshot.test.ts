@@ -16,6 +16,9 @@ const good: Snapshot = {
   mem: '0x01:02, ff',
   panel: 'bytecode',
   step: 0,
+  pc: 3,
+  dock: 'maps',
+  count: 2000,
 };
 
 const err = (v: unknown) => {
@@ -45,7 +48,22 @@ describe('validateSnapshot', () => {
     expect(err({ ...good, mem: '<b>' })).toMatch(/'mem'/);
     expect(err({ ...good, panel: 'maps' })).toMatch(/'panel' must be one of result, trace, bytecode, verifier/);
     expect(err({ ...good, step: -1 })).toMatch(/'step'/);
+    expect(err({ ...good, pc: -1 })).toMatch(/'pc' must be null or an instruction index/);
+    expect(err({ ...good, pc: '3' })).toMatch(/'pc'/);
+    expect(err({ ...good, pc: 1_000_001 })).toMatch(/'pc'/);
     expect(err({ ...good, scenario: 'UPPER' })).toMatch(/'scenario'/);
+    expect(validateSnapshot({ ...good, scenario: 'malicious,webserver,shell,cron' }).ok).toBe(true);
+    expect(err({ ...good, scenario: 'a,,b' })).toMatch(/'scenario' must be one or more short lower-case names separated by commas/);
+    expect(err({ ...good, scenario: 'a,' })).toMatch(/'scenario'/);
+  });
+
+  it('opens links made before `pc` existed as "no instruction selected"', () => {
+    const { pc: _pc, dock: _dock, count: _count, ...old } = good;
+    expect(validateSnapshot(old)).toEqual({ ok: true, value: { ...good, pc: null, dock: null, count: null } });
+    expect(err({ ...good, count: 0 })).toMatch(/'count' must be null or an integer from 1 to 10000000/);
+    expect(err({ ...good, count: 1e8 })).toMatch(/'count'/);
+    expect(err({ ...good, dock: '<img>' })).toMatch(/'dock' must be a short lower-case name/);
+    expect(validateSnapshot({ ...good, pc: null })).toEqual({ ok: true, value: { ...good, pc: null } });
   });
 
   it('rejects missing fields and non-objects', () => {
@@ -61,14 +79,14 @@ describe('validateSnapshot', () => {
 
 describe('validateWorkspaceData', () => {
   it('is roomier than a link: mem as typed, larger files', () => {
-    const { v: _v, panel: _p, step: _s, ...ws } = good;
+    const { v: _v, panel: _p, step: _s, pc: _pc, dock: _d, count: _c, ...ws } = good;
     expect(validateWorkspaceData({ ...ws, mem: 'zz <b>' }).ok).toBe(true);
     expect(validateWorkspaceData({ ...ws, files: [{ name: 'a.s', text: 'x'.repeat(LIMITS.fileText + 1) }], active: 0 }).ok).toBe(true);
     expect(validateSnapshot({ ...good, mem: 'zz <b>' }).ok).toBe(false);
   });
 
   it('accepts the workspace part alone and refuses link-only fields', () => {
-    const { v: _v, panel: _p, step: _s, ...ws } = good;
+    const { v: _v, panel: _p, step: _s, pc: _pc, dock: _d, count: _c, ...ws } = good;
     expect(validateWorkspaceData(ws)).toEqual({ ok: true, value: ws });
     expect(validateWorkspaceData(good)).toMatchObject({ ok: false, error: expect.stringMatching(/unknown field 'v'/) });
   });

@@ -2,7 +2,10 @@
  * The shareable workspace snapshot (schema version 1) and its hand-written validator.
  *
  * A snapshot is what a link carries and what autosave keeps: the files, the language, program
- * type, scenario, seed and `mem` input, plus (links only) the selected panel and trace step.
+ * type, scenario, seed and `mem` input, plus (links only) the selected panel, the tab of the
+ * lower-right dock (`dock`), the trace step, the selected instruction (`pc`) and the traffic
+ * run's packet count (`count`). `pc`, `dock` and `count` may be missing, so links made before
+ * they existed still open.
  * Results are never in it: they are derived by running the program again.
  *
  * `validateSnapshot(value)` (links, `LIMITS`) accepts only exactly this shape — unknown keys,
@@ -66,12 +69,20 @@ export interface Snapshot extends WorkspaceData {
   panel: PanelId;
   /** Trace step shown (0-based), restored after the program has run. */
   step: number;
+  /** The instruction the user selected (a verifier log line / bytecode row), or null. */
+  pc: number | null;
+  /** The dock tab shown (trace, maps, packets, …; the page ignores names it does not know), or null. */
+  dock: string | null;
+  /** Packets (or events) a traffic run uses, or null for the page's default. */
+  count: number | null;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const IDENT = /^[a-z][a-z0-9_./:-]*$/;
+/** A scenario, or a mix of workloads (`webserver,shell`). */
+const SCENARIO = /^[a-z][a-z0-9_./:-]*(?:,[a-z][a-z0-9_./:-]*)*$/;
 const HEX_TEXT = /^[0-9a-fA-FxX\s,:]*$/;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -97,17 +108,22 @@ function isIndex(v: unknown, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
 }
 
-function optionalIdent(v: unknown, field: string, limits: Limits): string | null {
+function optionalIdent(v: unknown, field: string, limits: Limits, re: RegExp = IDENT): string | null {
   if (v === null) return null;
   if (typeof v !== 'string') return `'${field}' must be a string or null`;
-  if (v.length === 0 || v.length > limits.ident || !IDENT.test(v)) {
-    return `'${field}' must be a short lower-case name (letters, digits, _ . / : -), not '${clip(v)}'`;
+  if (v.length === 0 || v.length > limits.ident || !re.test(v)) {
+    const what = re === SCENARIO ? 'one or more short lower-case names separated by commas' : 'a short lower-case name (letters, digits, _ . / : -)';
+    return `'${field}' must be ${what}, not '${clip(v)}'`;
   }
   return null;
 }
 
 const WORKSPACE_KEYS = ['files', 'active', 'language', 'progType', 'scenario', 'seed', 'mem'] as const;
-const SNAPSHOT_KEYS = ['v', ...WORKSPACE_KEYS, 'panel', 'step'] as const;
+const SNAPSHOT_KEYS = ['v', ...WORKSPACE_KEYS, 'panel', 'step', 'pc', 'dock', 'count'] as const;
+/** Largest traffic-run count a link may ask for. */
+const MAX_COUNT = 10_000_000;
+/** Largest selectable instruction index (the kernel's BPF_COMPLEXITY_LIMIT_INSNS). */
+const MAX_PC = 1_000_000;
 
 /** Check the workspace fields of `o` (already known to be a plain object). */
 function checkWorkspaceFields(o: Record<string, unknown>, limits: Limits): string | null {
@@ -135,7 +151,7 @@ function checkWorkspaceFields(o: Record<string, unknown>, limits: Limits): strin
   if (o.language !== 'asm' && o.language !== 'c') return `unsupported language '${clip(String(o.language))}' (this page knows 'asm' and 'c')`;
   const prog = optionalIdent(o.progType, 'progType', limits);
   if (prog) return prog;
-  const scen = optionalIdent(o.scenario, 'scenario', limits);
+  const scen = optionalIdent(o.scenario, 'scenario', { ...limits, ident: limits.ident * 4 }, SCENARIO);
   if (scen) return scen;
   if (!isIndex(o.seed, 0xffff_ffff)) return "'seed' must be an integer from 0 to 4294967295";
   if (typeof o.mem !== 'string') return "'mem' must be a string";
@@ -172,7 +188,8 @@ export function validateSnapshot(value: unknown): Checked<Snapshot> {
     const v = typeof value.v === 'number' ? String(value.v) : 'none';
     return { ok: false, error: `the link has schema version ${clip(v)}; this page reads version ${SNAPSHOT_VERSION}` };
   }
-  const keys = exactKeys(value, SNAPSHOT_KEYS, 'the link');
+  // `pc`, `dock` and `count` may be missing: links made before they existed still open.
+  const keys = exactKeys({ pc: null, dock: null, count: null, ...value }, SNAPSHOT_KEYS, 'the link');
   if (keys) return { ok: false, error: keys };
   const bad = checkWorkspaceFields(value, LIMITS);
   if (bad) return { ok: false, error: bad };
@@ -180,5 +197,12 @@ export function validateSnapshot(value: unknown): Checked<Snapshot> {
     return { ok: false, error: `'panel' must be one of ${PANELS.join(', ')}` };
   }
   if (!isIndex(value.step, LIMITS.step)) return { ok: false, error: `'step' must be an integer from 0 to ${LIMITS.step}` };
-  return { ok: true, value: { v: SNAPSHOT_VERSION, ...copyWorkspace(value), panel: value.panel as PanelId, step: value.step } };
+  const pc = value.pc ?? null;
+  if (pc !== null && !isIndex(pc, MAX_PC)) return { ok: false, error: `'pc' must be null or an instruction index from 0 to ${MAX_PC}` };
+  const dock = value.dock ?? null;
+  const badDock = optionalIdent(dock, 'dock', LIMITS);
+  if (badDock) return { ok: false, error: badDock };
+  const count = value.count ?? null;
+  if (count !== null && (!isIndex(count, MAX_COUNT) || count === 0)) return { ok: false, error: `'count' must be null or an integer from 1 to ${MAX_COUNT}` };
+  return { ok: true, value: { v: SNAPSHOT_VERSION, ...copyWorkspace(value), panel: value.panel as PanelId, step: value.step, pc, dock: dock as string | null, count } };
 }

@@ -1,22 +1,38 @@
 /** UI store: persisted layout values are sanitised; splits are clamped so no pane disappears. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZES, MIN_FRACTION, sanitizeUi, setSize, useUi } from './ui.ts';
+import { DEFAULT_RUN_OPTS, DEFAULT_SIZES, MIN_FRACTION, sanitizeRunOpts, sanitizeUi, setSize, useUi } from './ui.ts';
+
+const RUN = { dock: 'trace', runOpts: DEFAULT_RUN_OPTS, unprivileged: false };
 
 describe('ui store', () => {
   it('falls back to defaults for damaged saved values', () => {
-    expect(sanitizeUi(null)).toEqual({ theme: 'system', present: false, panel: 'trace', sizes: DEFAULT_SIZES });
+    expect(sanitizeUi(null)).toEqual({ theme: 'system', present: false, panel: 'trace', sizes: DEFAULT_SIZES, ...RUN });
     expect(sanitizeUi({ theme: 'neon', present: 'yes', panel: '<x>', sizes: { cols: 'NaN', left: Infinity, right: null } })).toEqual({
       theme: 'system',
       present: false,
       panel: 'trace',
       sizes: DEFAULT_SIZES,
+      ...RUN,
     });
     expect(sanitizeUi({ theme: 'dark', present: true, panel: 'bytecode', sizes: { cols: 0.99, left: 0.01, right: 0.5 } })).toEqual({
       theme: 'dark',
       present: true,
       panel: 'bytecode',
-      sizes: { cols: 1 - MIN_FRACTION, left: MIN_FRACTION, right: 0.5 },
+      sizes: { cols: 1 - MIN_FRACTION, left: MIN_FRACTION, right: 0.5, stack: DEFAULT_SIZES.stack },
+      ...RUN,
     });
+  });
+
+  it('keeps the dock tab and run settings only when they are valid', () => {
+    const ok = sanitizeUi({ dock: 'maps', runOpts: { count: 1_000_000, ratePps: 5000, engine: 'ref', noVerifier: true }, unprivileged: true });
+    expect(ok.dock).toBe('maps');
+    expect(ok.runOpts).toEqual({ count: 1_000_000, ratePps: 5000, durationS: null, engine: 'ref', noVerifier: true });
+    expect(sanitizeRunOpts({ durationS: 10 }).durationS).toBe(10);
+    expect(sanitizeRunOpts({ durationS: -1 }).durationS).toBeNull();
+    expect(ok.unprivileged).toBe(true);
+    expect(sanitizeRunOpts({ count: 0, ratePps: -1, engine: 'jit', noVerifier: 'yes' })).toEqual(DEFAULT_RUN_OPTS);
+    expect(sanitizeRunOpts({ count: 1e12 }).count).toBe(DEFAULT_RUN_OPTS.count);
+    expect(sanitizeUi({ dock: '<img>' }).dock).toBe('trace');
   });
 
   it('clamps a dragged split', () => {

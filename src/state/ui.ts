@@ -9,6 +9,9 @@
  * - `sizes`: the resizable layout as fractions (column split, and each column's split).
  * - `overlay`: which dialog is open; `linkNotice`: a link that could not be opened (both
  *   transient: not persisted).
+ * - `dock`: the tab shown in the lower right dock (trace, maps, packets, events, cfg, stats, states).
+ * - `runOpts`: the traffic-run settings (packet count, rate, engine, run without the verifier,
+ *   unprivileged loader); `typeOverride`: a program type chosen over SEC()'s (transient).
  * Persisted values are re-checked on load: a damaged entry falls back to defaults, never breaks
  * the layout.
  */
@@ -30,9 +33,27 @@ export interface LayoutSizes {
   cols: number;
   left: number;
   right: number;
+  /** Right column, below the result: the verifier's share (the dock has the rest). */
+  stack: number;
 }
 
-export const DEFAULT_SIZES: LayoutSizes = { cols: 0.53, left: 0.64, right: 0.27 };
+export const DEFAULT_SIZES: LayoutSizes = { cols: 0.53, left: 0.64, right: 0.25, stack: 0.36 };
+
+export const DOCK_TABS = ['trace', 'maps', 'packets', 'events', 'cfg', 'stats', 'states'] as const;
+export type DockTab = (typeof DOCK_TABS)[number];
+
+export interface RunOpts {
+  count: number;
+  /** Packets per second of simulated time (null: the scenario's own rate). */
+  ratePps: number | null;
+  /** Seconds of simulated time for event runs (null: the generator's default, 2 s). */
+  durationS: number | null;
+  engine: 'fast' | 'ref';
+  noVerifier: boolean;
+}
+
+export const DEFAULT_RUN_OPTS: RunOpts = { count: 10_000, ratePps: null, durationS: null, engine: 'fast', noVerifier: false };
+export const MAX_RUN_COUNT = 10_000_000;
 /** No pane may be squeezed below this share of its split. */
 export const MIN_FRACTION = 0.15;
 
@@ -43,9 +64,16 @@ export interface UiState {
   sizes: LayoutSizes;
   overlay: Overlay;
   linkNotice: LinkNotice | null;
+  dock: DockTab;
+  runOpts: RunOpts;
+  unprivileged: boolean;
+  typeOverride: string | null;
 }
 
-const defaults: UiState = { theme: 'system', present: false, panel: 'trace', sizes: DEFAULT_SIZES, overlay: null, linkNotice: null };
+const defaults: UiState = {
+  theme: 'system', present: false, panel: 'trace', sizes: DEFAULT_SIZES, overlay: null, linkNotice: null,
+  dock: 'trace', runOpts: DEFAULT_RUN_OPTS, unprivileged: false, typeOverride: null,
+};
 
 export function clampFraction(x: unknown, fallback: number): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) return fallback;
@@ -53,7 +81,15 @@ export function clampFraction(x: unknown, fallback: number): number {
 }
 
 /** Sanitise a persisted (untrusted) UI state. */
-export function sanitizeUi(saved: unknown): Omit<UiState, 'overlay' | 'linkNotice'> {
+export function sanitizeRunOpts(x: unknown): RunOpts {
+  const o = (typeof x === 'object' && x !== null ? x : {}) as Partial<Record<keyof RunOpts, unknown>>;
+  const count = typeof o.count === 'number' && Number.isSafeInteger(o.count) && o.count >= 1 && o.count <= MAX_RUN_COUNT ? o.count : DEFAULT_RUN_OPTS.count;
+  const ratePps = typeof o.ratePps === 'number' && Number.isFinite(o.ratePps) && o.ratePps > 0 && o.ratePps <= 1e9 ? o.ratePps : null;
+  const durationS = typeof o.durationS === 'number' && Number.isFinite(o.durationS) && o.durationS > 0 && o.durationS <= 3600 ? o.durationS : null;
+  return { count, ratePps, durationS, engine: o.engine === 'ref' ? 'ref' : 'fast', noVerifier: o.noVerifier === true };
+}
+
+export function sanitizeUi(saved: unknown): Omit<UiState, 'overlay' | 'linkNotice' | 'typeOverride'> {
   const s = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<Record<keyof UiState, unknown>>;
   const sz = (typeof s.sizes === 'object' && s.sizes !== null ? s.sizes : {}) as Partial<Record<keyof LayoutSizes, unknown>>;
   return {
@@ -64,7 +100,11 @@ export function sanitizeUi(saved: unknown): Omit<UiState, 'overlay' | 'linkNotic
       cols: clampFraction(sz.cols, DEFAULT_SIZES.cols),
       left: clampFraction(sz.left, DEFAULT_SIZES.left),
       right: clampFraction(sz.right, DEFAULT_SIZES.right),
+      stack: clampFraction(sz.stack, DEFAULT_SIZES.stack),
     },
+    dock: (DOCK_TABS as readonly unknown[]).includes(s.dock) ? (s.dock as DockTab) : defaults.dock,
+    runOpts: sanitizeRunOpts(s.runOpts),
+    unprivileged: s.unprivileged === true,
   };
 }
 
@@ -73,7 +113,7 @@ export const useUi = create<UiState>()(
     name: 'ebpf-playground:ui',
     version: 2,
     storage: createJSONStorage(() => localStorage),
-    partialize: (s) => ({ theme: s.theme, present: s.present, panel: s.panel, sizes: s.sizes }),
+    partialize: (s) => ({ theme: s.theme, present: s.present, panel: s.panel, sizes: s.sizes, dock: s.dock, runOpts: s.runOpts, unprivileged: s.unprivileged }),
     migrate: (saved) => sanitizeUi(saved) as UiState,
     merge: (saved, current) => ({ ...current, ...sanitizeUi(saved) }),
   }),
@@ -109,6 +149,22 @@ export function resetSizes(): void {
   useUi.setState({ sizes: DEFAULT_SIZES });
 }
 
+export function setDock(dock: DockTab): void {
+  if (useUi.getState().dock !== dock) useUi.setState({ dock });
+}
+
+export function setRunOpts(patch: Partial<RunOpts>): void {
+  useUi.setState({ runOpts: sanitizeRunOpts({ ...useUi.getState().runOpts, ...patch }) });
+}
+
+export function setUnprivileged(unprivileged: boolean): void {
+  useUi.setState({ unprivileged });
+}
+
+export function setTypeOverride(typeOverride: string | null): void {
+  useUi.setState({ typeOverride });
+}
+
 export function openOverlay(overlay: Overlay): void {
   useUi.setState({ overlay });
 }
@@ -133,3 +189,11 @@ export const useSizes = (): LayoutSizes => useUi(selectSizes);
 export const useOverlay = (): Overlay => useUi(selectOverlay);
 const selectLinkNotice = (s: UiState) => s.linkNotice;
 export const useLinkNotice = (): LinkNotice | null => useUi(selectLinkNotice);
+const selectDock = (s: UiState) => s.dock;
+const selectRunOpts = (s: UiState) => s.runOpts;
+const selectUnpriv = (s: UiState) => s.unprivileged;
+const selectTypeOverride = (s: UiState) => s.typeOverride;
+export const useDock = (): DockTab => useUi(selectDock);
+export const useRunOpts = (): RunOpts => useUi(selectRunOpts);
+export const useUnprivileged = (): boolean => useUi(selectUnpriv);
+export const useTypeOverride = (): string | null => useUi(selectTypeOverride);

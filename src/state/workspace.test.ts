@@ -11,6 +11,8 @@ import {
   restoreAutosave,
   setActiveFile,
   setMem,
+  setScenario,
+  setSeed,
   setSource,
   setStorageForTests,
   showLinkedWorkspace,
@@ -86,6 +88,20 @@ describe('workspace autosave', () => {
   it('opens an example with its mem input as the user workspace', () => {
     openProgram('prog.s', 'r0 = r2\nexit\n', '01 02 03');
     expect(saved().state).toMatchObject({ files: [{ name: 'prog.s', text: 'r0 = r2\nexit\n' }], mem: '01 02 03' });
+  });
+
+  it('opens a scenario example with its scenario and seed, saved and reloaded', () => {
+    openProgram('prog.c', 'int x;\n', '', 'xdp', { scenario: 'udp-flood', seed: 7 });
+    expect(saved().state).toMatchObject({ language: 'c', progType: 'xdp', scenario: 'udp-flood', seed: 7 });
+    setScenario(null);
+    setSeed(99);
+    setSeed(-1); // ignored
+    setSeed(2 ** 32); // ignored
+    expect(saved().state).toMatchObject({ scenario: null, seed: 99 });
+    setStorageForTests(store); // reload from storage
+    expect(useWorkspace.getState()).toMatchObject({ scenario: null, seed: 99, files: [{ name: 'prog.c' }] });
+    openProgram('prog.s', 'exit\n', '');
+    expect(useWorkspace.getState()).toMatchObject({ scenario: null, seed: 0 });
   });
 });
 

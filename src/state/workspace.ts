@@ -88,9 +88,40 @@ export function languageOf(name: string): Language {
   return /\.c$/i.test(name) ? 'c' : 'asm';
 }
 
-/** Open a program (an example) as the user's workspace: one file, its `mem` input (and `@prog` type). */
-export function openProgram(name: string, text: string, mem: string, progType: string | null = null): void {
-  useWorkspace.setState({ ...starterWorkspace(), files: [{ name, text }], mem, language: languageOf(name), progType, origin: 'local' });
+/** Where an opened program runs: the scenario (traffic or workload) and the host's seed. */
+export interface RunSetting {
+  scenario?: string | null;
+  seed?: number;
+}
+
+/**
+ * Open a program (an example, a lesson) as the user's workspace: one file, its `mem` input, its
+ * `@prog` type, and the scenario and seed it runs against.
+ */
+export function openProgram(name: string, text: string, mem: string, progType: string | null = null, run: RunSetting = {}): void {
+  const seed = run.seed !== undefined && Number.isInteger(run.seed) && run.seed >= 0 && run.seed <= 0xffff_ffff ? run.seed : 0;
+  useWorkspace.setState({
+    ...starterWorkspace(),
+    files: [{ name, text }],
+    mem,
+    language: languageOf(name),
+    progType,
+    scenario: run.scenario ?? null,
+    seed,
+    origin: 'local',
+  });
+}
+
+/** The traffic scenario or event workload runs use (null: the single default packet / no events). */
+export function setScenario(scenario: string | null): void {
+  if (useWorkspace.getState().scenario === scenario) return;
+  useWorkspace.setState({ scenario, origin: 'local' });
+}
+
+/** The simulated host's seed (a uint32; other values are ignored). */
+export function setSeed(seed: number): void {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff || useWorkspace.getState().seed === seed) return;
+  useWorkspace.setState({ seed, origin: 'local' });
 }
 
 /** The program type the verifier checks assembly as (null = the default, xdp). */
@@ -138,6 +169,8 @@ const selectActive = (s: WorkspaceState) => s.active;
 const selectOrigin = (s: WorkspaceState) => s.origin;
 const selectProgType = (s: WorkspaceState) => s.progType;
 const selectLanguage = (s: WorkspaceState) => languageOf(selectFile(s));
+const selectScenario = (s: WorkspaceState) => s.scenario;
+const selectSeed = (s: WorkspaceState) => s.seed;
 
 /** The active file's text. */
 export const useSource = (): string => useWorkspace(selectSource);
@@ -154,4 +187,7 @@ export const useOrigin = (): WorkspaceOrigin => useWorkspace(selectOrigin);
 export const useProgType = (): string | null => useWorkspace(selectProgType);
 /** The active file's language (from its name). */
 export const useLanguage = (): Language => useWorkspace(selectLanguage);
+/** The scenario runs use (null: none). */
+export const useScenario = (): string | null => useWorkspace(selectScenario);
+export const useSeed = (): number => useWorkspace(selectSeed);
 export const useAutosaveFailed = (): boolean => useAutosaveStatus((s) => s.failed);

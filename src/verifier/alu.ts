@@ -20,6 +20,7 @@ import { tnumAdd, tnumSub, U64_MAX } from './domains/tnum.ts';
 import { type Env, checkWritable, fail, frame, newId, readReg, setReg } from './env.ts';
 import { regTypeStr } from './format.ts';
 import { markPrecise } from './precise.ts';
+import { sanitizeCheckBounds, sanitizePtrAlu } from './unpriv.ts';
 import { type Reg, copyReg, isPktPointer, scalarReg } from './types.ts';
 
 const ALU_STR = ['+=', '-=', '*=', '/=', '|=', '&=', '<<=', '>>=', 'neg', '%=', '^=', '=', 's>>=', 'endian'];
@@ -78,7 +79,7 @@ function ptrArith(env: Env, insn: Insn, ptr: Reg, offReg: Reg, dstIsOff: boolean
   const known = scalarIsConst(offReg.s);
   const k = known ? BigInt.asIntN(64, offReg.s.var_off.value) : 0n;
   switch (ptr.type) {
-    case 'ctx': case 'map_value': case 'map_key': case 'fp': case 'pkt_meta': case 'pkt': case 'mem': case 'func':
+    case 'ctx': case 'map_value': case 'map_key': case 'fp': case 'pkt_meta': case 'pkt': case 'mem': case 'func': case 'ptr_':
       break;
     case 'map_ptr':
       if (known && k === 0n && op === BPF_ADD) break;
@@ -89,6 +90,15 @@ function ptrArith(env: Env, insn: Insn, ptr: Reg, offReg: Reg, dstIsOff: boolean
   }
   checkSaneOffset(offReg, tname, offReg.s, 0);
   checkSaneOffset(ptr, tname, ptr.s, ptr.off);
+  if (!env.privileged && (op === BPF_ADD || op === BPF_SUB) && BPF_SRC(insn.code) === BPF_X) {
+    const offRegno = dstIsOff ? insn.dst : insn.src;
+    if (sanitizePtrAlu(env, dst, offRegno, ptr, offReg, op === BPF_SUB) && env.push) {
+      // the truncated-offset simulation: the next insn with the pointer unmoved, speculatively
+      const q = env.push(env.insnIdx + 1, env.insnIdx);
+      q.speculative = true;
+      q.frames[q.curframe].regs[dst] = copyReg(ptr);
+    }
+  }
   const out: Reg = copyReg(ptr);
   switch (op) {
     case BPF_ADD: {
@@ -120,6 +130,7 @@ function ptrArith(env: Env, insn: Insn, ptr: Reg, offReg: Reg, dstIsOff: boolean
       fail(`R${dst} pointer arithmetic with ${aluString(op)} operator prohibited`);
   }
   checkSaneOffset(out, tname, out.s, out.off);
+  if (!env.privileged) sanitizeCheckBounds(dst, out);
   return out;
 }
 

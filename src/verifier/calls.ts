@@ -5,10 +5,11 @@
  * map/helper compatibility (`cannot pass map_type N into func ...`), packet-pointer invalidation,
  * and bpf-to-bpf calls (new frame; `the call stack of N frames is too deep`).
  *
- * Does not: callbacks (bpf_loop, for_each_map_elem, timers: without BTF the kernel already refuses
- * their BPF_PSEUDO_FUNC load with "missing btf func_info"), dynptrs, spin locks (need map BTF),
- * BTF-typed pointers, kfuncs. Helper arguments of those kinds make the verifier reject with a
- * message saying so.
+ * Callbacks of bpf_loop and bpf_for_each_map_elem (push_callback_call, set_*_callback_state, the
+ * callback return check and the return to the call insn), BTF-typed helper returns/arguments,
+ * dynptr arguments (dynptr.ts).
+ * Does not: timer/find_vma/user_ringbuf callbacks, spin locks (need map BTF), kfuncs. Helper
+ * arguments of those kinds make the verifier reject with a message saying so.
  * Provenance: rules and messages described from the 6.18 verifier's public behaviour and the
  * corpus goldens; prototypes from src/kernel (one source of truth). Own code.
  */
@@ -23,7 +24,11 @@ import { formatFrame, regTypeStr } from './format.ts';
 import { checkMemRegion, checkPacketAccess, slotAt, stackBounds, checkMemAccess } from './mem.ts';
 import { forEachReg } from './jmp.ts';
 import { markPrecise } from './precise.ts';
-import { type MapInfo, type Reg, newFrame, ptrReg, scalarReg } from './types.ts';
+import { type MapInfo, type Reg, BTF_TRUSTED, newFrame, ptrReg, scalarReg } from './types.ts';
+import { btfStructByName } from './btf.ts';
+import { checkDynptrRelease, processDynptrArg, releaseDynptr } from './dynptr.ts';
+import { unprivHelperAllowed } from './unpriv.ts';
+import { findPrevEntryOf, widenImpreciseScalars } from './check.ts';
 
 const BPF_MAX_VAR_SIZ = 1n << 29n;
 
@@ -37,10 +42,16 @@ interface Meta {
   msizeMax: bigint;
   /** get_constant_map_key result for array maps, -1n when unknown. */
   constKey: bigint;
+  /** The dynptr argument's id and reference (bpf_dynptr_data's slice inherits them). */
+  dynptrId: number;
+  dynRefObjId: number;
+  /** ARG_PTR_TO_FUNC: the callback's subprogram. */
+  subprogno: number;
 }
 
 /** get_constant_map_key: the key's value when it is a known constant on the stack. */
 function constantMapKey(env: Env, key: Reg, keySize: number): bigint {
+  if (!env.privileged) return -1n; // needs CAP_BPF (stack constant tracking)
   if (key.type !== 'fp' || !scalarIsConst(key.s)) return -1n;
   const stackOff = key.off + Number(BigInt.asIntN(64, key.s.var_off.value));
   const slot = -stackOff - 1;
@@ -77,6 +88,11 @@ export function mapTypeName(name: string): string {
   return kernelMapTypeName(Number(name)) ?? name;
 }
 
+
+/** The struct an ARG_PTR_TO_BTF_ID argument wants (the helper's arg_btf_id), by helper id. */
+const ARG_BTF: Record<number, string> = {
+  156: 'task_struct', 157: 'task_struct', 175: 'task_struct',
+};
 
 /** Config/lockdown-dependent helpers the recording kernel refuses (availability.ts CONFIG_DEPENDENT). */
 const REFUSED_ON_THIS_KERNEL = new Set([36]);
@@ -129,6 +145,17 @@ function helperMem(env: Env, regno: number, size: bigint, write: boolean, zeroOk
       if (sz === 0 && !zeroOk) fail('invalid zero-sized read');
       stackBounds(env, r, regno, r.off, sz, write ? 'write' : 'read');
       if (meta && write && scalarIsConst(r.s)) { meta.rawRegno = regno; meta.rawSize = sz; return; }
+      if (!write && !env.privileged && scalarIsConst(r.s)) {
+        const f = env.cur.frames[r.frameno];
+        const lo = Number(BigInt.asIntN(64, r.s.var_off.value)) + r.off;
+        for (let a = lo; a < lo + sz; a++) {
+          const sl = -a - 1;
+          const slot = slotAt(f, Math.floor(sl / 8));
+          const t = slot.bytes[sl % 8];
+          if (t === 'm' || t === '0' || (slot.bytes[7] === 'r' && slot.spilled?.type === 'scalar')) continue;
+          fail(`invalid read from stack R${regno} off ${lo}+${a - lo} size ${sz}`);
+        }
+      }
       // Privileged: every stack byte may be read (allow_uninit_stack); a helper write clobbers.
       if (write) {
         const f = env.cur.frames[r.frameno];
@@ -162,18 +189,22 @@ function checkFuncArg(env: Env, p: HelperProto, arg: number, meta: Meta): void {
   const regno = arg + 1;
   if (k.base === 'ARG_DONTCARE') return;
   const r = readReg(env, regno);
-  if (k.base === 'ARG_ANYTHING') return;
+  if (k.base === 'ARG_ANYTHING') {
+    if (!env.privileged && r.type !== 'scalar') fail(`R${regno} leaks addr into helper function`);
+    return;
+  }
   if ((r.type === 'pkt' || r.type === 'pkt_meta') && !(p.pktAccess && pktHelperTypes(env))) fail('helper access to the packet is not allowed');
   const maybeNull = hasFlag(k, 'PTR_MAYBE_NULL');
   const skipType = isNullReg(r) && maybeNull;
   if (!skipType) {
     checkRegType(r, regno, k);
-    if (hasFlag(k, 'OBJ_RELEASE') && (r.off !== 0 || !scalarIsConst(r.s) || r.s.var_off.value !== 0n)) {
+    if (hasFlag(k, 'OBJ_RELEASE') && k.base !== 'ARG_PTR_TO_DYNPTR' && (r.off !== 0 || !scalarIsConst(r.s) || r.s.var_off.value !== 0n)) {
       fail(`R${regno} must have zero offset when passed to release func or trusted arg to kfunc`);
     }
   }
   if (hasFlag(k, 'OBJ_RELEASE')) {
-    if (!r.refObjId && !isNullReg(r)) fail(`R${regno} must be referenced when passed to release function`);
+    if (k.base === 'ARG_PTR_TO_DYNPTR') checkDynptrRelease(env, regno);
+    else if (!r.refObjId && !isNullReg(r)) fail(`R${regno} must be referenced when passed to release function`);
     meta.releaseRegno = regno;
   }
   if (r.refObjId) meta.refObjId = r.refObjId;
@@ -219,6 +250,22 @@ function checkFuncArg(env: Env, p: HelperProto, arg: number, meta: Meta): void {
       meta.memSize = Number(r.s.var_off.value);
       markPrecise(env, 1 << regno, [], 1);
       break;
+    case 'ARG_PTR_TO_BTF_ID': {
+      if (maybeNull && isNullReg(r)) break;
+      const want = ARG_BTF[p.id];
+      if (!want) fail(`R${regno} BTF argument of ${p.name}#${p.id} is not modelled by this verifier`);
+      if (r.btf?.name !== want) fail(`R${regno} is of type ${r.btf?.name ?? ''} but ${want} is expected`);
+      break;
+    }
+    case 'ARG_PTR_TO_FUNC':
+      meta.subprogno = r.subprogno;
+      break;
+    case 'ARG_PTR_TO_STACK':
+      break;
+    case 'ARG_PTR_TO_DYNPTR':
+      processDynptrArg(env, regno, k, meta,
+        (off) => { checkMemAccess(env, regno, off, 8, 'write', { valueRegno: -1, srcRegno: -1, ldsx: false, strictAlign: false }); });
+      break;
     case 'ARG_PTR_TO_CTX': case 'ARG_PTR_TO_RINGBUF_MEM': case 'ARG_PTR_TO_SOCK_COMMON': case 'ARG_PTR_TO_BTF_ID_SOCK_COMMON':
       break;
     case 'ARG_PTR_TO_SPIN_LOCK':
@@ -235,9 +282,10 @@ export function checkHelperCall(env: Env, insn: Insn): void {
   const id = insn.imm;
   const idx = env.insnIdx;
   if (helperProto(id) === undefined && helperName(id) === undefined) fail(`invalid func unknown#${id}`);
-  const p = REFUSED_ON_THIS_KERNEL.has(id) ? undefined : helperProtoFor(id, env.progType);
+  let p = REFUSED_ON_THIS_KERNEL.has(id) ? undefined : helperProtoFor(id, env.progType);
+  if (p && !env.privileged && !unprivHelperAllowed(env.progType, id)) p = undefined;
   if (!p) fail(`program of this type cannot use helper ${funcName(id)}#${id}`);
-  const meta: Meta = { map: undefined, memSize: 0, rawRegno: -1, rawSize: 0, releaseRegno: 0, refObjId: 0, msizeMax: 0n, constKey: -1n };
+  const meta: Meta = { map: undefined, memSize: 0, rawRegno: -1, rawSize: 0, releaseRegno: 0, refObjId: 0, msizeMax: 0n, constKey: -1n, dynptrId: 0, dynRefObjId: 0, subprogno: -1 };
   for (let a = 0; a < 5; a++) checkFuncArg(env, p, a, meta);
   if (id === 12 && meta.map && meta.map.type !== 'prog_array') fail('expected prog array map for tail call');
   if (id === 12) markPrecise(env, 1 << 3, [], 1);
@@ -247,7 +295,9 @@ export function checkHelperCall(env: Env, insn: Insn): void {
     }
   }
   const st = env.cur;
-  if (meta.releaseRegno) {
+  if (meta.releaseRegno && p.args[meta.releaseRegno - 1].base === 'ARG_PTR_TO_DYNPTR') {
+    releaseDynptr(env, meta.releaseRegno);
+  } else if (meta.releaseRegno) {
     const rr = frame(env).regs[meta.releaseRegno];
     if (!isNullReg(rr)) {
       const ref = rr.refObjId;
@@ -258,6 +308,22 @@ export function checkHelperCall(env: Env, insn: Insn): void {
   }
   if (id === 12 && st.refs.length) {
     fail(st.refs.map((r) => `Unreleased reference id=${r.id} alloc_insn=${r.insnIdx}`).join('\n') + '\ntail_call would lead to reference leak');
+  }
+  if (id === 164 && meta.subprogno >= 0) pushCallback(env, meta, 'map_elem');
+  if (id === 181 && meta.subprogno >= 0) {
+    // update_loop_inline_state: inlined when flags is a known 0 and the callback never changes
+    const aux = env.aux[idx];
+    const r4 = frame(env).regs[4];
+    const fit = r4.type === 'scalar' && scalarIsConst(r4.s) && r4.s.var_off.value === 0n;
+    if (aux.loopInline === undefined) { aux.loopInline = fit; aux.loopCallback = meta.subprogno; }
+    else if (!fit || aux.loopCallback !== meta.subprogno) aux.loopInline = false;
+    markPrecise(env, 1 << 1, [], 1);
+    const caller = frame(env);
+    if ((caller.callbackDepth ?? 0) < frame(env).regs[1].s.umax) pushCallback(env, meta, 'loop');
+    else {
+      caller.callbackDepth = 0;
+      if (env.log.level >= 2) env.log.write(`frame${st.curframe} bpf_loop iteration limit reached\n`);
+    }
   }
   const f = frame(env);
   clobberCallerSaved(f);
@@ -287,9 +353,18 @@ export function checkHelperCall(env: Env, insn: Insn): void {
       r0 = ptrReg('tcp_sock', { maybeNull });
       break;
     case 'RET_PTR_TO_MEM':
+      if (id === 203) { // bpf_dynptr_data: a slice of the dynptr's memory, tied to its reference
+        r0 = ptrReg('mem', { maybeNull, memSize: meta.memSize, refObjId: meta.dynRefObjId, dynptrId: meta.dynptrId });
+        break;
+      }
       if (!hasFlag(ret, 'MEM_RINGBUF')) fail(`${p.name}: the memory it returns is not modelled by this verifier`);
       r0 = ptrReg('mem', { maybeNull, ringbuf: true, memSize: meta.memSize });
       break;
+    case 'RET_PTR_TO_BTF_ID': {
+      const name = p.retBtf ?? '';
+      r0 = ptrReg('ptr_', { maybeNull, btf: btfStructByName(name) ?? { id: -1, name }, btfFlags: hasFlag(ret, 'PTR_TRUSTED') ? BTF_TRUSTED : 0 });
+      break;
+    }
     default:
       fail(`${p.name}: return kind ${ret.text} is not modelled by this verifier`);
   }
@@ -301,6 +376,7 @@ export function checkHelperCall(env: Env, insn: Insn): void {
     r0.refObjId = rid;
   }
   refineRetval(id, r0, meta);
+  if (!env.privileged && r0.type === 'scalar') r0.precise = true;
   f.regs[0] = r0;
   if (meta.map && !mapFuncCompatible(meta.map, id)) fail(`cannot pass map_type ${meta.map.typeId} into func ${p.name}#${id}`);
   if (p.changesPktData) {
@@ -343,12 +419,69 @@ export function checkSubprogCall(env: Env, insn: Insn): number {
   return target;
 }
 
-/** prepare_func_exit: back to the caller. Returns the insn after the call. */
+/**
+ * push_callback_call: queue the callback's body as a new frame (set_loop_callback_state /
+ * set_map_elem_callback_state), and go on after the call in the current frame.
+ */
+function pushCallback(env: Env, meta: Meta, kind: 'loop' | 'map_elem'): void {
+  const st = env.cur;
+  if (st.curframe + 1 >= 8) fail(`the call stack of ${st.curframe + 2} frames is too deep`);
+  const idx = env.insnIdx;
+  const sp = env.subprogs[meta.subprogno];
+  const q = env.push!(sp.start, idx);
+  const caller = q.frames[q.curframe];
+  const callee = newFrame(q.curframe + 1, idx, meta.subprogno);
+  if (kind === 'loop') {
+    callee.regs[1] = scalarReg(scalarUnknown());
+    callee.regs[2] = { ...caller.regs[3] };
+  } else {
+    const map = meta.map;
+    callee.regs[1] = { ...caller.regs[1] };
+    callee.regs[2] = ptrReg('map_key', { map });
+    callee.regs[3] = ptrReg('map_value', { map });
+    callee.regs[4] = { ...caller.regs[3] };
+  }
+  if (!env.privileged) for (const r of callee.regs) if (r.type === 'scalar') r.precise = true;
+  callee.inCallback = true;
+  callee.callbackRet = [0n, 1n];
+  q.frames.push(callee);
+  q.curframe++;
+  q.callbackUnrollDepth = (q.callbackUnrollDepth ?? 0) + 1;
+  caller.callbackDepth = (caller.callbackDepth ?? 0) + 1;
+  frame(env).callbackDepth = 0;
+}
+
+/** prepare_func_exit: back to the caller. Returns the insn after the call (the call itself for a callback). */
 export function returnFromSubprog(env: Env): number {
   const st = env.cur;
   const callee = st.frames[st.curframe];
   const caller = st.frames[st.curframe - 1];
   const r0 = callee.regs[0];
+  if (callee.inCallback) {
+    readReg(env, 0);
+    if (r0.type !== 'scalar') fail('R0 not a scalar value');
+    markPrecise(env, 1, [], 1);
+    const [lo, hi] = callee.callbackRet ?? [0n, 1n];
+    if (r0.s.smin < lo || r0.s.smax > hi) {
+      let t = 'At callback return the register R0 has';
+      let unknown = true;
+      if (r0.s.smin > -(1n << 63n)) { t += ` smin=${r0.s.smin}`; unknown = false; }
+      if (r0.s.smax < (1n << 63n) - 1n) { t += ` smax=${r0.s.smax}`; unknown = false; }
+      if (unknown) t += ' unknown scalar value';
+      fail(`${t} should have been in [${lo}, ${hi}]`);
+    }
+    if (env.log.level) {
+      env.log.write(`returning from callee:\n${formatFrame(callee, st, true, true)}\nto caller at ${callee.callsite}:\n${formatFrame(caller, st, true, true)}\n`);
+    }
+    st.frames.pop();
+    st.curframe--;
+    st.scratchedRegs = 0;
+    st.scratchedSlots.clear();
+    // widen imprecise scalars against the state that entered the callback loop (convergence)
+    const prev = findPrevEntryOf(env, st, callee.callsite);
+    if (prev) widenImpreciseScalars(prev, st);
+    return callee.callsite;
+  }
   if (r0.type === 'fp' && r0.frameno === callee.frameno) fail('cannot return stack pointer to the caller');
   caller.regs[0] = { ...r0 };
   if (env.log.level) {

@@ -37,6 +37,14 @@ export interface InsnAux {
   live: number;
   /** Stack slots of the main frame that may be read later (bit k = fp-8(k+1)); null = all. */
   stackLive: bigint | null;
+  /** A helper call that calls a callback (bpf_loop and friends): calls_callback(). */
+  callsCallback?: boolean;
+  /** bpf_loop inline state: true while every visit had flags == 0 and the same callback. */
+  loopInline?: boolean;
+  loopCallback?: number;
+  /** Spectre v1 sanitation state of pointer arithmetic here (unprivileged; unpriv.ts). */
+  aluState?: number;
+  aluLimit?: bigint;
 }
 
 export interface CfgResult {
@@ -183,7 +191,11 @@ export function checkCfg(insns: readonly Insn[], maps: readonly MapInfo[], privi
       } else if (op === BPF_CALL) {
         succ.push(pc + 1);
         markPrune(pc + 1); markJmp(pc + 1);
-        if (isHelperCall(i) && CALLBACK_HELPERS.has(i.imm)) { markPrune(pc); }
+        if (isHelperCall(i) && CALLBACK_HELPERS.has(i.imm)) {
+          markPrune(pc); markJmp(pc);
+          aux[pc].forceCheckpoint = true;
+          aux[pc].callsCallback = true;
+        }
         if (isPseudoCall(i)) {
           const w = pc + i.imm + 1;
           markPrune(pc);
@@ -196,7 +208,7 @@ export function checkCfg(insns: readonly Insn[], maps: readonly MapInfo[], privi
         markPrune(t); markJmp(t);
       } else {
         markPrune(pc);
-        if (BPF_CLASS(i.code) === BPF_JMP && op === 0xe0) aux[pc].forceCheckpoint = true;
+        if (BPF_CLASS(i.code) === BPF_JMP && op === 0xe0 && i.src === 0) aux[pc].forceCheckpoint = true;
         succ.push(pc + 1);
         const t = pc + i.off + 1;
         succ.push(t);

@@ -30,7 +30,7 @@ import { checkCondJmp } from './jmp.ts';
 import { checkMemAccess } from './mem.ts';
 import { statesEqual } from './prune.ts';
 import { type HistEntry, markPrecise, propagatePrecision } from './precise.ts';
-import { type VState, copyState, ptrReg, scalarReg, BPF_COMPLEXITY_LIMIT_INSNS } from './types.ts';
+import { type Reg, type VState, copyState, ptrReg, scalarReg, BPF_COMPLEXITY_LIMIT_INSNS } from './types.ts';
 
 /** Walk-time encoding complaints from validateInsns, by slot. */
 function walkProblems(insns: readonly Insn[]): Map<number, string> {
@@ -54,7 +54,7 @@ function pushStack(env: Env, target: number, prev: number): VState {
   const cur = env.cur;
   const copy = copyState(cur);
   if (cur.parent) cur.parent.branches++;
-  env.stack.push({ st: copy, insnIdx: target, prevInsnIdx: prev, logPos: env.log.end });
+  env.stack.push({ st: copy, insnIdx: target, prevInsnIdx: prev, logPos: env.log.end, node: env.explorer ? env.explorer.cur : -1 });
   if (env.stack.length > 8192) fail(`The sequence of ${env.stack.length} jumps is too complex.`);
   return copy;
 }
@@ -67,14 +67,32 @@ function isStateVisited(env: Env, idx: number): number {
   const list = env.explored.get(idx) ?? [];
   const live = env.aux[idx].live;
   const statesCnt = list.length;
+  const mayGoto = env.insns[idx].code === 0xe5;
   for (let i = 0; i < list.length; i++) {
     const old = list[i];
-    if (old.branches > 0) {
-      if (statesEqual(old, cur, live, true, env.aux[idx].stackLive)) {
+    if (mayGoto && old.mayGotoDepth !== cur.mayGotoDepth && statesEqual(old, cur, live, 'range', env.aux[idx].stackLive, !!env.exploreAluLimits)) {
+      env.visitHit = old;
+      old.hit++;
+      // 6.18 keeps a copy of the state that closed the loop (an SCC backedge) until the loop is done.
+      if (old.branches > 0 && env.liveStates + 1 > env.peakStates) env.peakStates = env.liveStates + 1;
+      propagatePrecision(env, old);
+      return 1;
+    }
+    if (old.branches > 0 && env.aux[idx].callsCallback) {
+      // calls_callback: a callback loop converges when a state at the call repeats in range.
+      if (statesEqual(old, cur, live, 'range', env.aux[idx].stackLive, !!env.exploreAluLimits)) {
+        env.visitHit = old;
+        old.hit++;
+        propagatePrecision(env, old);
+        return 1;
+      }
+    } else if (old.branches > 0) {
+      if (old.mayGotoDepth === cur.mayGotoDepth && (old.callbackUnrollDepth ?? 0) === (cur.callbackUnrollDepth ?? 0) && statesEqual(old, cur, live, true, env.aux[idx].stackLive)) {
         fail(`infinite loop detected at insn ${idx}\ncur state:${formatState(cur, true).replace(/\n$/, '')}\nold state:${formatState(old, true).replace(/\n$/, '')}`);
       }
-      if (env.jmpsProcessed - env.prevJmps < 20 && env.processed - env.prevProcessed < 100) addNew = false;
-    } else if (statesEqual(old, cur, live, false, env.aux[idx].stackLive)) {
+      if (!env.aux[idx].forceCheckpoint && env.jmpsProcessed - env.prevJmps < 20 && env.processed - env.prevProcessed < 100) addNew = false;
+    } else if (statesEqual(old, cur, live, false, env.aux[idx].stackLive, !!env.exploreAluLimits)) {
+      env.visitHit = old;
       old.hit++;
       propagatePrecision(env, old);
       return 1;
@@ -99,17 +117,20 @@ function isStateVisited(env: Env, idx: number): number {
   n.insnIdx = idx;
   list.push(n);
   env.explored.set(idx, list);
+  env.visitNew = n;
   n.hit = 0;
   n.miss = 0;
   n.hist = cur.hist;
   cur.hist = [];
   cur.parent = n;
+  cur.dfsDepth = n.dfsDepth + 1;
   env.prevJmps = env.jmpsProcessed;
   env.prevProcessed = env.processed;
   return 0;
 }
 
 function mapAddr(env: Env, idx: number): string {
+  if (!env.privileged) return '0x0'; // addresses are hidden from a loader without CAP_PERFMON
   return '0x' + (0xffff888100000000n + BigInt(idx) * 0x400n).toString(16);
 }
 
@@ -132,9 +153,12 @@ function checkLdImm64(env: Env, insn: Insn, pc: number): void {
     case 2:
       setReg(env, insn.dst, ptrReg('map_value', { map: env.maps[insn.imm], off: env.insns[pc + 1].imm }));
       return;
-    case 4:
-      fail('missing btf func_info');
-      break;
+    case 4: {
+      if (!env.funcInfo) fail('missing btf func_info');
+      const target = pc + insn.imm + 1;
+      setReg(env, insn.dst, ptrReg('func', { subprogno: env.subprogs.findIndex((s) => s.start === target) }));
+      return;
+    }
     default:
       fail('unrecognized bpf_ld_imm64 insn');
   }
@@ -193,6 +217,7 @@ function checkExit(env: Env): void {
   }
   if (st.curframe) return;
   readReg(env, 0);
+  if (!env.privileged && frame(env).regs[0].type !== 'scalar') fail('R0 leaks addr as return value');
   const range = exitRange(env.progType, env.attachType);
   if (!range) return;
   const r0 = frame(env).regs[0];
@@ -209,12 +234,36 @@ function checkExit(env: Env): void {
   }
 }
 
+function specLabel(env: Env): string {
+  return env.cur.speculative ? ' (speculative execution)' : '';
+}
+
+/** error_recoverable_with_nospec: EPERM/EACCES/EINVAL complaints on a speculative path. */
+const NOT_RECOVERABLE = /^BPF program is too large|^The sequence of|not modelled|^internal/;
+
 /** Walk every path from insn 0. Throws Reject on the first complaint. */
 export function doCheck(env: Env): void {
+  env.push = (target, prev) => pushStack(env, target, prev);
+  for (;;) {
+    try {
+      walk(env);
+      return;
+    } catch (e) {
+      // 6.18: an unsafe insn on a speculative path gets a nospec barrier; the path ends there.
+      if (!(e instanceof Reject) || !env.cur.speculative || NOT_RECOVERABLE.test(e.text)) throw e;
+      env.log.write(`${e.text}\n`);
+      if (!popNext(env)) return;
+      env.resumeFromPop = true;
+    }
+  }
+}
+
+function walk(env: Env): void {
   const insns = env.insns;
   const problems = walkProblems(insns);
   const log = env.log;
-  let doPrintState = false;
+  let doPrintState = env.resumeFromPop === true;
+  env.resumeFromPop = false;
   for (;;) {
     const idx = env.insnIdx;
     const insn = insns[idx];
@@ -223,15 +272,28 @@ export function doCheck(env: Env): void {
     if (env.processed > BPF_COMPLEXITY_LIMIT_INSNS) fail(`BPF program is too large. Processed ${env.processed} insn`);
     env.cur.scratchedRegs |= 0;
     let pruned = false;
+    env.visitHit = undefined;
+    env.visitNew = undefined;
     if (env.aux[idx].prune) pruned = isStateVisited(env, idx) === 1;
-    if (env.seen[idx].length < 64) env.seen[idx].push(stateForUi(env.cur));
+    if (env.uiStates && env.seen[idx].length < 64) env.seen[idx].push(stateForUi(env.cur));
+    if (env.explorer) {
+      const k = env.explorer.visit(idx, env.prevInsnIdx, env.cur);
+      if (k >= 0) {
+        const node = env.explorer.nodes[k];
+        node.pruned = pruned;
+        const hit = env.visitHit as VState | undefined;
+        const stored = env.visitNew as VState | undefined;
+        node.prunedBy = hit?.node ?? -1;
+        if (stored) { node.checkpoint = true; stored.node = k; }
+      }
+    }
     if (pruned) {
-      if (log.level) log.write(doPrintState ? `\nfrom ${env.prevInsnIdx} to ${idx}: safe\n` : `${idx}: safe\n`);
+      if (log.level) log.write(doPrintState ? `\nfrom ${env.prevInsnIdx} to ${idx}${specLabel(env)}: safe\n` : `${idx}: safe\n`);
       if (popNext(env)) { doPrintState = true; continue; }
       return;
     }
     if (log.level >= 2 && doPrintState) {
-      log.write(`\nfrom ${env.prevInsnIdx} to ${idx}:${formatState(env.cur, true)}`);
+      log.write(`\nfrom ${env.prevInsnIdx} to ${idx}${specLabel(env)}:${formatState(env.cur, true)}`);
     }
     doPrintState = false;
     if (log.level) {
@@ -301,12 +363,18 @@ export function doCheck(env: Env): void {
         checkExit(env);
         if (env.cur.curframe) {
           env.insnIdx = returnFromSubprog(env);
+          doPrintState = true;
           continue;
         }
         if (popNext(env)) { doPrintState = true; continue; }
         return;
       } else if (op === 0xe0) {
-        fail('may_goto is not modelled by this verifier yet');
+        // may_goto: explore the jump first, queue the fall-through one iteration deeper.
+        const prev = findPrevEntry(env, idx);
+        const q = pushStack(env, idx + 1, idx);
+        q.mayGotoDepth++;
+        if (prev) widenImpreciseScalars(prev, q);
+        env.insnIdx = idx + insn.off + 1;
       } else {
         env.insnIdx = checkCondJmp(env, insn, (target) => pushStack(env, target, idx));
         if (log.level) printInsnState(env);
@@ -316,6 +384,62 @@ export function doCheck(env: Env): void {
     }
     void isPseudoFunc;
   }
+}
+
+/** find_prev_entry: a checkpoint at `idx` on the current DFS path, before the last one. */
+function findPrevEntry(env: Env, idx: number): VState | undefined {
+  const p = env.cur.parent;
+  if (!p) return undefined;
+  const list = env.explored.get(idx) ?? [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const st = list[i];
+    if (st.insnIdx === idx && st.branches > 0 && st.dfsDepth < p.dfsDepth && sameCallsites(st, p)) return st;
+  }
+  return undefined;
+}
+
+function sameCallsites(a: VState, b: VState): boolean {
+  if (a.curframe !== b.curframe) return false;
+  for (let i = a.curframe; i >= 0; i--) if (a.frames[i].callsite !== b.frames[i].callsite) return false;
+  return true;
+}
+
+/** find_prev_entry(env, st, idx) for a callback return: a checkpoint at `idx` on the DFS path of `st`. */
+export function findPrevEntryOf(env: Env, st: VState, idx: number): VState | undefined {
+  const list = env.explored.get(idx) ?? [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const o = list[i];
+    if (o.insnIdx === idx && o.branches > 0 && o.dfsDepth < st.dfsDepth && sameCallsites(o, st)) return o;
+  }
+  return undefined;
+}
+
+/** widen_imprecise_scalars: imprecise scalars that changed since the loop entry become unknown. */
+export function widenImpreciseScalars(old: VState, cur: VState): void {
+  for (let fi = old.curframe; fi >= 0; fi--) {
+    const of = old.frames[fi];
+    const cf = cur.frames[fi];
+    if (!cf) continue;
+    for (let r = 0; r < 11; r++) {
+      const o = of.regs[r];
+      const c = cf.regs[r];
+      if (o.type === 'scalar' && c.type === 'scalar' && !o.precise && !c.precise && !regsSame(o, c)) cf.regs[r] = scalarReg(scalarUnknown());
+    }
+    for (let k = 0; k < Math.min(of.stack.length, cf.stack.length); k++) {
+      const o = of.stack[k]?.spilled;
+      const c = cf.stack[k]?.spilled;
+      if (!o || !c || of.stack[k].bytes[7] !== 'r' || cf.stack[k].bytes[7] !== 'r') continue;
+      if (o.type === 'scalar' && c.type === 'scalar' && !o.precise && !c.precise && !regsSame(o, c)) cf.stack[k].spilled = scalarReg(scalarUnknown());
+    }
+  }
+}
+
+function regsSame(a: Reg, b: Reg): boolean {
+  const x = a.s;
+  const y = b.s;
+  return x.var_off.value === y.var_off.value && x.var_off.mask === y.var_off.mask && x.smin === y.smin && x.smax === y.smax &&
+    x.umin === y.umin && x.umax === y.umax && x.s32_min === y.s32_min && x.s32_max === y.s32_max &&
+    x.u32_min === y.u32_min && x.u32_max === y.u32_max && a.id === b.id;
 }
 
 /** Registers and slots linked by scalar id to a jump's operands (sync_linked_regs partners). */
@@ -342,6 +466,7 @@ function popNext(env: Env): boolean {
   if (env.log.level === 1) env.log.reset(next.logPos);
   env.cur = next.st;
   env.insnIdx = next.insnIdx;
+  if (env.explorer) { env.explorer.cur = next.node; env.explorer.nextEdge = 'branch'; }
   env.prevInsnIdx = next.prevInsnIdx;
   // mark_verifier_state_scratched: the next print shows the whole state.
   const st = env.cur;

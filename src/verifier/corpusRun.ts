@@ -68,7 +68,7 @@ export function runCorpus(filter?: (name: string) => boolean): CaseOutcome[] {
       const bytes = new Uint8Array(readFileSync(join(gdir, `${base}.bin`)));
       const { insns } = decodeInsns(bytes);
       const t0 = performance.now();
-      const r = verify(insns, { progType: hdr.type as ProgTypeName, maps: hdr.maps.map((m) => parseMapSpec(m.spec)), logLevel: 1 });
+      const r = verify(insns, { progType: hdr.type as ProgTypeName, maps: hdr.maps.map((m) => parseMapSpec(m.spec)), logLevel: 1, stateTexts: false });
       out.push({ name, golden, accepted: r.accepted, error: r.error, processed: r.processed, log: r.log, ms: performance.now() - t0 });
     }
   }

@@ -18,6 +18,7 @@ import { formatState, markClean } from './format.ts';
 import type { Frame, MapInfo, Reg, VState } from './types.ts';
 import { notInit } from './types.ts';
 import type { HistEntry } from './precise.ts';
+import type { Explorer } from './explore.ts';
 
 /** A rejection: `text` is what the kernel prints (possibly several lines, no trailing newline). */
 export class Reject extends Error {
@@ -74,6 +75,8 @@ export interface Pending {
   insnIdx: number;
   prevInsnIdx: number;
   logPos: number;
+  /** Explorer node of the branching instruction (-1 without a recorder). */
+  node: number;
 }
 
 export interface Env {
@@ -102,10 +105,24 @@ export interface Env {
   idGen: number;
   prevLogPos: number;
   prevInsnPrintPos: number;
-  /** Per insn, states seen before it (UI). */
+  /** Per insn, states seen before it (UI), filled when `uiStates`. */
   seen: string[][];
+  uiStates: boolean;
+  /** VerifyOptions.funcInfo. */
+  funcInfo?: boolean;
   /** History entry of the instruction being processed. */
   curEntry: HistEntry | undefined;
+  /** The explored-state recorder (only when verify() was asked for `explore`). */
+  explorer?: Explorer;
+  /** The walk restarts after a speculative path ended in a complaint (print the popped state). */
+  resumeFromPop?: boolean;
+  /** push_stack for rules outside the walk (speculative paths of pointer sanitation). */
+  push?: (target: number, prev: number) => VState;
+  /** Spectre v1 sanitation (unprivileged): pointer arithmetic with unknown scalars seen. */
+  exploreAluLimits?: boolean;
+  /** Set by is_state_visited for the recorder: the checkpoint stored / the one that pruned. */
+  visitNew?: VState;
+  visitHit?: VState;
 }
 
 export function frame(env: Env): Frame {
@@ -137,6 +154,8 @@ export function checkWritable(env: Env, r: number): void {
 }
 
 export function setReg(env: Env, r: number, v: Reg): void {
+  // __mark_reg_unknown: without CAP_BPF every scalar is precise (reg->precise = !bpf_capable).
+  if (!env.privileged && v.type === 'scalar' && !v.precise) v = { ...v, precise: true };
   frame(env).regs[r] = v;
   scratchReg(env, r);
 }

@@ -10,7 +10,7 @@
  * goldens); the order of attributes follows the kernel's printer as described publicly. Own code.
  */
 import { fmtSnum, fmtUnum, formatScalar, scalarIsConst, scalarConstValue } from './domains/scalar.ts';
-import type { Frame, Reg, StackSlot, VState } from './types.ts';
+import { type Frame, type Reg, type StackSlot, type VState, BTF_RCU, BTF_TRUSTED, BTF_UNTRUSTED } from './types.ts';
 
 export function snum(n: bigint | number): string {
   return fmtSnum(BigInt(n));
@@ -23,7 +23,7 @@ export function unum(n: bigint | number): string {
 const BASE_NAME: Record<string, string> = {
   scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_key: 'map_key', map_value: 'map_value', fp: 'fp',
   pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', mem: 'mem', sock: 'sock', sock_common: 'sock_common',
-  tcp_sock: 'tcp_sock', func: 'func', not_init: '?',
+  tcp_sock: 'tcp_sock', func: 'func', not_init: '?', ptr_: 'ptr_',
 };
 
 /** The kernel's reg_type_str: prefixes (rdonly_, ringbuf_) + base + `_or_null`. */
@@ -31,6 +31,10 @@ export function regTypeStr(r: Reg): string {
   let pre = '';
   if (r.rdonly) pre += 'rdonly_';
   if (r.ringbuf) pre += 'ringbuf_';
+  if (r.btfFlags & BTF_RCU) pre += 'rcu_';
+  if (r.btfFlags & BTF_UNTRUSTED) pre += 'untrusted_';
+  if (r.btfFlags & BTF_TRUSTED) pre += 'trusted_';
+  if (r.type === 'ptr_') return pre + 'ptr_' + (r.maybeNull ? 'or_null_' : '');
   return pre + BASE_NAME[r.type] + (r.maybeNull ? '_or_null' : '');
 }
 
@@ -70,7 +74,7 @@ export function formatReg(r: Reg, curFrameno: number): string {
     const s = scalarAttrs(r);
     if (s) a.push(s);
   }
-  const name = regTypeStr(r) + (r.type === 'fp' && r.frameno !== curFrameno ? `[${r.frameno}]` : '');
+  const name = regTypeStr(r) + (r.type === 'fp' && r.frameno !== curFrameno ? `[${r.frameno}]` : '') + (r.type === 'ptr_' && r.btf ? r.btf.name : '');
   return `${name}(${a.join(',')})`;
 }
 
@@ -110,9 +114,21 @@ export function formatFrame(f: Frame, st: VState, all: boolean, withRefs: boolea
     const s = f.stack[k];
     if (!s || slotIsInvalid(s)) continue;
     if (!all && !st.scratchedSlots.has(k)) continue;
+    if (s.bytes[0] === 'd') {
+      // print_verifier_state: skip to the dynptr's first slot and print it once.
+      k++;
+      const d = f.stack[k]?.dynptr;
+      const a: string[] = [];
+      if (d?.id) a.push(`id=${d.id}`);
+      if (d?.refObjId) a.push(`ref_id=${d.refObjId}`);
+      if (d?.id) a.push(`dynptr_id=${d.id}`);
+      out += ` fp${-8 * (k + 1)}=dynptr_${d?.type ?? 'invalid'}(${a.join(',')})`;
+      continue;
+    }
     out += ` fp${-8 * (k + 1)}=${formatSlot(s, f.frameno)}`;
   }
   if (withRefs && st.refs.length) out += ` refs=${st.refs.map((r) => r.id).join(',')}`;
+  if (f.inCallback) out += ' cb';
   return out;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Verifier soundness fuzz: mutate the corpus's accepted XDP/TC/socket programs (one random field of
  * one or two instructions), and whatever our verifier accepts must run in the reference VM
- * (src/kernel/run, BPF_PROG_TEST_RUN semantics) on a few packets without a fault.
+ * (src/kernel/run, BPF_PROG_TEST_RUN semantics) on a few packets without a fault; and whatever
+ * the unprivileged rules accept, the privileged verifier accepts too.
  * Fixed seed; VERIFIER_FUZZ_N raises the count (the longer `npm run fuzz` run).
  */
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,7 @@ describe('verifier soundness fuzz', () => {
     let accepted = 0;
     let tried = 0;
     let unsupported = 0;
+    let unprivAccepted = 0;
     for (let k = 0; k < N * 4 && tried < N; k++) {
       const c = seeds[rnd(seeds.length)];
       const base = join(corpusDir(), c.name);
@@ -58,7 +60,12 @@ describe('verifier soundness fuzz', () => {
         }
       }
       const specs = hdr.maps.map((m) => m.spec);
-      const r = verify(insns, { progType: hdr.type as ProgTypeName, maps: specs.map((x) => { const [name, type, key, value, max] = x.split(':'); return { name, type, keySize: +key, valueSize: +value, maxEntries: +max }; }), logLevel: 0 });
+      const vmaps = specs.map((x) => { const [name, type, key, value, max] = x.split(':'); return { name, type, keySize: +key, valueSize: +value, maxEntries: +max }; });
+      const r = verify(insns, { progType: hdr.type as ProgTypeName, maps: vmaps, logLevel: 0 });
+      // The unprivileged rules only add restrictions: what they accept, root must accept too.
+      const u = verify(insns, { progType: hdr.type as ProgTypeName, maps: vmaps, logLevel: 0, unprivileged: true });
+      if (u.accepted) unprivAccepted++;
+      if (u.accepted && !r.accepted) faults.push(`${c.name} mutant: accepted unprivileged but rejected as root (${r.error})`);
       if (!r.accepted) continue;
       accepted++;
       const kern = createKernel({ seed: 1 });
@@ -71,7 +78,7 @@ describe('verifier soundness fuzz', () => {
         if (out.oops) { faults.push(`${c.name} mutant: ${out.oops.message.split('\n')[0]}`); break; }
       }
     }
-    console.log(`verifier fuzz: ${tried} mutants, ${accepted} accepted, ${faults.length} faulted, ${unsupported} stopped at a helper the VM lacks`);
+    console.log(`verifier fuzz: ${tried} mutants, ${accepted} accepted (${unprivAccepted} also unprivileged), ${faults.length} faulted, ${unsupported} stopped at a helper the VM lacks`);
     expect(faults).toEqual([]);
   }, 600_000);
 });

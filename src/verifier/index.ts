@@ -8,8 +8,16 @@
  * Honesty rule: whatever is not modelled is a rejection with a message saying so, never an accept.
  * Never throws: internal failures become a rejection too.
  *
- * Does not: the unprivileged rules (rejected up front with a clear message), BTF / line info,
- * precision tracking (mark_precise lines), Spectre sanitation, kfuncs, callbacks, may_goto.
+ * Unprivileged loads (`unprivileged: true`, no CAP_BPF/CAP_PERFMON/CAP_SYS_ADMIN): the program
+ * types and helpers such a loader gets, pointer leaks, pointer comparisons, uninitialized stack,
+ * precise scalars and the Spectre v1 speculative paths (unpriv.ts and where the kernel checks).
+ * BTF-typed pointers (task_struct and friends, btf.ts), dynptrs (dynptr.ts), may_goto.
+ *
+ * Callbacks of bpf_loop / bpf_for_each_map_elem when the program comes with func_info
+ * (`funcInfo: true`, as libbpf loads a clang -g object); the explored-state tree (`explore`).
+ *
+ * Does not: line info in the log, global functions, kfuncs, timers and other async callbacks,
+ * spin locks, open-coded iterators.
  * Provenance: see the module files; own code, checked against 6.18 goldens in testdata/corpus.
  */
 import type { Insn } from '../isa/insn.ts';
@@ -18,8 +26,11 @@ import { doCheck, insnText } from './check.ts';
 import { mapTypeId, mapTypeName } from './calls.ts';
 import { type Env, Log, Reject, statsLines } from './env.ts';
 import { type MapInfo, type VerifyOptions, type VerifyResult, initialState } from './types.ts';
+import { Explorer } from './explore.ts';
+import { UNPRIV_PROG_TYPES } from './unpriv.ts';
 
 export type { VerifyOptions, VerifyResult, VerifyMap } from './types.ts';
+export type { ExploredTree, ExploredNode, FrameView, RegView, SlotView, ScalarView, EdgeKind } from './explore.ts';
 export { mapTypeId } from './calls.ts';
 
 const QUIRK_NO_NEWLINE = new Set(['expected prog array map for tail call']);
@@ -52,7 +63,9 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
     subprogs: [], aux: [], log, cur: initialState(), insnIdx: 0, prevInsnIdx: -1, stack: [], explored: new Map(),
     processed: 0, jmpsProcessed: 0, prevJmps: 0, prevProcessed: 0, totalStates: 0, peakStates: 0, liveStates: 0, maxStatesPerInsn: 0,
     idGen: 0, prevLogPos: 0, prevInsnPrintPos: 0, seen: insns.map(() => []), curEntry: undefined,
+    uiStates: opts.stateTexts !== false, funcInfo: opts.funcInfo === true,
   };
+  if (opts.explore) env.explorer = new Explorer(insns, typeof opts.explore === 'object' ? opts.explore.maxNodes : undefined);
   const finish = (error: string | null, text: string | null): VerifyResult => {
     const usec = Math.max(1, Math.round((performance.now() - t0) * 1000));
     let body: string;
@@ -66,14 +79,22 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
     return {
       accepted: error === null, error: err, log: full, processed: env.processed, totalStates: env.totalStates,
       peakStates: env.peakStates, states: env.seen,
+      ...(env.explorer ? { explored: env.explorer.tree() } : {}),
     };
   };
   try {
     for (const m of maps) {
       if (m.typeId < 0) return finish(`map '${m.name}': unknown map type '${m.type}'`, `map '${m.name}': unknown map type '${m.type}'`);
     }
-    if (opts.unprivileged) {
-      const t = 'the unprivileged verifier rules are not modelled yet (load as root)';
+    if (opts.unprivileged && !UNPRIV_PROG_TYPES.includes(opts.progType)) {
+      // bpf_prog_load refuses before the verifier runs: EPERM and an empty log.
+      return {
+        accepted: false, processed: 0, totalStates: 0, peakStates: 0, states: insns.map(() => []), log: '',
+        error: `bpf() refuses with EPERM (no verifier log): without CAP_BPF only socket_filter and cgroup_skb programs load, not ${opts.progType}`,
+      };
+    }
+    if (opts.unprivileged && insns.some((i) => (i.code === 0x85 && (i.src === 1 || i.src === 2)) || (i.code === 0x18 && i.src === 4))) {
+      const t = 'loading/calling other bpf or kernel functions are allowed for CAP_BPF and CAP_SYS_ADMIN';
       return finish(t, t);
     }
     if (insns.length === 0) return finish('empty program', 'empty program');
@@ -91,6 +112,16 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
     if (sd) {
       log.reset(level >= 2 ? log.end : 0);
       return finish(sd, sd);
+    }
+    // optimize_bpf_loop: an inlinable bpf_loop call takes three 8-byte stack slots in its subprogram.
+    for (const sp of env.subprogs) {
+      let extra = 0;
+      for (let pc = sp.start; pc < sp.end; pc++) if (env.aux[pc].loopInline === true) extra = 24 + ((8 - (sp.stackDepth % 8)) % 8);
+      sp.stackDepth += extra;
+    }
+    // do_misc_fixups: a timed may_goto takes two 8-byte stack slots in its subprogram (x86-64).
+    for (const sp of env.subprogs) {
+      for (let pc = sp.start; pc < sp.end; pc++) if (insns[pc].code === 0xe5 && insns[pc].src === 0) { sp.stackDepth += 16; break; }
     }
     return finish(null, null);
   } catch (e) {

@@ -13,8 +13,8 @@
 import type { Insn } from '../isa/insn.ts';
 import { BPF_CLASS, BPF_JMP32, BPF_OP, BPF_SRC, BPF_X, BPF_JEQ, BPF_JNE, BPF_JGT, BPF_JGE, BPF_JLT, BPF_JLE } from '../isa/opcodes.ts';
 import { branchTaken, refineOnBranch, scalarConst, scalarIsConst, scalarUnknown } from './domains/scalar.ts';
-import { type Env, frame, readReg } from './env.ts';
-import { type Reg, type VState, scalarReg } from './types.ts';
+import { type Env, fail, frame, readReg } from './env.ts';
+import { type Reg, type VState, BTF_TRUSTED, BTF_UNTRUSTED, scalarReg } from './types.ts';
 import { markPrecise } from './precise.ts';
 
 export const AT_PKT_END = -1;
@@ -71,6 +71,11 @@ function pktBranchTaken(dst: Reg, src: Reg, opIn: number): -1 | 0 | 1 {
 /** reg_not_null: pointer types that can never be NULL. */
 const NOT_NULL_TYPES = new Set(['sock', 'tcp_sock', 'map_value', 'map_key', 'sock_common', 'mem', 'map_ptr']);
 
+/** is_trusted_reg: a BTF pointer the kernel vouches for (not NULL, safe to pass to helpers). */
+function isTrustedReg(r: Reg): boolean {
+  return (r.btfFlags & BTF_TRUSTED) !== 0 && !(r.btfFlags & BTF_UNTRUSTED);
+}
+
 function isBranchTaken(dst: Reg, src: Reg, op: number, is64: boolean): -1 | 0 | 1 {
   const pk = (r: Reg): boolean => r.type === 'pkt' || r.type === 'pkt_meta' || r.type === 'pkt_end';
   if (pk(dst) && pk(src) && is64) return pktBranchTaken(dst, src, op);
@@ -80,7 +85,7 @@ function isBranchTaken(dst: Reg, src: Reg, op: number, is64: boolean): -1 | 0 | 
     let o = op;
     if (!isConstScalar(b)) { o = flip(o); [a, b] = [b, a]; }
     if (!isConstScalar(b)) return -1;
-    if (a.type === 'scalar' || a.maybeNull || !NOT_NULL_TYPES.has(a.type)) return -1;
+    if (a.type === 'scalar' || a.maybeNull || !(NOT_NULL_TYPES.has(a.type) || (a.type === 'ptr_' && isTrustedReg(a)))) return -1;
     const v = is64 ? b.s.var_off.value : BigInt.asUintN(32, b.s.var_off.value);
     if (v !== 0n) return -1;
     if (o === BPF_JEQ) return 0;
@@ -174,16 +179,28 @@ export function checkCondJmp(env: Env, insn: Insn, push: (target: number) => VSt
   if (isX) src = readReg(env, insn.src);
   else src = scalarReg(scalarConst(BigInt(insn.imm)));
   const dst = readReg(env, insn.dst);
+  const pk = (r: Reg): boolean => r.type === 'pkt' || r.type === 'pkt_meta' || r.type === 'pkt_end';
+  if (isX && !env.privileged && src.type !== 'scalar' && !(pk(dst) && pk(src))) fail(`R${insn.src} pointer comparison prohibited`);
   const target = idx + insn.off + 1;
   const pred = isBranchTaken(dst, src, op, is64);
+  // sanitize_speculative_path: without CAP_BPF the side that cannot be taken is still walked,
+  // speculatively, with the compared registers unknown.
+  const speculate = (t: number): void => {
+    if (env.privileged) return;
+    const q = push(t);
+    q.speculative = true;
+    const regs = q.frames[q.curframe].regs;
+    regs[insn.dst] = { ...scalarReg(scalarUnknown()), precise: true };
+    if (isX) regs[insn.src] = { ...scalarReg(scalarUnknown()), precise: true };
+  };
   if (pred >= 0) {
     let m = 0;
     if (dst.type === 'scalar') m |= 1 << insn.dst;
     if (isX && src.type === 'scalar') m |= 1 << insn.src;
     if (m) markPrecise(env, m, [], 1);
   }
-  if (pred === 1) return target;
-  if (pred === 0) return idx + 1;
+  if (pred === 1) { speculate(idx + 1); return target; }
+  if (pred === 0) { speculate(target); return idx + 1; }
   const other = push(target);
   const thisSt = env.cur;
   const oregs = other.frames[other.curframe].regs;
@@ -209,8 +226,8 @@ export function checkCondJmp(env: Env, insn: Insn, push: (target: number) => VSt
   if (is64 && !isX && insn.imm === 0 && (op === BPF_JEQ || op === BPF_JNE) && dst.type !== 'scalar' && dst.maybeNull) {
     markPtrOrNull(thisSt, insn.dst, op === BPF_JNE);
     markPtrOrNull(other, insn.dst, op === BPF_JEQ);
-  } else {
-    tryMatchPkt(insn, dst, src, thisSt, other);
+  } else if (!tryMatchPkt(insn, dst, src, thisSt, other) && !env.privileged && dst.type !== 'scalar') {
+    fail(`R${insn.dst} pointer comparison prohibited`);
   }
   return idx + 1;
 }

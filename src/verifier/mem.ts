@@ -4,8 +4,10 @@
  * rules), packet bounds, map values, helper memory (`mem`, ring-buffer records), and the
  * `R%d invalid mem access '%s'` refusal for everything else.
  *
- * Does not: the unprivileged rules (leaks, uninitialized reads: verify() refuses unprivileged
- * loads up front), BTF-typed pointers, spin locks/timers/kptrs inside map values.
+ * Also: the unprivileged rules of memory access (pointer leaks into map/ctx/mem/packet, reads of
+ * uninitialized stack, spilled-pointer corruption, scalar spills needing CAP_BPF), bpf_sock /
+ * bpf_tcp_sock fields, BTF-typed pointers (btf.ts) and map_ptr reads, dynptr slots (dynptr.ts).
+ * Does not: spin locks/timers/kptrs inside map values.
  * Provenance: rules and messages as the 6.18 kernel shows them in corpus goldens and public
  * descriptions of check_mem_access / check_stack_*; own code.
  */
@@ -14,7 +16,9 @@ import { type Scalar, S64_MIN, scalarConst, scalarIsConst, scalarUnknown, signEx
 import { tnumAdd, tnumConst, tnumIsAligned, tnumStr } from './domains/tnum.ts';
 import { type Env, fail, frame, newId } from './env.ts';
 import { regTypeStr } from './format.ts';
-import { type Frame, type Reg, type StackSlot, type SlotByte, copyReg, ptrReg, scalarReg, isPktPointer } from './types.ts';
+import { type Frame, type Reg, type StackSlot, type SlotByte, BTF_RCU, BTF_TRUSTED, BTF_UNTRUSTED, copyReg, ptrReg, scalarReg, isPktPointer } from './types.ts';
+import { type WalkResult, btfStructAccess, mapStruct } from './btf.ts';
+import { destroyIfDynptrSlot } from './dynptr.ts';
 
 const BPF_MAX_VAR_OFF = 1n << 29n;
 
@@ -107,7 +111,9 @@ export function stackBounds(env: Env, reg: Reg, regno: number, off: number, size
     minOff = reg.s.smin + BigInt(off);
     maxOff = reg.s.smax + BigInt(off) + BigInt(size);
   }
-  let bad = minOff < -512n || minOff > -1n || maxOff > 0n || size < 0;
+  // check_stack_slot_within_bounds: without allow_uninit_stack a read stays inside the allocated stack.
+  const minValid = access === 'read' && !env.privileged ? -BigInt(env.cur.frames[reg.frameno].allocated) : -512n;
+  let bad = minOff < minValid || minOff > -1n || maxOff > 0n || size < 0;
   if (size === 0 && minOff === 0n && maxOff === 0n) bad = true;
   if (bad) {
     if (scalarIsConst(reg.s)) fail(`invalid${extra} stack R${regno} off=${off} size=${size}`);
@@ -130,11 +136,15 @@ function regWidth(s: Scalar): number {
 }
 
 function stackWriteFixed(env: Env, f: Frame, off: number, size: number, src: Reg | undefined, stImm: number | undefined): void {
+  const old = byteAt(f, off).slot;
+  if (!env.privileged && old.bytes[7] === 'r' && old.spilled && old.spilled.type !== 'scalar' && size !== 8) fail('attempt to corrupt spilled pointer on stack');
+  destroyIfDynptrSlot(env, f, byteAt(f, off).spi);
   const { slot, spi } = byteAt(f, off);
   env.cur.scratchedSlots.add(spi);
   const spill = (): void => { if (env.curEntry && f.frameno === env.cur.curframe) env.curEntry.spi = spi; };
   const aligned = ((off % 8) + 8) % 8 === 0;
-  if (src && aligned && src.type === 'scalar') {
+  // Scalar spills (and BPF_ST spills) need CAP_BPF; otherwise the bytes become misc/zero.
+  if (src && aligned && src.type === 'scalar' && env.privileged) {
     const fits = regWidth(src.s) <= 8 * size;
     if (fits && !src.id && !scalarIsConst(src.s)) src.id = newId(env);
     saveSpill(slot, src, size);
@@ -142,7 +152,7 @@ function stackWriteFixed(env: Env, f: Frame, off: number, size: number, src: Reg
     spill();
     return;
   }
-  if (!src && aligned && stImm !== undefined) {
+  if (!src && aligned && stImm !== undefined && env.privileged) {
     saveSpill(slot, scalarReg(scalarConst(BigInt(stImm))), size);
     spill();
     return;
@@ -204,6 +214,10 @@ function stackReadFixed(env: Env, f: Frame, off: number, size: number, dst: numb
   }
   let allZero = true;
   for (let i = 0; i < size; i++) {
+    const t = slot.bytes[(sl - i) % 8];
+    if (t === 'd' || (t === '?' && !env.privileged)) fail(`invalid read from stack off ${off}+${i} size ${size}`);
+  }
+  for (let i = 0; i < size; i++) {
     const { slot: s2, idx } = byteAt(f, off + size - 1 - i);
     if (s2.bytes[idx] !== '0') allZero = false;
   }
@@ -226,6 +240,7 @@ function stackAccess(env: Env, reg: Reg, regno: number, off: number, size: numbe
   if (access === 'write') {
     const src = o.srcRegno >= 0 ? frame(env).regs[o.srcRegno] : undefined;
     const zero = (src && src.type === 'scalar' && scalarIsConst(src.s) && src.s.var_off.value === 0n) || o.stImm === 0;
+    for (let a = minOff; a < maxOff; a++) destroyIfDynptrSlot(env, f, byteAt(f, a).spi);
     for (let a = minOff; a < maxOff; a++) {
       const { slot, idx, spi } = byteAt(f, a);
       env.cur.scratchedSlots.add(spi);
@@ -256,6 +271,10 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
   const aoff = off + reg.off;
   let val: Reg | undefined;
   if (reg.maybeNull && reg.type !== 'scalar') fail(`R${regno} invalid mem access '${regTypeStr(reg)}'`);
+  if (access === 'write' && o.srcRegno >= 0 && !env.privileged && frame(env).regs[o.srcRegno].type !== 'scalar') {
+    const into: Record<string, string> = { map_value: 'map', mem: 'mem', ctx: 'ctx', pkt: 'packet', pkt_meta: 'packet' };
+    if (into[reg.type]) fail(`R${o.srcRegno} leaks addr into ${into[reg.type]}`);
+  }
   switch (reg.type) {
     case 'map_value': {
       checkMemRegion(reg, regno, aoff, size, reg.map!.valueSize, false);
@@ -277,6 +296,10 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
       if (reg.off) fail(`dereference of modified ctx ptr R${regno} off=${reg.off} disallowed`);
       if (!scalarIsConst(reg.s) || reg.s.var_off.value !== 0n) fail(`variable ctx access var_off=${tnumStr(reg.s.var_off)} disallowed`);
       if (o.ldsx) fail(`invalid bpf_context access off=${aoff} size=${size}`);
+      // cg_skb_is_valid_access: data, data_end and writing tstamp need CAP_BPF.
+      if (!env.privileged && env.progType === 'cgroup_skb' && ((aoff >= 76 && aoff < 84) || (access === 'write' && aoff >= 152 && aoff < 160))) {
+        fail(`invalid bpf_context access off=${aoff} size=${size}`);
+      }
       const r = checkCtxAccess(env.progType, aoff, size, access, { expectedAttachType: env.attachType || undefined });
       if (!r.ok) fail(r.message);
       if (access === 'read') {
@@ -305,8 +328,25 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
       break;
     }
     case 'sock': case 'sock_common': case 'tcp_sock':
-      fail(`R${regno} ${access === 'write' ? `cannot write into ${regTypeStr(reg)}` : `invalid mem access '${regTypeStr(reg)}'`}`);
+      if (access === 'write') fail(`R${regno} cannot write into ${regTypeStr(reg)}`);
+      if (reg.s.smin < 0n) fail(`R${regno} min value is negative, either use unsigned index or do a if (index >=0) check.`);
+      if (!sockAccessOk(reg.type, aoff, size)) fail(`R${regno} invalid ${regTypeStr(reg)} access off=${aoff} size=${size}`);
+      val = scalarReg(scalarUnknown());
       break;
+    case 'ptr_':
+      val = btfAccess(env, reg, regno, aoff, size, access);
+      if (val.type !== 'scalar') return val;
+      break;
+    case 'map_ptr': {
+      const ms = reg.map ? mapStruct(reg.map.type) : undefined;
+      if (!ms) fail(`R${regno} reads of a ${reg.map?.type ?? '?'} map's kernel struct are not modelled by this verifier`);
+      if (!env.privileged) fail(`'struct ${ms.name}' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN`);
+      if (aoff < 0) fail(`R${regno} is ${ms.name} invalid negative access: off=${aoff}`);
+      if (access !== 'read') fail(`only read from ${ms.name} is supported`);
+      val = btfLoaded(env, btfStructAccess(ms.id, aoff, size), 0, undefined);
+      if (val.type !== 'scalar') return val;
+      break;
+    }
     default:
       fail(`R${regno} invalid mem access '${regTypeStr(reg)}'`);
   }
@@ -314,6 +354,67 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
     val = { ...val, s: o.ldsx ? signExtend(val.s, size as 1 | 2 | 4, true) : truncate(val.s, size as 1 | 2 | 4) };
   }
   return val;
+}
+
+/**
+ * BTF_TYPE_SAFE_RCU(struct task_struct): pointer fields the kernel treats as RCU-protected and
+ * non-NULL when walked from a trusted or RCU task pointer (6.18 verifier).
+ */
+const SAFE_RCU: Record<string, readonly string[]> = {
+  task_struct: ['cpus_ptr', 'cgroups', 'real_parent', 'group_leader'],
+};
+
+/** The register a BTF walk loads (mark_btf_ld_reg with the flags check_ptr_to_btf_access picks). */
+function btfLoaded(env: Env, w: WalkResult, parentFlags: number, parent: Reg | undefined): Reg {
+  if (w.kind === 'error') fail(w.message);
+  if (w.kind === 'scalar') return scalarReg(scalarUnknown());
+  let flags = 0;
+  let maybeNull = false;
+  const parentOk = parent !== undefined && !parent.maybeNull && !(parentFlags & BTF_UNTRUSTED) && (parentFlags & (BTF_TRUSTED | BTF_RCU)) !== 0;
+  if (parentFlags & BTF_UNTRUSTED) flags = BTF_UNTRUSTED;
+  else if (parentOk && parent!.btf && SAFE_RCU[parent!.btf.name]?.includes(w.field)) flags = BTF_RCU;
+  const r = ptrReg('ptr_', { btf: w.struct, btfFlags: flags, maybeNull });
+  if (maybeNull) r.id = newId(env);
+  return r;
+}
+
+/** check_ptr_to_btf_access */
+function btfAccess(env: Env, reg: Reg, regno: number, off: number, size: number, access: Access): Reg {
+  const tname = reg.btf?.name ?? '';
+  if (!env.privileged) fail(`'struct ${tname}' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN`);
+  if (off < 0) fail(`R${regno} is ptr_${tname} invalid negative access: off=${off}`);
+  if (!scalarIsConst(reg.s) || reg.s.var_off.value !== 0n) fail(`R${regno} is ptr_${tname} invalid variable offset: off=${off}, var_off=${tnumStr(reg.s.var_off)}`);
+  if (access !== 'read') fail('only read is supported');
+  if (!reg.btf || reg.btf.id < 0) fail(`R${regno} struct ${tname}: its BTF layout is not in this verifier's vmlinux subset (not modelled)`);
+  return btfLoaded(env, btfStructAccess(reg.btf.id, off, size), reg.btfFlags, reg);
+}
+
+/** bpf_ctx_narrow_access_ok */
+function narrowOk(off: number, size: number, fieldSize: number): boolean {
+  return (off & (fieldSize - 1)) + size <= fieldSize;
+}
+
+/**
+ * bpf_sock_is_valid_access / bpf_sock_common_is_valid_access / bpf_tcp_sock_is_valid_access:
+ * reads of `struct bpf_sock` (80 bytes) and `struct bpf_tcp_sock` (112 bytes), uapi layouts.
+ */
+function sockAccessOk(type: 'sock' | 'sock_common' | 'tcp_sock', off: number, size: number): boolean {
+  if (type === 'tcp_sock') {
+    if (off < 0 || off >= 112 || off % size !== 0) return false;
+    return off === 80 || off === 88 ? size === 8 : size === 4; // bytes_received, bytes_acked are u64
+  }
+  if (off < 0 || off >= 80 || off % size !== 0) return false;
+  // sock_common: type, protocol, mark, priority (8..23) are not in struct sock_common.
+  if (type === 'sock_common' && off >= 8 && off < 24) return false;
+  // state 72, family 4, type 8, protocol 12, src_port 44, rx_queue_mapping 76, src_ip4 24,
+  // src_ip6 28..43, dst_ip4 52, dst_ip6 56..71: u32 fields, narrow reads allowed.
+  if (off === 72 || off === 4 || off === 8 || off === 12 || off === 44 || off === 76 ||
+      (off >= 24 && off < 28) || (off >= 28 && off < 44) || (off >= 52 && off < 56) || (off >= 56 && off < 72)) {
+    return narrowOk(off, size, 4);
+  }
+  if (off >= 48 && off < 50) return narrowOk(off, size, size === 4 ? 4 : 2); // dst_port (__be16 + pad)
+  if (off >= 50 && off < 52) return false;
+  return size === 4;
 }
 
 /** may_access_direct_pkt_data for writes. */

@@ -41,6 +41,7 @@ function markAllPrecise(st: VState | undefined): void {
  * moment before the last `skip` history entries of the current state.
  */
 export function markPrecise(env: Env, regs: number, slots: number[] = [], skip = 0): void {
+  if (!env.privileged) return; // __mark_chain_precision: every scalar is already precise without CAP_BPF
   const cur = env.cur;
   let rmask = regs;
   const smask = new Set(slots);

@@ -14,6 +14,8 @@ interface IdMap {
   pairs: Map<number, number>;
   rev: Map<number, number>;
   tmp: number;
+  /** env->explore_alu_limits: scalars must match exactly (unprivileged pointer sanitation). */
+  alu?: boolean;
 }
 
 function checkIds(oldId: number, curId: number, m: IdMap): boolean {
@@ -41,15 +43,21 @@ function sameScalar(a: Reg, b: Reg): boolean {
 function regsExact(o: Reg, c: Reg, m: IdMap): boolean {
   return o.type === c.type && o.maybeNull === c.maybeNull && o.rdonly === c.rdonly && o.ringbuf === c.ringbuf && o.off === c.off &&
     o.range === c.range && o.map === c.map && o.memSize === c.memSize && o.frameno === c.frameno && sameScalar(o, c) &&
+    o.btf?.id === c.btf?.id && o.btfFlags === c.btfFlags && o.dynptrId === c.dynptrId &&
     checkIds(o.id, c.id, m) && checkIds(o.refObjId, c.refObjId, m);
 }
 
-export function regsafe(o: Reg, c: Reg, m: IdMap, exact: boolean): boolean {
-  if (o.type === 'not_init') return !exact || c.type === 'not_init';
-  if (exact) return regsExact(o, c, m);
+/** false: NOT_EXACT, true: EXACT, 'range': RANGE_WITHIN (may_goto: imprecise scalars compared too). */
+export type Exactness = boolean | 'range';
+
+export function regsafe(o: Reg, c: Reg, m: IdMap, exact: Exactness): boolean {
+  if (o.type === 'not_init') return exact === false || c.type === 'not_init';
+  if (exact === true) return regsExact(o, c, m);
   if (o.type !== c.type) return false;
-  if (o.type === 'scalar') return !o.precise || (scalarSubsumes(o.s, c.s) && checkScalarIds(o.id, c.id, m));
+  if (o.type === 'scalar' && m.alu) return sameScalar(o, c) && checkScalarIds(o.id, c.id, m);
+  if (o.type === 'scalar') return (!o.precise && exact === false) || (scalarSubsumes(o.s, c.s) && checkScalarIds(o.id, c.id, m));
   if (o.maybeNull !== c.maybeNull || o.rdonly !== c.rdonly || o.ringbuf !== c.ringbuf) return false;
+  if (o.btf?.id !== c.btf?.id || o.btfFlags !== c.btfFlags) return false;
   switch (o.type) {
     case 'pkt': case 'pkt_meta':
       if (o.range > c.range) return false;
@@ -66,7 +74,7 @@ function slotOf(f: Frame, k: number): StackSlot | undefined {
   return f.stack[k];
 }
 
-function stacksafe(o: Frame, c: Frame, m: IdMap, exact: boolean, live: bigint | null): boolean {
+function stacksafe(o: Frame, c: Frame, m: IdMap, exact: Exactness, live: bigint | null): boolean {
   const n = Math.max(o.stack.length, c.stack.length);
   for (let k = 0; k < n; k++) {
     if (live !== null && !(live & (1n << BigInt(k)))) continue;
@@ -74,9 +82,10 @@ function stacksafe(o: Frame, c: Frame, m: IdMap, exact: boolean, live: bigint | 
     const cs = slotOf(c, k);
     const ob = os?.bytes ?? ['?', '?', '?', '?', '?', '?', '?', '?'];
     const cb = cs?.bytes ?? ['?', '?', '?', '?', '?', '?', '?', '?'];
-    if (exact) {
+    if (exact === true) {
       for (let i = 0; i < 8; i++) if (ob[i] !== cb[i]) return false;
       if (ob[7] === 'r' && !regsExact(os!.spilled!, cs!.spilled!, m)) return false;
+      if (ob[0] === 'd' && (os!.dynptr?.type !== cs!.dynptr?.type || os!.dynptr?.first !== cs!.dynptr?.first || !checkIds(os!.dynptr?.refObjId ?? 0, cs!.dynptr?.refObjId ?? 0, m))) return false;
       continue;
     }
     for (let i = 0; i < 8; i++) {
@@ -85,18 +94,24 @@ function stacksafe(o: Frame, c: Frame, m: IdMap, exact: boolean, live: bigint | 
       if (ob[i] === 'm' && cb[i] === 'r' && cs?.spilled?.type === 'scalar') continue;
       if (ob[i] !== cb[i]) return false;
     }
+    if (ob[0] === 'd') {
+      const a = os?.dynptr;
+      const b = cs?.dynptr;
+      if (!a || !b || a.type !== b.type || a.first !== b.first || !checkIds(a.refObjId, b.refObjId, m)) return false;
+    }
     if (ob[7] === 'r' && os?.spilled) {
       if (cb[7] !== 'r' || !cs?.spilled) return false;
-      if (!regsafe(os.spilled, cs.spilled, m, false)) return false;
+      if (!regsafe(os.spilled, cs.spilled, m, exact)) return false;
     }
   }
   return true;
 }
 
 /** states_equal: `old` (fully explored, or for loop detection: exact) covers `cur`. */
-export function statesEqual(old: VState, cur: VState, liveTop: number, exact: boolean, stackLive: bigint | null = null): boolean {
+export function statesEqual(old: VState, cur: VState, liveTop: number, exact: Exactness, stackLive: bigint | null = null, aluLimits = false): boolean {
   if (old.frames.length !== cur.frames.length || old.curframe !== cur.curframe) return false;
-  const m: IdMap = { pairs: new Map(), rev: new Map(), tmp: 0 };
+  if (old.speculative && !cur.speculative) return false;
+  const m: IdMap = { pairs: new Map(), rev: new Map(), tmp: 0, alu: aluLimits };
   if (old.refs.length !== cur.refs.length) return false;
   for (let i = 0; i < old.refs.length; i++) if (!checkIds(old.refs[i].id, cur.refs[i].id, m)) return false;
   for (let fi = 0; fi < old.frames.length; fi++) {

@@ -14,11 +14,18 @@ import type { Scalar } from './domains/scalar.ts';
 import type { HistEntry } from './precise.ts';
 import { scalarConst, scalarUnknown } from './domains/scalar.ts';
 import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
+import type { BtfStruct } from './btf.ts';
+import type { ExploredTree } from './explore.ts';
 
 /** Base register types (`enum bpf_reg_type` without flags), spelled as the log prints them. */
 export type RegType =
   | 'not_init' | 'scalar' | 'ctx' | 'map_ptr' | 'map_key' | 'map_value' | 'fp' | 'pkt' | 'pkt_meta'
-  | 'pkt_end' | 'mem' | 'sock' | 'sock_common' | 'tcp_sock' | 'func';
+  | 'pkt_end' | 'mem' | 'sock' | 'sock_common' | 'tcp_sock' | 'func' | 'ptr_';
+
+/** Flags of a BTF-typed pointer (`ptr_`): PTR_TRUSTED, MEM_RCU, PTR_UNTRUSTED. */
+export const BTF_TRUSTED = 1;
+export const BTF_RCU = 2;
+export const BTF_UNTRUSTED = 4;
 
 /** A map as the program sees it (one `--map`). */
 export interface MapInfo {
@@ -58,16 +65,34 @@ export interface Reg {
   /** Subprogram of a PTR_TO_FUNC. */
   subprogno: number;
   precise: boolean;
+  /** PTR_TO_BTF_ID (`ptr_`): the kernel struct it points to. */
+  btf: BtfStruct | undefined;
+  /** BTF_TRUSTED | BTF_RCU | BTF_UNTRUSTED. */
+  btfFlags: number;
+  /** A slice of a dynptr (bpf_dynptr_data): the dynptr's id. */
+  dynptrId: number;
 }
 
-/** One byte of a stack slot: '?' invalid, 'r' spill, 'm' misc, '0' zero (the log's letters). */
-export type SlotByte = '?' | 'r' | 'm' | '0';
+/** One byte of a stack slot: '?' invalid, 'r' spill, 'm' misc, '0' zero, 'd' dynptr (the log's letters). */
+export type SlotByte = '?' | 'r' | 'm' | '0' | 'd';
+
+/** A dynptr's half in a stack slot (STACK_DYNPTR; see dynptr.ts). */
+export interface DynptrInfo {
+  type: 'local' | 'ringbuf' | 'invalid';
+  /** The higher-address slot of the two, which the log prints. */
+  first: boolean;
+  id: number;
+  /** Reference held by a ring-buffer dynptr (0 for local ones). */
+  refObjId: number;
+}
 
 export interface StackSlot {
   /** bytes[0] is the highest-address byte of the slot (the kernel's slot_type order). */
   bytes: SlotByte[];
   /** The spilled register, when bytes hold 'r'. */
   spilled: Reg | undefined;
+  /** When bytes hold 'd'. */
+  dynptr?: DynptrInfo;
 }
 
 export interface Frame {
@@ -83,6 +108,8 @@ export interface Frame {
   /** bpf_loop-style callback frame. */
   inCallback: boolean;
   callbackRet: [bigint, bigint] | undefined;
+  /** Callback iterations pushed from this frame's current call (bpf_func_state.callback_depth). */
+  callbackDepth?: number;
 }
 
 export interface RefState {
@@ -109,6 +136,14 @@ export interface VState {
   miss: number;
   /** Instructions processed since the parent checkpoint (precision backtracking). */
   hist: HistEntry[];
+  /** may_goto fall-throughs taken on this path (bpf_verifier_state.may_goto_depth). */
+  mayGotoDepth: number;
+  /** Checkpoints on this DFS path (bpf_verifier_state.dfs_depth). */
+  dfsDepth: number;
+  /** Callback bodies entered on this path (bpf_verifier_state.callback_unroll_depth). */
+  callbackUnrollDepth?: number;
+  /** Explorer node where this checkpoint was stored (UI only). */
+  node?: number;
 }
 
 export interface VerifyMap {
@@ -125,8 +160,18 @@ export interface VerifyOptions {
   progType: ProgTypeName;
   maps?: VerifyMap[];
   logLevel?: 0 | 1 | 2;
-  /** The unprivileged rules (not modelled yet: such loads are rejected with a clear message). */
+  /** The rules for a loader without CAP_BPF / CAP_PERFMON / CAP_SYS_ADMIN (see unpriv notes in index.ts). */
   unprivileged?: boolean;
+  /**
+   * The program comes with BTF func_info (an ELF object with .BTF.ext, as libbpf loads it):
+   * BPF_PSEUDO_FUNC loads and callbacks (bpf_loop, bpf_for_each_map_elem) are allowed. Without
+   * it the kernel refuses them with "missing btf func_info".
+   */
+  funcInfo?: boolean;
+  /** Fill `result.states` (per-insn state texts for the UI). Default true; false saves time. */
+  stateTexts?: boolean;
+  /** Record the explored-state tree for the UI (`result.explored`; explore.ts). Off by default. */
+  explore?: boolean | { maxNodes?: number };
   /** expected_attach_type, kernel spelling (BPF_CGROUP_INET_EGRESS ...). */
   attachType?: string;
 }
@@ -145,8 +190,10 @@ export interface VerifyResult {
   processed: number;
   totalStates: number;
   peakStates: number;
-  /** Per instruction, the abstract states seen before it (for the UI). */
+  /** Per instruction, the abstract states seen before it (for the UI), as log text. */
   states: string[][];
+  /** The explored-state tree (structured states, checkpoints, pruning), when `explore` was asked. */
+  explored?: ExploredTree;
 }
 
 export const MAX_BPF_STACK = 512;
@@ -155,7 +202,7 @@ export const BPF_COMPLEXITY_LIMIT_INSNS = 1_000_000;
 export function notInit(): Reg {
   return {
     type: 'not_init', maybeNull: false, rdonly: false, ringbuf: false, s: scalarUnknown(), off: 0, id: 0, refObjId: 0,
-    range: 0, map: undefined, memSize: 0, frameno: 0, subprogno: 0, precise: false,
+    range: 0, map: undefined, memSize: 0, frameno: 0, subprogno: 0, precise: false, btf: undefined, btfFlags: 0, dynptrId: 0,
   };
 }
 
@@ -177,7 +224,9 @@ export function copyReg(r: Reg): Reg {
 }
 
 export function copySlot(s: StackSlot): StackSlot {
-  return { bytes: [...s.bytes], spilled: s.spilled ? copyReg(s.spilled) : undefined };
+  const c: StackSlot = { bytes: [...s.bytes], spilled: s.spilled ? copyReg(s.spilled) : undefined };
+  if (s.dynptr) c.dynptr = s.dynptr;
+  return c;
 }
 
 export function copyFrame(f: Frame): Frame {
@@ -207,6 +256,7 @@ export function initialState(): VState {
   return {
     frames: [f], curframe: 0, refs: [], parent: undefined, branches: 0, insnIdx: 0,
     scratchedRegs: (1 << 1) | (1 << 10), scratchedSlots: new Set(), speculative: false, hit: 0, miss: 0, hist: [],
+    mayGotoDepth: 0, dfsDepth: 0,
   };
 }
 

@@ -65,9 +65,10 @@ describe('log levels', () => {
       if (r.accepted) expect(r.error).toBeNull();
     }
   });
-  it('unprivileged loads are refused with a clear message (not modelled yet)', () => {
+  it('an unprivileged XDP load is refused before the verifier runs (EPERM, empty log; testdata-unpriv type_xdp)', () => {
     const r = verify([{ code: 0xb7, dst: 0, src: 0, off: 0, imm: 2 }, { code: 0x95, dst: 0, src: 0, off: 0, imm: 0 }], { progType: 'xdp', unprivileged: true });
     expect(r.accepted).toBe(false);
-    expect(r.error).toMatch(/unprivileged/);
+    expect(r.error).toMatch(/EPERM/);
+    expect(r.log).toBe('');
   });
 });

@@ -44,13 +44,27 @@ describe('createWorkerClient', () => {
   });
   afterEach(() => vi.useRealTimers());
 
+  it('sends any request type with call() and resolves with its payload or failure', async () => {
+    const c = createWorkerClient({ spawn, timeoutMs: 1000 });
+    const v = c.call('verify', { source: 'exit', file: 'a.s' });
+    const s = c.call('session.advance', { max: 5 });
+    const [rv, rs] = workers[0].received;
+    expect(rv).toMatchObject({ type: 'verify', payload: { source: 'exit', file: 'a.s' } });
+    expect(rs).toMatchObject({ type: 'session.advance', payload: { max: 5 } });
+    workers[0].onmessage?.({ data: { id: rs.id, type: 'failure', payload: { kind: 'internal', message: 'no run session' } } });
+    workers[0].onmessage?.({ data: { id: rv.id, type: 'verify', payload: { diagnostics: [], bytecode: [], workerMs: 3 } } });
+    const [a, b] = await Promise.all([v, s]);
+    expect(a.ok && a.value.workerMs).toBe(3);
+    expect(!b.ok && b.error.message).toBe('no run session');
+  });
+
   it('matches answers to requests by id, even out of order', async () => {
     const c = createWorkerClient({ spawn, timeoutMs: 1000 });
     const a = c.run({ source: 'a', file: 'a.s' });
     const b = c.run({ source: 'b', file: 'b.s' });
     const [ra, rb] = workers[0].received;
-    expect(ra.payload.source).toBe('a');
-    expect(rb.payload.source).toBe('b');
+    expect(ra.type === 'run' && ra.payload.source).toBe('a');
+    expect(rb.type === 'run' && rb.payload.source).toBe('b');
     workers[0].answer(rb.id, 2n);
     workers[0].answer(ra.id, 1n);
     const [x, y] = await Promise.all([a, b]);

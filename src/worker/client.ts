@@ -12,6 +12,14 @@
  */
 import type { Failure, Reply, RunOutcome, RunRequest, WorkerRequest, WorkerResponse } from './protocol.ts';
 
+/** A request without its id, and the payload type of the answer to each request type. */
+export type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+export type AnswerOf<T extends WorkerRequest['type']> = T extends 'run'
+  ? RunOutcome
+  : T extends 'verify'
+    ? Extract<WorkerResponse, { type: 'verify' }>['payload']
+    : Extract<WorkerResponse, { type: 'session' }>['payload'];
+
 /** The part of `Worker` the client uses. */
 export interface WorkerLike {
   postMessage(msg: WorkerRequest): void;
@@ -28,6 +36,8 @@ export interface WorkerClientOptions {
 
 export interface WorkerClient {
   run(req: RunRequest, opts?: { timeoutMs?: number }): Promise<Reply<RunOutcome>>;
+  /** Any request (verify, session.*): resolves with the answer's payload or a failure. */
+  call<T extends WorkerRequest['type']>(type: T, payload: Extract<WorkerRequest, { type: T }>['payload'], opts?: { timeoutMs?: number }): Promise<Reply<AnswerOf<T>>>;
   /** Terminate the worker now; pending requests resolve with a `cancelled` failure. */
   cancel(): void;
   /** How many workers were started so far. */
@@ -36,7 +46,7 @@ export interface WorkerClient {
 }
 
 interface Pending {
-  resolve: (r: Reply<RunOutcome>) => void;
+  resolve: (r: Reply<unknown>) => void;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -77,8 +87,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       if (!p) return; // an answer to a request that already timed out or was cancelled
       pending.delete(msg.id);
       clearTimeout(p.timer);
-      if (msg.type === 'run') p.resolve({ ok: true, value: msg.payload });
-      else p.resolve({ ok: false, error: msg.payload });
+      if (msg.type === 'failure') p.resolve({ ok: false, error: msg.payload });
+      else p.resolve({ ok: true, value: msg.payload });
     };
     w.onerror = (ev) => {
       const detail = ev && typeof ev === 'object' && 'message' in ev ? String((ev as { message: unknown }).message) : '';
@@ -88,11 +98,10 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     return w;
   }
 
-  return {
-    run(req, opts) {
+  function send<V>(body: RequestBody, opts?: { timeoutMs?: number }): Promise<Reply<V>> {
       const id = nextId++;
       const timeoutMs = opts?.timeoutMs ?? defaultTimeout;
-      return new Promise<Reply<RunOutcome>>((resolve) => {
+      return new Promise<Reply<V>>((resolve) => {
         const timer = setTimeout(() => {
           if (!pending.has(id)) return;
           pending.delete(id);
@@ -105,13 +114,21 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
           });
           kill({ kind: 'cancelled', message: 'cancelled: the worker was restarted after another request timed out' });
         }, timeoutMs);
-        pending.set(id, { resolve, timer });
+        pending.set(id, { resolve: resolve as (r: Reply<unknown>) => void, timer });
         try {
-          ensureWorker().postMessage({ id, type: 'run', payload: req });
+          ensureWorker().postMessage({ id, ...body } as WorkerRequest);
         } catch (e) {
           kill({ kind: 'crashed', message: `could not start the worker: ${e instanceof Error ? e.message : String(e)}` });
         }
       });
+  }
+
+  return {
+    run(req, opts) {
+      return send<RunOutcome>({ type: 'run', payload: req }, opts);
+    },
+    call(type, payload, opts) {
+      return send({ type, payload } as RequestBody, opts);
     },
     cancel() {
       kill({ kind: 'cancelled', message: 'stopped: the run was cancelled and the worker restarted' });

@@ -132,10 +132,158 @@ export interface Failure {
   message: string;
 }
 
-export type WorkerRequest = { id: number; type: 'run'; payload: RunRequest };
+/** Verify as you type: compile/assemble and verify only (no run). */
+export interface VerifyRequest {
+  source: string;
+  file: string;
+  /** A `--type` name; C: overrides SEC() when set. */
+  progType?: string;
+  logLevel?: 1 | 2;
+  /** Verify with the unprivileged loader's rules. */
+  unprivileged?: boolean;
+  /** Also collect the per-instruction state texts (the state tree panel); default true. */
+  states?: boolean;
+}
+
+export interface CfgView {
+  blocks: { id: number; start: number; end: number }[];
+  edges: { from: number; to: number; kind: 'fall' | 'taken' | 'call' }[];
+}
+
+export interface VerifyOutcome {
+  diagnostics: WireDiagnostic[];
+  bytecode: BytecodeRow[];
+  verifier?: VerifierSummary;
+  /** Program type and attach point as SEC() gives them (C), or as chosen (assembly). */
+  progType?: string;
+  section?: string;
+  attachTo?: string;
+  cfg?: CfgView;
+  /** pcs of the path the verifier was on when it rejected. */
+  failingPath?: number[];
+  /** Per instruction, the verifier's abstract states (capped). */
+  states?: string[][];
+  /** Time spent in the worker (ms). */
+  workerMs: number;
+}
+
+/** Start a run session: a program fed a traffic scenario in batches. */
+export interface SessionRequest {
+  source: string;
+  file: string;
+  progType?: string;
+  /** Scenario name (src/sim/nic: web, iperf, synflood, portscan, mixed). */
+  scenario?: string;
+  seed?: number;
+  count?: number;
+  ratePps?: number;
+  /** Tracing programs: how long the simulated world runs (ms of simulated time; default 2000). */
+  durationMs?: number;
+  engine?: 'ref' | 'fast';
+  /** Load and run even when the verifier would reject (shows the simulated oops). */
+  noVerifier?: boolean;
+  unprivileged?: boolean;
+  logLevel?: 1 | 2;
+}
+
+export interface PacketSample {
+  index: number;
+  /** ns since the scenario's first packet. */
+  timeNs: number;
+  ifindex: number;
+  rxQueue: number;
+  verdict: string;
+  steps: number;
+  /** Frame bytes in (lowercase hex). */
+  in: string;
+  /** Frame bytes out, when the program changed the packet. */
+  out?: string;
+  redirect?: string;
+  /** Where the packet went (the NIC driver's words): 'stack', 'drop', 'tx eth0', 'xsk queue 1', … */
+  fate?: string;
+}
+
+export interface SessionMap {
+  name: string;
+  type: string;
+  keySize: number;
+  valueSize: number;
+  maxEntries: number;
+  perCpu: boolean;
+  /** Entries in the map (may be more than listed). */
+  total: number;
+  entries: { key: string; value: string | string[] }[];
+}
+
+export interface MapOp {
+  map: string;
+  op: 'update' | 'delete';
+  key: string;
+  value?: string | string[];
+}
+
+export interface SessionView {
+  /** Set on answers after `session.start`: the static parts are left out (see dispatch.ts). */
+  partial?: boolean;
+  state: 'error' | 'ready' | 'running' | 'paused' | 'done';
+  progType: string;
+  section: string;
+  attachTo: string;
+  scenario: string;
+  seed: number;
+  total: number;
+  done: number;
+  verdicts: Record<string, number>;
+  /** Verdict counts after each batch (for the chart). */
+  history: { done: number; verdicts: Record<string, number> }[];
+  /** Instructions executed, all runs. */
+  steps: number;
+  engine: 'ref' | 'fast';
+  /** Mean time per packet through the NIC driver (program, simulated kernel and driver), ns. */
+  nsPerPacket?: number;
+  /** The fast engine's own ns per run of the program (when its runner times runs). */
+  nsPerRun?: number;
+  /** Compiling the program to WebAssembly for the fast engine (ms). */
+  compileMs?: number;
+  /** Per interface: packets received, passed up, dropped, sent (the NIC driver's counts). */
+  interfaces?: { name: string; rx: number; passed: number; dropped: number; tx: number }[];
+  /** AF_XDP sockets and what they received. */
+  xsk?: { map: string; queue: number; received: number }[];
+  samples: PacketSample[];
+  tracePipe: string[];
+  tracePipeTotal: number;
+  events: { index: number; map: string; kind: 'ringbuf' | 'perf'; hex: string }[];
+  eventsTotal: number;
+  maps: SessionMap[];
+  mapError?: string;
+  /** Per pc: how often it executed in the `countedRuns` traced runs (a replay of the first packets). */
+  insnCounts: number[];
+  countedRuns: number;
+  oops?: { index: number; kind: string; pc: number; message: string };
+  runError?: string;
+  diagnostics: WireDiagnostic[];
+  bytecode: BytecodeRow[];
+  verifier?: VerifierSummary;
+  cfg?: CfgView;
+  failingPath?: number[];
+  states?: string[][];
+  note?: string;
+  /** Worker time spent running so far (ms). */
+  elapsedMs: number;
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'run'; payload: RunRequest }
+  | { id: number; type: 'verify'; payload: VerifyRequest }
+  | { id: number; type: 'session.start'; payload: SessionRequest }
+  | { id: number; type: 'session.advance'; payload: { max: number } }
+  | { id: number; type: 'session.step'; payload: Record<string, never> }
+  | { id: number; type: 'session.map'; payload: MapOp };
 
 export type WorkerResponse =
   | { id: number; type: 'run'; payload: RunOutcome }
+  | { id: number; type: 'verify'; payload: VerifyOutcome }
+  | { id: number; type: 'session'; payload: SessionView }
   | { id: number; type: 'failure'; payload: Failure };
 
 /** What the client hands back for one request: a value or a failure, never a rejection. */

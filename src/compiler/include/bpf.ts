@@ -6,7 +6,8 @@
  * Our own text, offering the same macro names and meanings libbpf documents (SEC, __uint,
  * __type, __array, bpf_printk, bpf_htons, BPF_KPROBE, PT_REGS_PARM1…) so programs written
  * against libbpf compile unchanged. Macro bodies are written here from those documented meanings.
- * Does not: CO-RE (`bpf_core_read.h`), BPF_PROG for fentry, ksyms/kconfig externs (later).
+ * `bpf/bpf_core_read.h` (BPF_CORE_READ and friends, bpf_core_field_exists …) is here too.
+ * Does not: ksyms/kconfig externs, BPF_PROG2, BPF_USDT.
  */
 
 export const BPF_HELPERS_H = `#pragma once
@@ -48,9 +49,12 @@ export const BPF_HELPERS_H = `#pragma once
 #define barrier() ((void)0)
 #endif
 #define ___bpf_concat(a, b) a ## b
+#define ___bpf_nth(_, _1, _2, _3, _4, _5, _6, _7, _8, _9, _a, _b, _c, N, ...) N
+#define ___bpf_narg(...) ___bpf_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define ___bpf_apply(fn, n) ___bpf_concat(fn, n)
 
-/* bpf_printk("fmt", args...): the format lives on the stack and goes to bpf_trace_printk */
-#define bpf_printk(fmt, ...) ({ char ____fmt[] = fmt; bpf_trace_printk(____fmt, sizeof(____fmt), ##__VA_ARGS__); })
+/* bpf_printk("fmt", args...): the format is a static constant in .rodata, as libbpf's is */
+#define bpf_printk(fmt, ...) ({ static const char ____fmt[] = fmt; bpf_trace_printk(____fmt, sizeof(____fmt), ##__VA_ARGS__); })
 `;
 
 export const BPF_ENDIAN_H = `#pragma once
@@ -80,7 +84,8 @@ struct pt_regs;
 #define __PT_REGS_CAST(x) ((const struct pt_regs___x86 *)(x))
 struct pt_regs___x86 {
   unsigned long r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax, ip, cs, flags, sp, ss;
-};
+} __attribute__((preserve_access_index));
+#include <bpf/bpf_core_read.h>
 #define PT_REGS_PARM1(x) (__PT_REGS_CAST(x)->di)
 #define PT_REGS_PARM2(x) (__PT_REGS_CAST(x)->si)
 #define PT_REGS_PARM3(x) (__PT_REGS_CAST(x)->dx)
@@ -92,10 +97,26 @@ struct pt_regs___x86 {
 #define PT_REGS_RC(x) (__PT_REGS_CAST(x)->ax)
 #define PT_REGS_SP(x) (__PT_REGS_CAST(x)->sp)
 #define PT_REGS_IP(x) (__PT_REGS_CAST(x)->ip)
-
-#define ___bpf_nth(_, _1, _2, _3, _4, _5, _6, _7, _8, _9, _a, _b, _c, N, ...) N
-#define ___bpf_narg(...) ___bpf_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
-#define ___bpf_apply(fn, n) ___bpf_concat(fn, n)
+/* the same registers read with bpf_probe_read_kernel (for a pt_regs that is not the context) */
+#define PT_REGS_PARM1_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), di)
+#define PT_REGS_PARM2_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), si)
+#define PT_REGS_PARM3_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), dx)
+#define PT_REGS_PARM4_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), cx)
+#define PT_REGS_PARM5_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), r8)
+#define PT_REGS_RC_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), ax)
+#define PT_REGS_SP_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), sp)
+#define PT_REGS_IP_CORE(x) BPF_CORE_READ(__PT_REGS_CAST(x), ip)
+/* x86_64 system calls pass the 4th argument in r10, not cx */
+#define PT_REGS_PARM1_SYSCALL(x) PT_REGS_PARM1(x)
+#define PT_REGS_PARM2_SYSCALL(x) PT_REGS_PARM2(x)
+#define PT_REGS_PARM3_SYSCALL(x) PT_REGS_PARM3(x)
+#define PT_REGS_PARM4_SYSCALL(x) (__PT_REGS_CAST(x)->r10)
+#define PT_REGS_PARM5_SYSCALL(x) PT_REGS_PARM5(x)
+#define PT_REGS_PARM1_CORE_SYSCALL(x) PT_REGS_PARM1_CORE(x)
+#define PT_REGS_PARM2_CORE_SYSCALL(x) PT_REGS_PARM2_CORE(x)
+#define PT_REGS_PARM3_CORE_SYSCALL(x) PT_REGS_PARM3_CORE(x)
+#define PT_REGS_PARM4_CORE_SYSCALL(x) BPF_CORE_READ(__PT_REGS_CAST(x), r10)
+#define PT_REGS_PARM5_CORE_SYSCALL(x) PT_REGS_PARM5_CORE(x)
 
 /* kprobe arguments: parameter i comes from PT_REGS_PARMi(ctx) */
 #define ___bpf_kp0() ctx
@@ -127,6 +148,31 @@ struct pt_regs___x86 {
   _Pragma("GCC diagnostic pop") \\
   static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##__VA_ARGS__)
 
+/* uprobes see the same register frame */
+#define BPF_UPROBE(name, ...) BPF_KPROBE(name, ##__VA_ARGS__)
+#define BPF_URETPROBE(name, ...) BPF_KRETPROBE(name, ##__VA_ARGS__)
+
+/* SEC("ksyscall/name") int BPF_KSYSCALL(name, type1 a1, ...): the syscall's own arguments. x86_64
+   kernels since 4.17 wrap system calls (__x64_sys_*), so they sit in the pt_regs that is the
+   wrapper's first argument and are read with bpf_probe_read_kernel. */
+#define ___bpf_sa0() ctx
+#define ___bpf_sa1(x) ___bpf_sa0(), (unsigned long)PT_REGS_PARM1_CORE_SYSCALL(regs)
+#define ___bpf_sa2(x, ...) ___bpf_sa1(__VA_ARGS__), (unsigned long)PT_REGS_PARM2_CORE_SYSCALL(regs)
+#define ___bpf_sa3(x, ...) ___bpf_sa2(__VA_ARGS__), (unsigned long)PT_REGS_PARM3_CORE_SYSCALL(regs)
+#define ___bpf_sa4(x, ...) ___bpf_sa3(__VA_ARGS__), (unsigned long)PT_REGS_PARM4_CORE_SYSCALL(regs)
+#define ___bpf_sa5(x, ...) ___bpf_sa4(__VA_ARGS__), (unsigned long)PT_REGS_PARM5_CORE_SYSCALL(regs)
+#define ___bpf_syscall_args(...) ___bpf_apply(___bpf_sa, ___bpf_narg(__VA_ARGS__))(__VA_ARGS__)
+#define BPF_KSYSCALL(name, ...) \\
+  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \\"-Wint-conversion\\"") \\
+  name(struct pt_regs *ctx); \\
+  static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##__VA_ARGS__); \\
+  typeof(name(0)) name(struct pt_regs *ctx) { \\
+    struct pt_regs *regs = (struct pt_regs *)PT_REGS_PARM1(ctx); \\
+    return ____##name(___bpf_syscall_args(__VA_ARGS__)); } \\
+  _Pragma("GCC diagnostic pop") \\
+  static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##__VA_ARGS__)
+#define BPF_KPROBE_SYSCALL BPF_KSYSCALL
+
 /* SEC("fentry/fn") / SEC("tp_btf/…") / SEC("lsm/…") int BPF_PROG(name, type1 a1, ...): arguments are
    the u64 slots of the context array */
 #define ___bpf_pa0() ctx
@@ -143,4 +189,102 @@ struct pt_regs___x86 {
   typeof(name(0)) name(unsigned long long *ctx) { return ____##name(___bpf_prog_args(__VA_ARGS__)); } \\
   _Pragma("GCC diagnostic pop") \\
   static __always_inline typeof(name(0)) ____##name(unsigned long long *ctx, ##__VA_ARGS__)
+`;
+
+/*
+ * bpf/bpf_core_read.h: CO-RE reads. Field accesses under __builtin_preserve_access_index (or
+ * through a `preserve_access_index` struct) carry relocations libbpf re-targets to the running
+ * kernel; BPF_CORE_READ(src, a, b, c) follows src->a->b->c with one probe read per pointer.
+ */
+export const BPF_CORE_READ_H = `#pragma once
+#include <bpf/bpf_helpers.h>
+
+enum bpf_field_info_kind {
+  BPF_FIELD_BYTE_OFFSET = 0, BPF_FIELD_BYTE_SIZE = 1, BPF_FIELD_EXISTS = 2, BPF_FIELD_SIGNED = 3,
+  BPF_FIELD_LSHIFT_U64 = 4, BPF_FIELD_RSHIFT_U64 = 5,
+};
+enum bpf_type_id_kind { BPF_TYPE_ID_LOCAL = 0, BPF_TYPE_ID_TARGET = 1 };
+enum bpf_type_info_kind { BPF_TYPE_EXISTS = 0, BPF_TYPE_SIZE = 1, BPF_TYPE_MATCHES = 2 };
+enum bpf_enum_value_kind { BPF_ENUMVAL_EXISTS = 0, BPF_ENUMVAL_VALUE = 1 };
+
+/* bpf_core_field_exists(p->f) or bpf_core_field_exists(struct s, f) */
+#define ___bpf_field_ref1(field) (field)
+#define ___bpf_field_ref2(type, field) (((typeof(type) *)0)->field)
+#define ___bpf_field_ref(...) ___bpf_apply(___bpf_field_ref, ___bpf_narg(__VA_ARGS__))(__VA_ARGS__)
+#define bpf_core_field_exists(...) __builtin_preserve_field_info(___bpf_field_ref(__VA_ARGS__), BPF_FIELD_EXISTS)
+#define bpf_core_field_size(...) __builtin_preserve_field_info(___bpf_field_ref(__VA_ARGS__), BPF_FIELD_BYTE_SIZE)
+#define bpf_core_field_offset(...) __builtin_preserve_field_info(___bpf_field_ref(__VA_ARGS__), BPF_FIELD_BYTE_OFFSET)
+#define bpf_core_field_signed(...) __builtin_preserve_field_info(___bpf_field_ref(__VA_ARGS__), BPF_FIELD_SIGNED)
+#define bpf_core_type_exists(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_EXISTS)
+#define bpf_core_type_size(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_SIZE)
+#define bpf_core_type_matches(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_MATCHES)
+#define bpf_core_enum_value_exists(enum_type, enum_value) __builtin_preserve_enum_value(*(typeof(enum_type) *)enum_value, BPF_ENUMVAL_EXISTS)
+#define bpf_core_enum_value(enum_type, enum_value) __builtin_preserve_enum_value(*(typeof(enum_type) *)enum_value, BPF_ENUMVAL_VALUE)
+
+/* BPF_CORE_READ_BITFIELD(s, field): a bit-field of a struct the program may dereference */
+#define BPF_CORE_READ_BITFIELD(s, field) ({ \\
+  const void *p = (const void *)s + __builtin_preserve_field_info(((typeof(s))0)->field, BPF_FIELD_BYTE_OFFSET); \\
+  unsigned long long val; \\
+  switch (__builtin_preserve_field_info(((typeof(s))0)->field, BPF_FIELD_BYTE_SIZE)) { \\
+  case 1: val = *(const unsigned char *)p; break; \\
+  case 2: val = *(const unsigned short *)p; break; \\
+  case 4: val = *(const unsigned int *)p; break; \\
+  default: val = *(const unsigned long long *)p; break; } \\
+  val <<= __builtin_preserve_field_info(((typeof(s))0)->field, BPF_FIELD_LSHIFT_U64); \\
+  if (__builtin_preserve_field_info(((typeof(s))0)->field, BPF_FIELD_SIGNED)) \\
+    val = ((long long)val) >> __builtin_preserve_field_info(((typeof(s))0)->field, BPF_FIELD_RSHIFT_U64); \\
+  else val = val >> __builtin_preserve_field_info(((typeof(s))0)->field, BPF_FIELD_RSHIFT_U64); \\
+  val; })
+
+#define bpf_core_read(dst, sz, src) bpf_probe_read_kernel(dst, sz, (const void *)__builtin_preserve_access_index(src))
+#define bpf_core_read_user(dst, sz, src) bpf_probe_read_user(dst, sz, (const void *)__builtin_preserve_access_index(src))
+#define bpf_core_read_str(dst, sz, src) bpf_probe_read_kernel_str(dst, sz, (const void *)__builtin_preserve_access_index(src))
+#define bpf_core_read_user_str(dst, sz, src) bpf_probe_read_user_str(dst, sz, (const void *)__builtin_preserve_access_index(src))
+
+/* the type of src->a->b… */
+#define ___arrow1(a) a
+#define ___arrow2(a, b) a->b
+#define ___arrow3(a, b, c) a->b->c
+#define ___arrow4(a, b, c, d) a->b->c->d
+#define ___arrow5(a, b, c, d, e) a->b->c->d->e
+#define ___arrow6(a, b, c, d, e, f) a->b->c->d->e->f
+#define ___arrow7(a, b, c, d, e, f, g) a->b->c->d->e->f->g
+#define ___arrow8(a, b, c, d, e, f, g, h) a->b->c->d->e->f->g->h
+#define ___arrow(...) ___bpf_apply(___arrow, ___bpf_narg(__VA_ARGS__))(__VA_ARGS__)
+#define ___type(...) typeof(___arrow(__VA_ARGS__))
+
+/* one step: *dst = ((src_type)src)->accessor, read with fn */
+#define ___read(fn, dst, src_type, src, accessor) fn((void *)(dst), sizeof(*(dst)), &((src_type)(src))->accessor)
+
+/* ___core_readN(fn, fn_last, dst, src, a1..aN): pointers with fn, the last field with fn_last */
+#define ___core_read1(fn, fl, dst, src, a) ___read(fl, dst, ___type(src), src, a)
+#define ___core_read2(fn, fl, dst, src, a, b) ({ const void *__t; ___read(fn, &__t, ___type(src), src, a); \\
+  ___read(fl, dst, ___type(src, a), __t, b); })
+#define ___core_read3(fn, fl, dst, src, a, b, c) ({ const void *__t; ___read(fn, &__t, ___type(src), src, a); \\
+  ___read(fn, &__t, ___type(src, a), __t, b); ___read(fl, dst, ___type(src, a, b), __t, c); })
+#define ___core_read4(fn, fl, dst, src, a, b, c, d) ({ const void *__t; ___read(fn, &__t, ___type(src), src, a); \\
+  ___read(fn, &__t, ___type(src, a), __t, b); ___read(fn, &__t, ___type(src, a, b), __t, c); \\
+  ___read(fl, dst, ___type(src, a, b, c), __t, d); })
+#define ___core_read5(fn, fl, dst, src, a, b, c, d, e) ({ const void *__t; ___read(fn, &__t, ___type(src), src, a); \\
+  ___read(fn, &__t, ___type(src, a), __t, b); ___read(fn, &__t, ___type(src, a, b), __t, c); \\
+  ___read(fn, &__t, ___type(src, a, b, c), __t, d); ___read(fl, dst, ___type(src, a, b, c, d), __t, e); })
+#define ___core_read6(fn, fl, dst, src, a, b, c, d, e, f) ({ const void *__t; ___read(fn, &__t, ___type(src), src, a); \\
+  ___read(fn, &__t, ___type(src, a), __t, b); ___read(fn, &__t, ___type(src, a, b), __t, c); \\
+  ___read(fn, &__t, ___type(src, a, b, c), __t, d); ___read(fn, &__t, ___type(src, a, b, c, d), __t, e); \\
+  ___read(fl, dst, ___type(src, a, b, c, d, e), __t, f); })
+#define ___core_read(fn, fl, dst, src, ...) ___bpf_apply(___core_read, ___bpf_narg(__VA_ARGS__))(fn, fl, dst, src, __VA_ARGS__)
+
+#define BPF_CORE_READ_INTO(dst, src, a, ...) ___core_read(bpf_core_read, bpf_core_read, dst, (src), a, ##__VA_ARGS__)
+#define BPF_CORE_READ_USER_INTO(dst, src, a, ...) ___core_read(bpf_core_read_user, bpf_core_read_user, dst, (src), a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_INTO(dst, src, a, ...) ___core_read(bpf_probe_read_kernel, bpf_probe_read_kernel, dst, (src), a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_USER_INTO(dst, src, a, ...) ___core_read(bpf_probe_read_user, bpf_probe_read_user, dst, (src), a, ##__VA_ARGS__)
+#define BPF_CORE_READ_STR_INTO(dst, src, a, ...) ___core_read(bpf_core_read, bpf_core_read_str, dst, (src), a, ##__VA_ARGS__)
+#define BPF_CORE_READ_USER_STR_INTO(dst, src, a, ...) ___core_read(bpf_core_read_user, bpf_core_read_user_str, dst, (src), a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_STR_INTO(dst, src, a, ...) ___core_read(bpf_probe_read_kernel, bpf_probe_read_kernel_str, dst, (src), a, ##__VA_ARGS__)
+
+/* BPF_CORE_READ(src, a, b, c): the value of src->a->b->c */
+#define BPF_CORE_READ(src, a, ...) ({ ___type((src), a, ##__VA_ARGS__) __r; BPF_CORE_READ_INTO(&__r, (src), a, ##__VA_ARGS__); __r; })
+#define BPF_CORE_READ_USER(src, a, ...) ({ ___type((src), a, ##__VA_ARGS__) __r; BPF_CORE_READ_USER_INTO(&__r, (src), a, ##__VA_ARGS__); __r; })
+#define BPF_PROBE_READ(src, a, ...) ({ ___type((src), a, ##__VA_ARGS__) __r; BPF_PROBE_READ_INTO(&__r, (src), a, ##__VA_ARGS__); __r; })
+#define BPF_PROBE_READ_USER(src, a, ...) ({ ___type((src), a, ##__VA_ARGS__) __r; BPF_PROBE_READ_USER_INTO(&__r, (src), a, ##__VA_ARGS__); __r; })
 `;

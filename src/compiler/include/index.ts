@@ -3,9 +3,10 @@
  * each module's header for provenance.
  */
 import { LINUX_BPF_H, LINUX_BPF_PERF_EVENT_H, LINUX_IN_H, LINUX_PKT_CLS_H, LINUX_PTRACE_H, LINUX_TYPES_H, STDBOOL_H, STDDEF_H, STDINT_H } from './basic.ts';
-import { BPF_ENDIAN_H, BPF_HELPERS_H, BPF_TRACING_H } from './bpf.ts';
+import { BPF_CORE_READ_H, BPF_ENDIAN_H, BPF_HELPERS_H, BPF_TRACING_H } from './bpf.ts';
 import { BPF_HELPER_DEFS_H } from './helperDefs.ts';
 import { VMLINUX_H } from './vmlinux.ts';
+import { BITS_BPF_H, MAPS_BPF_H } from './tools.ts';
 import { LINUX_ICMP_H, LINUX_IF_ETHER_H, LINUX_IP_H, LINUX_IPV6_H, LINUX_TCP_H, LINUX_UDP_H } from './net.ts';
 
 export const HEADERS: Readonly<Record<string, string>> = {
@@ -29,4 +30,7 @@ export const HEADERS: Readonly<Record<string, string>> = {
   'bpf/bpf_helper_defs.h': BPF_HELPER_DEFS_H,
   'bpf/bpf_endian.h': BPF_ENDIAN_H,
   'bpf/bpf_tracing.h': BPF_TRACING_H,
+  'bpf/bpf_core_read.h': BPF_CORE_READ_H,
+  'maps.bpf.h': MAPS_BPF_H,
+  'bits.bpf.h': BITS_BPF_H,
 };

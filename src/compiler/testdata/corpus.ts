@@ -3,7 +3,8 @@
  * test (src/compiler/corpus.test.ts).
  *
  * A case is `testdata/corpus/<name>.c` whose leading comment lines carry directives:
- *   // @type: xdp|sched_cls|socket_filter|kprobe|tracepoint|…   (kernel_oracle.py --type)
+ *   // @type: xdp|sched_cls|socket_filter|kprobe|tracepoint|…   (kernel_oracle.py --type;
+ *   //        tracing|lsm: fentry/fexit/tp_btf/lsm, loaded with bpftool)
  *   // @packet: udp 53 | tcp 80 | icmp | hex 0011…              (one test run per line)
  * and `<name>.golden.json` records what the kernel said about our bytecode and clang-19's.
  * Does not: talk to the kernel (the recorder does) or compile (the driver does).
@@ -28,6 +29,8 @@ export interface Golden {
   program: string;
   type: string;
   packets: string[];
+  /** Set when this kernel refused clang's and our program alike before verifying (no verdict). */
+  unavailable?: string;
   ours: {
     accepted: boolean;
     error: string | null;
@@ -36,6 +39,8 @@ export interface Golden {
     mapSpecs: string[];
     runs: RunResult[];
     maps: Record<string, string[]>;
+    /** Our ELF object (writeElf) loaded by `bpftool prog loadall` (libbpf, CO-RE applied). */
+    elf?: { accepted: boolean; error: string | null };
   };
   clang: {
     accepted: boolean;
@@ -64,7 +69,8 @@ export function parseHeader(text: string): CaseHeader {
  */
 export function linkForOracle(obj: BpfObject, prog: number): { bytes: Uint8Array; mapSpecs: string[] } {
   const p = obj.programs[prog];
-  const specs = obj.maps.map((m) => `${m.name}:${m.typeId}:${m.keySize}:${m.valueSize}:${m.maxEntries}:${m.flags}`);
+  // A perf event array left unsized is sized by libbpf to the CPU count; any size loads.
+  const specs = obj.maps.map((m) => `${m.name}:${m.typeId}:${m.keySize}:${m.valueSize}:${m.maxEntries || (m.typeId === 4 ? 1 : 0)}:${m.flags}`);
   const dataIndex = new Map<string, number>();
   for (const g of obj.globals) {
     dataIndex.set(g.name, specs.length);

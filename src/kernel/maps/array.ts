@@ -78,11 +78,12 @@ export class ArrayMap extends MapBase {
   }
 
   override userUpdate(key: Uint8Array, value: UserValue, flags = 0): number {
+    // bpf(2) refuses BPF_F_LOCK on a value without a spin lock before the map sees the update
+    if (flags & BPF_F_LOCK) return -EINVAL;
     if (badUpdateFlags(BigInt(flags))) return -EINVAL;
     const i = this.index(key);
     if (i >= this.maxEntries) return -E2BIG;
     if (flags & BPF_NOEXIST) return -EEXIST;
-    if (flags & BPF_F_LOCK) return -EINVAL;
     if (this.perCpu) {
       const vs = this.perCpuValues(value);
       if (!vs) return -EINVAL;
@@ -140,7 +141,7 @@ export class ProgArrayMap<P extends ProgRef = ProgRef> extends MapBase {
   }
 
   override userUpdate(key: Uint8Array, value: UserValue, flags = 0): number {
-    if (badUpdateFlags(BigInt(flags))) return -EINVAL;
+    if (flags !== 0) return -EINVAL; // fd arrays take BPF_ANY only
     const i = u32le(key);
     if (i >= this.maxEntries) return -E2BIG;
     if (Array.isArray(value) || value.length !== 4) return -EINVAL;

@@ -5,13 +5,19 @@
  * may only look them up (bpf_redirect_map, and bpf_map_lookup_elem for devmap / xskmap) — updates
  * from programs are refused by the verifier ("write into map forbidden").
  *
- * Deliberate difference: any non-zero ifindex is accepted (the simulated host has no device table
- * yet; the kernel answers -ENODEV for a missing device). Provenance: Documentation/bpf/map_devmap.rst,
+ * User side (recorded: testdata/map-ops): a devmap ifindex or cpumap queue size of 0 empties the
+ * slot; deleting an empty slot is 0, past max_entries -EINVAL; xskmap slots cannot be looked up
+ * (-EOPNOTSUPP).
+ *
+ * Deliberate differences: any non-zero ifindex is accepted (the simulated host has no device table
+ * here; the kernel answers -EINVAL for a missing device); any xskmap value counts as an AF_XDP
+ * socket fd (the simulated NIC binds its sockets so; the kernel answers -ENOTSOCK for an fd that
+ * is not a socket). Provenance: Documentation/bpf/map_devmap.rst,
  * map_xskmap.rst, map_cpumap.rst; our own code.
  */
 import type { Region } from '../../vm/index.ts';
 import { badUpdateFlags } from './array.ts';
-import { BPF_NOEXIST, E2BIG, EEXIST, EINVAL, ENOENT, MapBase, roundUp8, u32bytes, u32le, type MapEntry, type MapHost, type UserResult, type UserValue } from './map.ts';
+import { BPF_NOEXIST, E2BIG, EEXIST, EINVAL, ENOENT, EOPNOTSUPP, MapBase, roundUp8, u32bytes, u32le, type MapEntry, type MapHost, type UserResult, type UserValue } from './map.ts';
 import type { MapTypeName } from './types.ts';
 
 export class RedirectMap extends MapBase {
@@ -43,6 +49,7 @@ export class RedirectMap extends MapBase {
   }
 
   override userLookup(key: Uint8Array): UserResult<UserValue> {
+    if (this.type === 'xskmap') return { ok: false, errno: EOPNOTSUPP }; // sockets cannot be read back
     const v = this.target(u32le(key));
     return v ? { ok: true, value: v } : { ok: false, errno: ENOENT };
   }
@@ -52,7 +59,12 @@ export class RedirectMap extends MapBase {
     const i = u32le(key);
     if (i >= this.maxEntries) return -E2BIG;
     if (flags & BPF_NOEXIST) return -EEXIST;
-    if (Array.isArray(value) || value.length !== this.valueSize || u32le(value) === 0) return -EINVAL;
+    if (Array.isArray(value) || value.length !== this.valueSize) return -EINVAL;
+    if (u32le(value) === 0 && this.type !== 'xskmap') {
+      // devmap ifindex 0 / cpumap qsize 0: the slot is emptied
+      this.present.delete(i);
+      return 0;
+    }
     this.host.memory.bytes.set(value, this.block.offset + i * this.elemSize);
     this.present.add(i);
     return 0;

@@ -52,14 +52,14 @@ export class LpmTrieMap extends MapBase {
   readonly elemSize: number;
   readonly block: Region;
   private nodes: Node[] = [];
-  private readonly freeSlots: number[];
+  private readonly freeSlots: number[] = [];
+  private fresh = 0;
 
   constructor(host: MapHost, name: string, typeId: number, key: number, value: number, max: number, flags: number) {
     super(host, name, 'lpm_trie', typeId, key, value, max, flags);
     this.dataSize = key - 4;
     this.elemSize = roundUp8(value);
     this.block = host.memory.alloc('map_value', this.elemSize * max, { name: `map ${name} values` });
-    this.freeSlots = Array.from({ length: max }, (_, k) => max - 1 - k);
   }
 
   private split(key: Uint8Array): { len: number; data: Uint8Array } {
@@ -96,7 +96,7 @@ export class LpmTrieMap extends MapBase {
     if (n && flags & BigInt(BPF_NOEXIST)) return -EEXIST;
     if (!n && flags & BigInt(BPF_EXIST)) return -ENOENT;
     if (!n) {
-      const slot = this.freeSlots.pop();
+      const slot = this.freeSlots.length ? this.freeSlots.pop() : this.fresh < this.maxEntries ? this.fresh++ : undefined;
       if (slot === undefined) return -ENOSPC;
       n = { len, data: data.slice(), slot };
       this.nodes.push(n);

@@ -96,6 +96,8 @@ export interface BpfMap {
   /** BPF_MAP_UPDATE_ELEM: a per-CPU map takes one value per CPU (or one value for every CPU). */
   userUpdate(key: Uint8Array, value: UserValue, flags?: number): number;
   userDelete(key: Uint8Array): number;
+  /** BPF_MAP_LOOKUP_AND_DELETE_ELEM: the value, removed (queue/stack pop; hash types); else -ENOTSUPP. */
+  userLookupAndDelete(key: Uint8Array): UserResult<UserValue>;
   /** BPF_MAP_GET_NEXT_KEY: the key after `key` (the first key when `key` is undefined or absent). */
   nextKey(key: Uint8Array | undefined): UserResult<Uint8Array>;
   /** Every entry in get-next-key order (arrays: every index). */
@@ -154,6 +156,9 @@ export abstract class MapBase implements BpfMap {
   }
   userDelete(_key: Uint8Array): number {
     return -EINVAL;
+  }
+  userLookupAndDelete(_key: Uint8Array): UserResult<UserValue> {
+    return { ok: false, errno: ENOTSUPP };
   }
   nextKey(_key: Uint8Array | undefined): UserResult<Uint8Array> {
     return { ok: false, errno: EINVAL };

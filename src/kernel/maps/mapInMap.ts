@@ -3,13 +3,15 @@
  * User space stores inner-map fds (u32); a program's bpf_map_lookup_elem returns the inner map
  * itself (its `struct bpf_map *`), which it can pass to the map helpers. An inner map must match
  * the template given at creation — same type, key size, value size, flags and (without
- * BPF_F_INNER_MAP) max_entries — else the update is -EINVAL. Programs cannot update outer maps.
+ * BPF_F_INNER_MAP) max_entries — else the update is -EINVAL; an fd with no map behind it is
+ * -EBADF; array_of_maps takes only BPF_ANY (-EINVAL otherwise, like every fd array). Programs
+ * cannot update outer maps.
  *
  * Provenance: Documentation/bpf/map_of_maps.rst; our own code.
  */
 import { badUpdateFlags } from './array.ts';
 import {
-  BPF_EXIST, BPF_NOEXIST, E2BIG, EEXIST, EINVAL, ENOENT, MapBase, hexOf, u32bytes, u32le,
+  BPF_ANY, BPF_EXIST, BPF_NOEXIST, E2BIG, EBADF, EEXIST, EINVAL, ENOENT, MapBase, hexOf, u32bytes, u32le,
   type BpfMap, type MapEntry, type MapHost, type UserResult, type UserValue,
 } from './map.ts';
 import type { MapTypeName } from './types.ts';
@@ -52,17 +54,18 @@ export class MapOfMaps extends MapBase {
 
   override userUpdate(key: Uint8Array, value: UserValue, flags = 0): number {
     if (badUpdateFlags(BigInt(flags))) return -EINVAL;
+    if (this.isArray && flags !== BPF_ANY) return -EINVAL; // fd arrays take BPF_ANY only
     if (key.length !== this.keySize || Array.isArray(value) || value.length !== 4) return -EINVAL;
     if (this.isArray && u32le(key) >= this.maxEntries) return -E2BIG;
     const h = hexOf(key);
     const have = this.slots.has(h);
-    if (this.isArray && flags & BPF_NOEXIST) return -EEXIST;
     if (!this.isArray && have && flags & BPF_NOEXIST) return -EEXIST;
     if (!this.isArray && !have && flags & BPF_EXIST) return -ENOENT;
     if (!this.isArray && !have && this.slots.size >= this.maxEntries) return -E2BIG;
     const fd = u32le(value);
     const m = this.resolveMap(fd);
-    if (!m || !this.fits(m)) return -EINVAL;
+    if (!m) return -EBADF; // no map behind the fd (the kernel: no such file; a non-map file is -EINVAL)
+    if (!this.fits(m)) return -EINVAL;
     this.slots.set(h, { key: key.slice(), map: m, fd });
     return 0;
   }

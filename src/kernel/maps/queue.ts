@@ -54,6 +54,12 @@ export class QueueMap extends MapBase {
     return this.push(value, BigInt(flags));
   }
 
+  /** User-side pop (BPF_MAP_LOOKUP_AND_DELETE_ELEM with a NULL key). */
+  override userLookupAndDelete(_key: Uint8Array): UserResult<Uint8Array> {
+    const v = this.take(true);
+    return typeof v === 'number' ? { ok: false, errno: -v } : { ok: true, value: v.slice() };
+  }
+
   /** User-side peek (BPF_MAP_LOOKUP_ELEM with a NULL key). */
   override userLookup(_key: Uint8Array): UserResult<Uint8Array> {
     const v = this.take(false);

@@ -14,7 +14,7 @@
  * Documentation/bpf/ringbuf.rst and UAPI (BPF_RB_* constants, header bits); our own code.
  */
 import type { Region } from '../../vm/index.ts';
-import { EAGAIN, EINVAL, MapBase, type MapEntry, type MapHost } from './map.ts';
+import { EAGAIN, EINVAL, ENOTSUPP, MapBase, type MapEntry, type MapHost, type UserResult, type UserValue } from './map.ts';
 
 export const BPF_RINGBUF_BUSY_BIT = 1 << 31;
 export const BPF_RINGBUF_DISCARD_BIT = 1 << 30;
@@ -106,12 +106,43 @@ export class RingBufMap extends MapBase {
     return out;
   }
 
+  /**
+   * What a reader that maps the ring sees between the consumer and producer positions: every
+   * record's length, busy / discard bits and bytes (busy ones included, unlike `consume`).
+   */
+  records(): { len: number; busy: boolean; discarded: boolean; data: Uint8Array }[] {
+    const out: { len: number; busy: boolean; discarded: boolean; data: Uint8Array }[] = [];
+    const v = this.host.memory.view;
+    for (let pos = this.cons; pos < this.prod;) {
+      const off = this.hdrOff(pos);
+      const hdr = v.getUint32(off, true);
+      const len = hdr & 0x3fffffff;
+      out.push({ len, busy: (hdr & BPF_RINGBUF_BUSY_BIT) !== 0, discarded: (hdr & BPF_RINGBUF_DISCARD_BIT) !== 0, data: this.host.memory.bytes.slice(off + 8, off + 8 + len) });
+      pos += Math.ceil((len + BPF_RINGBUF_HDR_SZ) / 8) * 8;
+    }
+    return out;
+  }
+
   /** Committed, not yet consumed records (without consuming them). */
   pending(): Uint8Array[] {
     const save = this.cons;
     const r = this.consume();
     this.cons = save;
     return r;
+  }
+
+  // bpf(2) element commands on a ring buffer are -ENOTSUPP (user space mmaps it instead).
+  override userLookup(): UserResult<UserValue> {
+    return { ok: false, errno: ENOTSUPP };
+  }
+  override userUpdate(): number {
+    return -ENOTSUPP;
+  }
+  override userDelete(): number {
+    return -ENOTSUPP;
+  }
+  override nextKey(): UserResult<Uint8Array> {
+    return { ok: false, errno: ENOTSUPP };
   }
 
   override entries(): MapEntry[] {

@@ -44,6 +44,8 @@ export const BPF_F_WRONLY = 1 << 4;
 export const BPF_F_RDONLY_PROG = 1 << 7;
 export const BPF_F_WRONLY_PROG = 1 << 8;
 export const BPF_F_MMAPABLE = 1 << 10;
+/** Hash maps: seed 0, so the bucket (iteration) order is the same everywhere (CAP_SYS_ADMIN). */
+export const BPF_F_ZERO_SEED = 1 << 6;
 
 /** PCPU_MIN_UNIT_SIZE: the largest per-CPU value. */
 export const PCPU_MIN_UNIT_SIZE = 32768;
@@ -110,19 +112,19 @@ const ring = (d: MapDef, env: MapEnv): MapDefResult => all(
 );
 
 const RULES: Readonly<Partial<Record<MapTypeName, Rule>>> = {
-  hash: { doc: 'Hash table of fixed-size keys and values.', flags: BPF_F_NO_PREALLOC, check: sized },
+  hash: { doc: 'Hash table of fixed-size keys and values.', flags: BPF_F_NO_PREALLOC | BPF_F_ZERO_SEED, check: sized },
   array: { doc: 'Array indexed by a u32, preallocated and zero-filled; elements cannot be deleted.', flags: BPF_F_MMAPABLE, check: (d) => all(key4(d, 'array'), sized(d)) },
   prog_array: { doc: 'Program table for bpf_tail_call(); values are program fds.', check: (d) => all(key4(d, 'prog_array'), fdValue(d, 'prog_array', [4]), sized(d)) },
   perf_event_array: { doc: 'Perf event fds, one per CPU usually, for bpf_perf_event_output() and counters.', check: (d) => all(key4(d, 'perf_event_array'), fdValue(d, 'perf_event_array', [4]), sized(d)) },
-  percpu_hash: { doc: 'Hash table with one value per CPU for each key.', perCpu: true, flags: BPF_F_NO_PREALLOC, check: (d) => all(sized(d), percpuValue(d)) },
+  percpu_hash: { doc: 'Hash table with one value per CPU for each key.', perCpu: true, flags: BPF_F_NO_PREALLOC | BPF_F_ZERO_SEED, check: (d) => all(sized(d), percpuValue(d)) },
   percpu_array: { doc: 'Array with one value per CPU for each index.', perCpu: true, check: (d) => all(key4(d, 'percpu_array'), sized(d), percpuValue(d)) },
   stack_trace: {
     doc: 'Stack traces stored by bpf_get_stackid(); values are arrays of u64 addresses.',
     check: (d) => all(key4(d, 'stack_trace'), sized(d), need(d.valueSize % 8 === 0 && d.valueSize / 8 <= PERF_MAX_STACK_DEPTH, `stack_trace values must be a multiple of 8 bytes and at most ${PERF_MAX_STACK_DEPTH} frames`)),
   },
   cgroup_array: { doc: 'Cgroup fds for bpf_skb_under_cgroup() and bpf_current_task_under_cgroup().', check: (d) => all(key4(d, 'cgroup_array'), fdValue(d, 'cgroup_array', [4]), sized(d)) },
-  lru_hash: { doc: 'Hash table that evicts the least recently used entry when full.', flags: BPF_F_NO_COMMON_LRU, check: sized },
-  lru_percpu_hash: { doc: 'LRU hash table with per-CPU values.', perCpu: true, flags: BPF_F_NO_COMMON_LRU, check: (d) => all(sized(d), percpuValue(d)) },
+  lru_hash: { doc: 'Hash table that evicts the least recently used entry when full.', flags: BPF_F_NO_COMMON_LRU | BPF_F_ZERO_SEED, check: sized },
+  lru_percpu_hash: { doc: 'LRU hash table with per-CPU values.', perCpu: true, flags: BPF_F_NO_COMMON_LRU | BPF_F_ZERO_SEED, check: (d) => all(sized(d), percpuValue(d)) },
   lpm_trie: {
     doc: 'Longest-prefix-match trie; keys are a u32 prefix length followed by the data (e.g. an IP address).',
     flags: BPF_F_NO_PREALLOC, mustFlags: BPF_F_NO_PREALLOC,

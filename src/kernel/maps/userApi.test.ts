@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { Memory } from '../../vm/index.ts';
 import { createMap, type BpfMap } from './index.ts';
-import { hexBytes, mapDeleteHex, mapLookupHex, mapNextKeyHex, mapUpdateHex } from './userApi.ts';
+import { hexBytes, mapDeleteHex, mapLookupHex, mapNextKeyHex, mapPeekHex, mapPopHex, mapPushHex, mapUpdateHex } from './userApi.ts';
 
-function make(type: 'hash' | 'array' | 'percpu_array'): BpfMap {
-  const r = createMap({ name: 'm', type, keySize: 4, valueSize: 4, maxEntries: 2 }, { memory: new Memory(), cpus: 2 });
+function make(type: 'hash' | 'array' | 'percpu_array' | 'queue' | 'stack'): BpfMap {
+  const r = createMap({ name: 'm', type, keySize: type === 'queue' || type === 'stack' ? 0 : 4, valueSize: 4, maxEntries: 2 }, { memory: new Memory(), cpus: 2 });
   if (!r.ok) throw new Error(r.message);
   return r.map;
 }
@@ -38,5 +38,23 @@ describe('hex map API', () => {
     expect(mapUpdateHex(p, '00000000', ['01000000', '02000000'])).toEqual({ ok: true, value: null });
     expect(mapLookupHex(p, '00000000')).toEqual({ ok: true, value: ['01000000', '02000000'] });
     expect(mapUpdateHex(p, '00000000', ['01000000'])).toMatchObject({ ok: false, errno: 22 });
+  });
+  it('queue and stack: push / pop / peek, full and empty', () => {
+    const q = make('queue');
+    expect(mapPeekHex(q)).toEqual({ ok: false, errno: 2, message: 'peek failed: No such file or directory' });
+    expect(mapPushHex(q, '01000000')).toEqual({ ok: true, value: null });
+    expect(mapPushHex(q, '02000000')).toEqual({ ok: true, value: null });
+    expect(mapPushHex(q, '03000000')).toEqual({ ok: false, errno: 7, message: 'push failed: Argument list too long' });
+    expect(mapPushHex(q, '03000000', 'exist')).toEqual({ ok: true, value: null }); // the oldest (1) goes
+    expect(mapPeekHex(q)).toEqual({ ok: true, value: '02000000' });
+    expect([mapPopHex(q), mapPopHex(q), mapPopHex(q)]).toEqual([
+      { ok: true, value: '02000000' }, { ok: true, value: '03000000' }, { ok: false, errno: 2, message: 'pop failed: No such file or directory' },
+    ]);
+    expect(mapPushHex(q, '0100')).toEqual({ ok: false, errno: 22, message: "value has 2 bytes, map 'm' needs 4" });
+    const st = make('stack');
+    mapPushHex(st, '01000000');
+    mapPushHex(st, '02000000');
+    expect(mapPopHex(st)).toEqual({ ok: true, value: '02000000' });
+    expect(mapPopHex(make('hash'))).toEqual({ ok: false, errno: 22, message: "map 'm' (hash) has keys: pop is for queue and stack maps" });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The user-space side of maps with hex strings, as `bpftool map lookup|update|delete|getnext|dump`
+ * The user-space side of maps with hex strings, as `bpftool map lookup|update|delete|getnext|dump|
+ * push|pop|peek`
  * offers it — for the CLI, the maps panel and tests: keys and values are lowercase hex of their
  * bytes in memory order (per-CPU values: one string per CPU), failures are the errno with the
  * kernel's strerror text ("update failed: File exists").
@@ -11,8 +12,9 @@ import { BPF_ANY, BPF_EXIST, BPF_NOEXIST, hexOf, type BpfMap } from './map.ts';
 
 const STRERROR: Readonly<Record<number, string>> = {
   1: 'Operation not permitted', 2: 'No such file or directory', 7: 'Argument list too long', 9: 'Bad file descriptor',
-  11: 'Resource temporarily unavailable', 12: 'Cannot allocate memory', 16: 'Device or resource busy', 17: 'File exists',
-  22: 'Invalid argument', 28: 'No space left on device', 95: 'Operation not supported', 524: 'Unknown error 524',
+  11: 'Resource temporarily unavailable', 12: 'Cannot allocate memory', 14: 'Bad address', 16: 'Device or resource busy', 17: 'File exists',
+  19: 'No such device', 22: 'Invalid argument', 28: 'No space left on device', 88: 'Socket operation on non-socket',
+  95: 'Operation not supported', 524: 'Unknown error 524',
 };
 
 export type HexResult<T> = { ok: true; value: T } | { ok: false; errno: number; message: string };
@@ -70,4 +72,30 @@ export function mapNextKeyHex(m: BpfMap, keyHex?: string): HexResult<string> {
   }
   const r = m.nextKey(k);
   return r.ok ? { ok: true, value: hexOf(r.value) } : fail('get next key', r.errno);
+}
+
+const keyed = <T>(m: BpfMap, what: string): HexResult<T> =>
+  ({ ok: false, errno: 22, message: `map '${m.name}' (${m.type}) has keys: ${what} is for queue and stack maps` });
+
+/** `bpftool map push|enqueue`: BPF_MAP_UPDATE_ELEM with a NULL key (queue / stack; 'exist' overwrites the oldest when full). */
+export function mapPushHex(m: BpfMap, valueHex: string, flags: 'any' | 'exist' = 'any'): HexResult<null> {
+  if (m.keySize) return keyed(m, 'push');
+  const v = sized(m, valueHex, m.valueSize, 'value');
+  if (typeof v === 'string') return { ok: false, errno: 22, message: v };
+  const rc = m.userUpdate(new Uint8Array(0), v, flags === 'exist' ? BPF_EXIST : BPF_ANY);
+  return rc === 0 ? { ok: true, value: null } : fail('push', -rc);
+}
+
+/** `bpftool map pop|dequeue`: BPF_MAP_LOOKUP_AND_DELETE_ELEM with a NULL key. */
+export function mapPopHex(m: BpfMap): HexResult<string> {
+  if (m.keySize) return keyed(m, 'pop');
+  const r = m.userLookupAndDelete(new Uint8Array(0));
+  return r.ok ? { ok: true, value: hexOf(r.value as Uint8Array) } : fail('pop', r.errno);
+}
+
+/** `bpftool map peek`: BPF_MAP_LOOKUP_ELEM with a NULL key. */
+export function mapPeekHex(m: BpfMap): HexResult<string> {
+  if (m.keySize) return keyed(m, 'peek');
+  const r = m.userLookup(new Uint8Array(0));
+  return r.ok ? { ok: true, value: hexOf(r.value as Uint8Array) } : fail('peek', r.errno);
 }

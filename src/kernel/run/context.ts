@@ -157,13 +157,15 @@ function buildSkb(mem: Memory, type: ProgTypeName, frame: Uint8Array): ContextRe
     value: {
       ctx, packet: s, sync, initial,
       pointerFields: new Map([[off(SK_BUFF, 'data'), SH], [off(SK_BUFF, 'data_end'), SH + 8], [off(SK_BUFF, 'data_meta'), SH + 16]]),
+      // s.region, not region: a helper that grows the packet past its room moves it (netExtra.ts)
       output: () => {
-        const out = mem.bytes.slice(region.offset + Number(s.mac - region.base), region.offset + Number(s.dataEnd - region.base));
+        const out = mem.bytes.slice(s.region.offset + Number(s.mac - s.region.base), s.region.offset + Number(s.dataEnd - s.region.base));
         if (!l2) out.fill(0, 0, 14); // the test run pushes a zeroed Ethernet header back for L3 types
         return out;
       },
       free: () => {
         mem.freeRegion(ctx);
+        if (s.region !== region) mem.freeRegion(s.region);
         mem.freeRegion(region);
         mem.freeRegion(sk);
       },

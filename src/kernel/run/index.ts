@@ -7,5 +7,5 @@ export type { KernelOptions, LoadOptions, LoadedProgram, LoadResult, RunOptions,
 export { buildContext, pointerFieldsFor, isSkbType } from './context.ts';
 export { rewriteCtxAccess, LD_ABS_HELPER_BASE } from './ctxRewrite.ts';
 export { parseMapSpec, dumpMap } from '../maps/index.ts';
-export { objectMaps, createObjectMaps, linkProgram, indexMapRefs } from './object.ts';
-export type { ObjectMap, LinkedProgram } from './object.ts';
+export { objectMaps, createObjectMaps, linkProgram, indexMapRefs, loadObject } from './object.ts';
+export type { ObjectMap, LinkedProgram, LoadObjectResult } from './object.ts';

@@ -19,12 +19,13 @@
 import type { Insn } from '../../isa/insn.ts';
 import { BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_IDX, BPF_PSEUDO_MAP_IDX_VALUE, BPF_PSEUDO_MAP_VALUE } from '../../isa/opcodes.ts';
 import { Memory, runProgram, type HelperFn, type LdImm64Resolver, type Oops, type RunOptions as VmRunOptions, type RunResult, type TraceStep } from '../../vm/index.ts';
-import { compileWasm, fastRunner, type FastRunner } from '../../vm/wasm/index.ts';
+import { compileWasm, fastRunner, type FastRunner, type HashLookup, type InlineArray, type InlineSpec, type RunnerStats } from '../../vm/wasm/index.ts';
 import { makeHelpers, tracePipeLine, type HelperEnv, type RedirectState, type SimTask } from '../helpers/impl/index.ts';
-import { ArrayMap, RingBufMap, createMap, dumpMap, hexOf, type BpfMap, type CreateMapResult, type MapSpec, ProgArrayMap } from '../maps/index.ts';
+import { ArrayMap, HashMap, RingBufMap, createMap, dumpMap, hexOf, type BpfMap, type CreateMapResult, type MapSpec, ProgArrayMap } from '../maps/index.ts';
 import { isModelledProgType, type ProgTypeName } from '../progtypes/ids.ts';
 import { progTypeForCli, returnCodeName } from '../progtypes/progTypes.ts';
-import { buildContext, pointerFieldsFor, isSkbType } from './context.ts';
+import { buildContext, pointerFieldsFor, isSkbType, LOOPBACK_IFINDEX } from './context.ts';
+import { reusableContext, type ReusableContext } from './reuseCtx.ts';
 import { LD_ABS_HELPER_BASE, rewriteCtxAccess, type LdAbs } from './ctxRewrite.ts';
 
 export interface KernelOptions {
@@ -52,6 +53,8 @@ export interface LoadOptions {
   relocs?: readonly MapReloc[];
   /** Maps an ld_imm64 without relocation refers to by its imm as an index (default: all maps in creation order). */
   maps?: readonly BpfMap[];
+  /** The caller ran src/verifier and it accepted the program: the fast engine may drop the checks it guarantees. */
+  verified?: boolean;
 }
 
 export interface LoadedProgram {
@@ -65,6 +68,8 @@ export interface LoadedProgram {
   readonly resolve: LdImm64Resolver;
   /** pcs whose context access was converted (for the UI: "rewritten by the kernel"). */
   readonly ctxRewritten: readonly number[];
+  /** Accepted by the verifier (LoadOptions.verified): the fast engine runs in its verifier-proved mode. */
+  readonly verified?: boolean;
 }
 
 export type LoadResult = { ok: true; prog: LoadedProgram } | { ok: false; message: string; pc?: number };
@@ -170,6 +175,19 @@ export class Kernel {
     return this.maps.find((m) => m.name === name);
   }
 
+  /**
+   * Close a map's fd (user space drops it): it leaves the kernel's list, dumps and fd table; a map
+   * that holds it (a map-in-map keeps its inner map template) still does. False when unknown.
+   */
+  closeMap(name: string): boolean {
+    const m = this.map(name);
+    if (!m) return false;
+    this.maps.splice(this.maps.indexOf(m), 1);
+    this.byAddr.delete(m.addr);
+    for (const [fd, o] of this.fds) if (o === m) this.fds.delete(fd);
+    return true;
+  }
+
   /** The fd of a map or program of this kernel. */
   fdOf(obj: BpfMap | LoadedProgram): number | undefined {
     for (const [fd, o] of this.fds) if (o === obj) return fd;
@@ -208,7 +226,7 @@ export class Kernel {
     this.ldAbs.push(...rw.ldAbs);
     const resolve: LdImm64Resolver = (pc) => patched.get(pc);
     const fd = this.nextFd++;
-    const prog: LoadedProgram = { fd, name: opts.name ?? `prog${fd}`, type, insns: rw.insns, source: insns.slice(), resolve, ctxRewritten: rw.rewritten };
+    const prog: LoadedProgram = { fd, name: opts.name ?? `prog${fd}`, type, insns: rw.insns, source: insns.slice(), resolve, ctxRewritten: rw.rewritten, verified: opts.verified === true };
     this.fds.set(fd, prog);
     this.progs.push(prog);
     return { ok: true, prog };
@@ -258,6 +276,66 @@ export class Kernel {
     if (res.trace) outcome.trace = res.trace;
     if (env.redirect) outcome.redirect = env.redirect;
     return outcome;
+  }
+
+  /**
+   * A runner for many packets through one program (the virtual NIC's path, src/sim/nic/drive.ts):
+   * the context and packet buffer are allocated once and refilled per packet (reuseCtx.ts), the
+   * trace/event sinks are reused, and the outcome object is reused too — read it before the next
+   * run. Same semantics as `run` otherwise (clock, ring-buffer consumption, redirect target),
+   * except that the context carries the packet's interface and RX queue.
+   */
+  packetRunner(prog: LoadedProgram, opts: { engine?: 'ref' | 'fast'; budget?: number; consumeRingbuf?: boolean } = {}): PacketRunner | { error: string } {
+    const rc = reusableContext(this.memory, prog.type);
+    if (!rc) return { error: `program type ${prog.type} cannot be run with packets` };
+    const trace: string[] = [];
+    const events: RunEvent[] = [];
+    const ringbufs = () => this.maps.filter((m): m is RingBufMap => m instanceof RingBufMap);
+    let rings = ringbufs();
+    let nmaps = this.maps.length;
+    const out: PacketRun = { retval: 0, retvalName: null, steps: 0, tracePipe: trace, events, packet: rc };
+    const vmOpts: VmRunOptions = { memory: this.memory, args: [rc.ctx.base], ldImm64: prog.resolve, budget: opts.budget };
+    return {
+      run: (frame, o = {}) => {
+        trace.length = 0;
+        events.length = 0;
+        out.oops = undefined;
+        out.redirect = undefined;
+        out.error = undefined;
+        const bad = rc.load(frame, o.ifindex ?? LOOPBACK_IFINDEX, o.rxQueue ?? 0, o.dataOffset);
+        if (bad) {
+          out.error = bad;
+          out.retval = 0;
+          out.retvalName = null;
+          out.steps = 0;
+          return out;
+        }
+        this.clock += 1000n;
+        const { env, helpers } = this.runtimeFor(prog.type);
+        env.cpu = Math.max(0, Math.min(this.cpus - 1, o.cpu ?? 0));
+        env.packet = rc.packet;
+        env.packetChanged = rc.sync;
+        env.redirect = undefined;
+        this.sink = { trace, events };
+        vmOpts.helpers = helpers;
+        // the fast engine's clean exit needs only r0's low half and the step count
+        const fr = opts.engine === 'fast' ? fastRunnerFor(prog, vmOpts) : undefined;
+        const low = fr ? fr.run(rc.ctx.base) : -1;
+        const res: { r0: bigint; steps: number; oops?: Oops } = low >= 0 ? { r0: BigInt(low), steps: fr!.steps() } : execute(prog, vmOpts, opts.engine, fr !== undefined);
+        if (nmaps !== this.maps.length) {
+          nmaps = this.maps.length;
+          rings = ringbufs();
+        }
+        if (opts.consumeRingbuf ?? true) for (const m of rings) for (const d of m.consume()) events.push({ map: m.name, kind: 'ringbuf', data: d });
+        out.retval = Number(res.r0 & 0xffffffffn);
+        out.retvalName = retName(prog.type, out.retval);
+        out.steps = res.steps;
+        if (res.oops) out.oops = res.oops;
+        if (env.redirect) out.redirect = env.redirect;
+        return out;
+      },
+      free: () => rc.free(),
+    };
   }
 
   /**
@@ -332,7 +410,13 @@ export class Kernel {
     };
     const rt = { env, helpers: { ...makeHelpers(env), ...this.ldAbsHelpers(env) }, ldAbs: this.ldAbs.length };
     this.runtimes.set(type, rt);
+    runtimeOwners.set(rt.helpers, { kernel: this, env });
     return rt;
+  }
+
+  /** The fast engine's statistics for `prog` (compile time, runs, ns per run), once it ran on the fast engine. */
+  engineStats(prog: LoadedProgram): RunnerStats | undefined {
+    return runners.get(prog)?.runner.stats;
   }
 
   /** Every map's contents: name → { key hex: value hex | per-CPU value hexes }. */
@@ -373,6 +457,27 @@ export class Kernel {
   }
 }
 
+/** One packet's result from a `PacketRunner` (reused between runs). */
+export interface PacketRun {
+  retval: number;
+  retvalName: string | null;
+  steps: number;
+  oops?: Oops;
+  redirect?: RedirectState;
+  error?: { errno: number; message: string };
+  /** trace_pipe lines and ring/perf events of this run (arrays reused between runs). */
+  tracePipe: string[];
+  events: RunEvent[];
+  /** The packet buffer: `output()` copies the packet as data_out gives it, `changed()` compares. */
+  packet: ReusableContext;
+}
+
+export interface PacketRunner {
+  /** `dataOffset`: where skb->data starts for L3 skb types (a UDP socket's filter: the UDP header). */
+  run(frame: Uint8Array, o?: { cpu?: number; ifindex?: number; rxQueue?: number; dataOffset?: number }): PacketRun;
+  free(): void;
+}
+
 /** The per-type env, mutated per run; traceFlags: the irq/preempt column of trace_pipe lines (recorded). */
 type MutableEnv = HelperEnv & { cpu: number; traceFlags: string };
 
@@ -394,22 +499,64 @@ export { hexOf };
  * A loaded program is compiled once and its runner kept (per memory, helper table and budget), so
  * per-packet runs pay no decoding or cache lookup.
  */
-function execute(prog: LoadedProgram, opts: VmRunOptions, engine: 'ref' | 'fast' = 'ref'): RunResult {
+export function execute(prog: LoadedProgram, opts: VmRunOptions, engine: 'ref' | 'fast' = 'ref', ran = false): RunResult {
   if (engine === 'fast' && !opts.trace) {
-    let c = runners.get(prog);
-    if (c === undefined || (c !== null && (c.helpers !== opts.helpers || c.budget !== opts.budget || c.runner.memory !== opts.memory))) {
-      const comp = compileWasm(prog.insns, { ldImm64: opts.ldImm64 });
-      c = comp.ok ? { helpers: opts.helpers, budget: opts.budget, runner: fastRunner(comp.engine, { memory: opts.memory, helpers: opts.helpers, budget: opts.budget }) } : null;
-      runners.set(prog, c);
-    }
-    if (c !== null) {
-      const a = opts.args ?? [];
-      c.runner.run(a[0], a[1], a[2], a[3], a[4]);
-      const r = c.runner.last();
+    const runner = fastRunnerFor(prog, opts);
+    if (runner) {
+      if (!ran) {
+        const a = opts.args ?? [];
+        runner.run(a[0], a[1], a[2], a[3], a[4]);
+      }
+      const r = runner.last();
       if (!('error' in r)) return r;
     }
   }
   return runProgram(prog.insns, opts);
 }
 
-const runners = new WeakMap<LoadedProgram, { helpers: VmRunOptions['helpers']; budget: number | undefined; runner: FastRunner } | null>();
+/** The program's fast-engine runner for this memory, helper table and budget (compiled once); undefined when it cannot compile. */
+function fastRunnerFor(prog: LoadedProgram, opts: VmRunOptions): FastRunner | undefined {
+  let c = runners.get(prog);
+  const owner = opts.helpers ? runtimeOwners.get(opts.helpers) : undefined;
+  if (owner && !sameList(owner.maps, owner.kernel.maps)) { // maps created or closed since: new layout
+    owner.spec = inlineSpec(owner.kernel, opts.helpers!, owner);
+    owner.key = inlineKey(owner.spec);
+    owner.maps = owner.kernel.maps.slice();
+  }
+  const inline = owner?.spec;
+  const key = owner?.key ?? '';
+  if (c === undefined || (c !== null && (c.helpers !== opts.helpers || c.budget !== opts.budget || c.runner.memory !== opts.memory || c.inline !== key))) {
+    const comp = compileWasm(prog.insns, { ldImm64: opts.ldImm64, inline, mode: prog.verified ? 'proven' : 'checked' });
+    c = comp.ok ? { helpers: opts.helpers, budget: opts.budget, inline: key, runner: fastRunner(comp.engine, { memory: opts.memory, helpers: opts.helpers, budget: opts.budget, timing: true, hashLookup: owner?.hashLookup }) } : null;
+    runners.set(prog, c);
+  }
+  if (c && owner) c.runner.cpu = owner.env.cpu;
+  return c?.runner;
+}
+
+const runners = new WeakMap<LoadedProgram, { helpers: VmRunOptions['helpers']; budget: number | undefined; inline: string; runner: FastRunner } | null>();
+/** Which kernel (and per-type env) a helper table belongs to: the fast engine inlines its array lookups. */
+const runtimeOwners = new WeakMap<Record<number, HelperFn>, RuntimeOwner>();
+interface RuntimeOwner { kernel: Kernel; env: MutableEnv; maps?: BpfMap[]; spec?: InlineSpec; key?: string; hashLookup?: HashLookup }
+const sameList = <T>(a: readonly T[] | undefined, b: readonly T[]): boolean => a !== undefined && a.length === b.length && a.every((x, k) => x === b[k]);
+
+/**
+ * What the fast engine may compute in WebAssembly for this kernel: bpf_map_lookup_elem on its array
+ * and per-CPU array maps (the helper is ours: a 4-byte index, element i at block + i * elemSize)
+ * and bpf_get_smp_processor_id (env.cpu, given to the runner per run).
+ */
+function inlineSpec(k: Kernel, helpers: Record<number, HelperFn>, owner: RuntimeOwner): InlineSpec {
+  const arrays: InlineArray[] = [];
+  const hashMaps: HashMap[] = [];
+  if (helpers[1]) {
+    for (const m of k.maps) {
+      if (m instanceof ArrayMap && m.keySize === 4) arrays.push({ addr: m.addr, elemSize: m.elemSize, maxEntries: m.maxEntries, bases: m.blocks.map((b) => b.base) });
+      else if (m instanceof HashMap) hashMaps.push(m);
+    }
+  }
+  // Hash lookups stay in JS (the map's own lookup), reached with the key's linear offset: no BigInt arguments.
+  owner.hashLookup = (i, off) => hashMaps[i].lookup(k.memory.bytes.subarray(off, off + hashMaps[i].keySize), owner.env.cpu);
+  return { arrays, hashes: hashMaps.map((m) => ({ addr: m.addr, keySize: m.keySize })), cpuId: helpers[8] !== undefined };
+}
+
+const inlineKey = (s: InlineSpec): string => `${s.cpuId ? 'C' : ''}${(s.arrays ?? []).map((a) => a.addr.toString(16)).join(',')}|${(s.hashes ?? []).map((a) => a.addr.toString(16)).join(',')}`;

@@ -1,18 +1,31 @@
 /**
- * What a loader (libbpf) does with a compiled object before one of its programs is verified and
- * run: the maps it creates — the object's map definitions, then one single-entry array per
- * non-empty global data section (`.data`, `.rodata`, `.bss`) holding the section's initial bytes —
- * and the program's ld_imm64 slots patched to the kernel's pseudo forms. One place for the CLI's
- * run/verify/disasm and the page's C pipeline.
+ * What a loader (libbpf) does with a compiled object before its programs are verified and run:
+ * the maps it creates — the object's map definitions (a map-in-map's inner map template first,
+ * named `<outer>.inner` as libbpf names it), then one single-entry array per non-empty global data
+ * section holding the section's initial bytes (`.rodata*` read-only for programs: BPF_F_RDONLY_PROG;
+ * all of them BPF_F_MMAPABLE, as libbpf creates them) — the programs' ld_imm64 slots patched to the
+ * kernel's pseudo forms, and, for a whole object (`loadObject`), every program loaded and the
+ * `__array(values, …)` initial values stored (prog_array slots, map-in-map inner maps), which
+ * libbpf does after loading the programs. One place for the CLI's run/verify/disasm, the page's C
+ * pipeline and the loader goldens (testdata/clang-objects).
  *
- * Does not: create maps by itself for the verifier (it only needs their shapes), CO-RE, map-in-map
- * initial values, one map per `.rodata.*` subsection (BpfObject merges them).
+ * Global sections are maps one to one: an object read with `readElf(…, { sections: 'separate' })`
+ * gets one map per `.data.*` / `.rodata.*` section (`.rodata.str1.1`, `.data.counters`) as libbpf
+ * makes them; a merged object gets one `.data` / `.rodata` / `.bss` each.
+ *
+ * Does not: create maps by itself for the verifier (it only needs their shapes), CO-RE, pinning,
+ * freezing (.rodata stays writable from user space here), libbpf's object-name prefix of global
+ * map names (`prog.rodata` is `.rodata` here, `.rodata.str1.1` the same in both).
+ * Provenance: libbpf's documented behaviour (bpf_object__load: maps, then programs, then
+ * map-in-map / prog_array slots), checked against `bpftool prog loadall` by the loader goldens.
  */
 import type { Insn } from '../../isa/insn.ts';
 import type { BpfObject, BpfProgram } from '../../isa/object.ts';
+import { BPF_F_MMAPABLE, BPF_F_RDONLY_PROG } from '../maps/types.ts';
 import type { MapSpec } from '../maps/map.ts';
 import { mapTypeName } from '../maps/types.ts';
-import type { Kernel } from './kernel.ts';
+import { progTypeForSection } from '../progtypes/progTypes.ts';
+import type { Kernel, LoadedProgram } from './kernel.ts';
 
 /** A map the loader creates for an object, with its initial value for global data. */
 export interface ObjectMap {
@@ -21,32 +34,52 @@ export interface ObjectMap {
   typeName: string;
   /** Global data: the section's bytes, the value of key 0. */
   init?: Uint8Array;
+  /** A map-in-map's inner map template (libbpf creates it only to create the outer map). */
+  template?: boolean;
 }
+
+const BPF_MAP_TYPE_ARRAY_OF_MAPS = 12, BPF_MAP_TYPE_HASH_OF_MAPS = 13;
 
 /** The object's maps in the order the loader creates them (and the verifier indexes them). */
 export function objectMaps(obj: BpfObject): ObjectMap[] {
-  const out: ObjectMap[] = obj.maps.map((m) => ({
-    spec: { name: m.name, type: m.typeId, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags },
-    typeName: mapTypeName(m.typeId) ?? m.type,
-  }));
+  const out: ObjectMap[] = [];
+  for (const m of obj.maps) {
+    const spec: MapSpec & { type: number } = { name: m.name, type: m.typeId, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags };
+    if ((m.typeId === BPF_MAP_TYPE_ARRAY_OF_MAPS || m.typeId === BPF_MAP_TYPE_HASH_OF_MAPS) && m.inner) {
+      const i = m.inner;
+      const name = `${m.name}.inner`;
+      out.push({ spec: { name, type: i.typeId, keySize: i.keySize, valueSize: i.valueSize, maxEntries: i.maxEntries, flags: i.flags }, typeName: mapTypeName(i.typeId) ?? i.type, template: true });
+      out.push({ spec: { ...spec, inner: name }, typeName: mapTypeName(m.typeId) ?? m.type });
+      continue;
+    }
+    out.push({ spec, typeName: mapTypeName(m.typeId) ?? m.type });
+  }
   for (const g of obj.globals) {
     if (g.bytes.length === 0) continue;
-    out.push({ spec: { name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1 }, typeName: 'array', init: g.bytes });
+    const flags = BPF_F_MMAPABLE | (g.name.startsWith('.rodata') ? BPF_F_RDONLY_PROG : 0);
+    out.push({ spec: { name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1, flags }, typeName: 'array', init: g.bytes });
   }
   return out;
 }
 
 /**
  * Create the object's maps in `kernel`, skipping names already defined (a `--map` of the same name
- * overrides the object's). Returns an error message, or undefined.
+ * overrides the object's), and close the inner map templates again once the outer maps exist, as
+ * libbpf does. Returns an error message, or undefined.
  */
 export function createObjectMaps(kernel: Kernel, obj: BpfObject | undefined): string | undefined {
+  const templates: string[] = [];
   for (const m of obj ? objectMaps(obj) : []) {
     if (kernel.map(m.spec.name)) continue;
-    const c = kernel.createMap(m.spec);
+    // libbpf sizes a PERF_EVENT_ARRAY without max_entries to the number of possible CPUs
+    const spec = m.typeName === 'perf_event_array' && !m.spec.maxEntries ? { ...m.spec, maxEntries: kernel.cpus } : m.spec;
+    const c = kernel.createMap(spec);
     if (!c.ok) return `${m.init ? 'global data' : 'map'} '${m.spec.name}': ${c.message}`;
     if (m.init && c.map.userUpdate(new Uint8Array(4), m.init) !== 0) return `global data '${m.spec.name}': cannot set its initial value`;
+    if (m.template) templates.push(m.spec.name);
   }
+  // libbpf closes an inner map template once its outer map exists (the outer map keeps it)
+  for (const t of templates) kernel.closeMap(t);
   return undefined;
 }
 
@@ -93,4 +126,44 @@ export function indexMapRefs(
     if (src === 1 && out[r.pc + 1]) out[r.pc + 1] = { ...out[r.pc + 1], imm: 0 };
   }
   return { ok: true, insns: out };
+}
+
+export type LoadObjectResult =
+  | { ok: true; programs: Map<string, LoadedProgram> }
+  | { ok: false; message: string };
+
+/**
+ * Load a whole object as `bpftool prog loadall` (libbpf) does, without the verifier: create its
+ * maps, load every program (type from its section name), then store the `__array(values, …)`
+ * initial values — prog_array slots get the named programs, map-in-map slots the named maps.
+ * Programs are keyed by function name. The first failure is the error (libbpf stops there too).
+ */
+export function loadObject(kernel: Kernel, obj: BpfObject): LoadObjectResult {
+  const made = createObjectMaps(kernel, obj);
+  if (made) return { ok: false, message: made };
+  const programs = new Map<string, LoadedProgram>();
+  for (const p of obj.programs) {
+    const t = progTypeForSection(p.section);
+    if (!t) return { ok: false, message: `program '${p.name}': no program type for section '${p.section}'` };
+    const { insns, relocs } = linkProgram(p);
+    const l = kernel.load(insns, { type: t.type, relocs, name: p.name });
+    if (!l.ok) return { ok: false, message: `program '${p.name}': ${l.message}` };
+    programs.set(p.name, l.prog);
+  }
+  const u32 = (v: number): Uint8Array => new Uint8Array(new Uint32Array([v]).buffer);
+  for (const m of obj.maps) {
+    if (!m.init?.length) continue;
+    const map = kernel.map(m.name);
+    if (!map) return { ok: false, message: `map '${m.name}' was not created` };
+    for (const { index, symbol } of m.init) {
+      const target = map.type === 'prog_array' ? programs.get(symbol) : kernel.map(symbol);
+      const fd = target && kernel.fdOf(target);
+      if (fd === undefined) return { ok: false, message: `map '${m.name}' slot ${index}: '${symbol}' is not a ${map.type === 'prog_array' ? 'program' : 'map'} of the object` };
+      const key = new Uint8Array(map.keySize);
+      key.set(u32(index).subarray(0, Math.min(4, map.keySize)));
+      const rc = map.userUpdate(key, u32(fd));
+      if (rc !== 0) return { ok: false, message: `map '${m.name}' slot ${index}: storing '${symbol}' failed (errno ${-rc})` };
+    }
+  }
+  return { ok: true, programs };
 }

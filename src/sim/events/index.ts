@@ -11,7 +11,10 @@
  *   symbolize, symbolTable   stack-trace addresses → func+off
  *   eventJSON, eventLine     stable serialisations
  *
- * Deliberately not here: running programs on events (src/kernel/run). Provenance: our own.
+ *   driveEvents(kernel, programs, world, opts)   run attached tracing programs on the events (drive.ts)
+ *   loadTracingSource(file, text) / loadTracingObject(file, obj)   compile → verify → load, for it (load.ts)
+ *
+ * Provenance: our own.
  */
 export { createWorld, createWorldResult, checkWorldOptions, World, type WorldOptions, type WorldCounts } from './world.ts';
 export type { SimEvent, TracepointEvent, FunctionEvent, LsmEvent, PerfSampleEvent, TaskRef, PtRegs, EventBase } from './types.ts';
@@ -28,3 +31,8 @@ export { eventJSON, eventLine } from './serialize.ts';
 export { symbolize, symbolTable, type Sym } from '../host/symbols.ts';
 export { KSTRUCT_MEMBERS, PT_REGS_OFFSETS } from '../host/kobjects.ts';
 export type { Op, Program } from './ops.ts';
+export {
+  driveEvents, resolveAttach, contextFor, TRACE_FLAGS,
+  type DriveProgram, type DriveOptions, type DriveResult, type DriveBatch, type DriveRecord, type DriveProgramStats, type Attach,
+} from './drive.ts';
+export { loadTracingSource, loadTracingObject, type LoadedTracing, type LoadTracingResult, type LoadTracingOptions } from './load.ts';

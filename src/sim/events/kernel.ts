@@ -98,9 +98,14 @@ function enter(w: World, t: Task, name: string, values: Record<string, bigint | 
   if (run) run.sysRegs = regs;
   w.tp(t, t.cpu, `syscalls:sys_enter_${name}`, { __syscall_nr: p.nr, ...values }, strings, 0, [regs, BigInt(p.nr)]);
 }
+/** Thrown out of a system call's generator when it returns to user space with a fatal signal pending (World.step catches it). */
+export class KillOnReturn {}
+
 function exit(w: World, t: Task, name: string, ret: number | bigint): void {
-  const regs = w.runs.get(t.pid)?.sysRegs ?? 0n;
+  const run = w.runs.get(t.pid);
+  const regs = run?.sysRegs ?? 0n;
   w.tp(t, t.cpu, `syscalls:sys_exit_${name}`, { __syscall_nr: SYSCALLS[name].nr, ret: u(ret) }, undefined, 0, [regs, u(ret)]);
+  if (run?.pendingKill !== undefined) throw new KillOnReturn();
 }
 
 /** The LSM hook and, when a program denied, the bookkeeping; returns the verdict. */
@@ -313,6 +318,22 @@ function* sysExit(w: World, t: Task, code: number): KGen {
   w.tp(t, t.cpu, 'sched:sched_process_exit', { comm: t.comm, pid: t.pid, prio: t.prio, group_dead: 1 }, undefined, 0, [t.taskAddr, 1n]);
   w.counts.exits++;
   t.exitCode = code;
+  const parent = w.tasks.get(t.ppid);
+  const prun = parent && w.runs.get(parent.pid);
+  if (parent && prun) {
+    prun.zombies.push(t.pid);
+    if (prun.waitingFor === -1 || prun.waitingFor === t.pid) w.wakeBlocked(parent);
+  }
+  yield { type: 'exit' };
+  return 0;
+}
+
+/** A task killed by a fatal signal on its way back to user space: do_exit(sig), no exit_group. */
+export function* killedBySignal(w: World, t: Task, sig: number): KGen {
+  w.kprobe(t, t.cpu, 'do_exit', [u(sig)]);
+  w.tp(t, t.cpu, 'sched:sched_process_exit', { comm: t.comm, pid: t.pid, prio: t.prio, group_dead: 1 }, undefined, 0, [t.taskAddr, 1n]);
+  w.counts.exits++;
+  t.exitCode = 128 + sig;
   const parent = w.tasks.get(t.ppid);
   const prun = parent && w.runs.get(parent.pid);
   if (parent && prun) {

@@ -25,7 +25,7 @@ import { frames, symAddr } from '../host/symbols.ts';
 import { newProc, newTask, type Proc, type Task } from '../host/task.ts';
 import { encodeRecord, tracepointFormat, type FieldValue } from './formats.ts';
 import { kernelFunction, userFunction, ARG_REGS } from './catalog.ts';
-import { runOp, type KGen, type Conn } from './kernel.ts';
+import { KillOnReturn, killedBySignal, runOp, type KGen, type KYield, type Conn } from './kernel.ts';
 import type { Frames, Op, Program } from './ops.ts';
 import type { LsmEvent, PtRegs, SimEvent, TaskRef } from './types.ts';
 import { WORKLOADS, type WorkloadName } from './workloads.ts';
@@ -67,6 +67,9 @@ export interface WorldCounts {
   lsmDenials: Record<string, number>;
   /** Run-queue latencies (ns, wakeup → switch-in), one per wake-up. */
   runqLatencyNs: number[];
+  /** Signals sent to tasks (bpf_send_signal), per signal number, and tasks they killed, per comm. */
+  signals: Record<string, number>;
+  killedByComm: Record<string, number>;
 }
 
 type Item =
@@ -94,6 +97,10 @@ export interface TaskRun {
   children: Set<number>;
   zombies: number[];
   exited?: boolean;
+  /** A fatal signal waiting for the task's return to user space. */
+  pendingKill?: number;
+  /** Killed by a signal: further signals are ignored. */
+  dying?: boolean;
 }
 
 export class World implements Iterable<SimEvent> {
@@ -143,7 +150,7 @@ export class World implements Iterable<SimEvent> {
     this.counts = {
       events: {}, syscalls: {}, execveByComm: {}, execByPath: {}, readsByComm: {}, opensByPath: {}, openFailuresByPath: {},
       forks: 0, exits: 0, connects: {}, tcpStateChanges: 0, retransmits: 0, perfSamplesPerCpu: new Array(ncpu).fill(0),
-      lsmDenials: {}, runqLatencyNs: [],
+      lsmDenials: {}, runqLatencyNs: [], signals: {}, killedByComm: {},
     };
     const hz = opts.sampleHz ?? 99;
     this.samplePeriodNs = hz > 0 ? Math.round(1e9 / hz) : 0;
@@ -180,6 +187,21 @@ export class World implements Iterable<SimEvent> {
     if (!Number.isInteger(value)) return { ok: false, error: `verdict must be an integer, got ${value}` };
     ev.verdict = value;
     return { ok: true };
+  }
+
+  /**
+   * Send signal `sig` to task `pid` (bpf_send_signal): 0, or -ESRCH when there is no such live task.
+   * Signals whose default action terminates (all but SIGCHLD, SIGCONT, SIGSTOP/TSTP/TTIN/TTOU,
+   * SIGURG, SIGWINCH and 0) kill the task when it next returns to user space: it exits with the
+   * signal (do_exit, sched_process_exit) without calling exit_group.
+   */
+  signal(pid: number, sig: number): number {
+    const t = this.tasks.get(pid);
+    const run = this.runs.get(pid);
+    if (!t || !run || run.exited || pid === 0) return -3;
+    this.bump(this.counts.signals, String(sig));
+    if (sig !== 0 && !NON_FATAL_SIGNALS.has(sig) && run.pendingKill === undefined && !run.dying) run.pendingKill = sig;
+    return 0;
   }
 
   /** Copy `len` bytes of task `pid`'s user memory (bpf_probe_read_user); undefined on a bad address. */
@@ -423,12 +445,21 @@ export class World implements Iterable<SimEvent> {
     run.kstack = undefined;
     let input: number | undefined;
     if (run.pendingLsm) { input = run.pendingLsm.verdict; this.lsmById.delete(run.pendingLsm.id); run.pendingLsm = undefined; }
+    if (!run.kgen && run.pendingKill !== undefined) this.startKill(t, run);
     if (!run.kgen) {
       const r = run.prog.next(run.lastResult);
       const op: Op = r.done ? { op: 'exit', code: 0 } : r.value;
       run.kgen = runOp(this, t, run, op);
     }
-    const y = run.kgen.next(input as number);
+    let y: IteratorResult<KYield, number>;
+    try {
+      y = run.kgen.next(input as number);
+    } catch (e) {
+      if (!(e instanceof KillOnReturn)) throw e;
+      // a fatal signal arrived during the system call that just returned: the task dies now
+      this.startKill(t, run);
+      y = run.kgen!.next(0);
+    }
     if (y.done) {
       run.kgen = undefined;
       run.lastResult = y.value;
@@ -454,6 +485,15 @@ export class World implements Iterable<SimEvent> {
       t.state = 'Z';
       this.leaveCpu(t, 0x20);
     }
+  }
+
+  /** Replace whatever the task was doing by its death from the pending fatal signal. */
+  private startKill(t: Task, run: TaskRun): void {
+    const sig = run.pendingKill!;
+    run.pendingKill = undefined;
+    run.dying = true;
+    this.bump(this.counts.killedByComm, t.comm);
+    run.kgen = killedBySignal(this, t, sig);
   }
 
   /** Wake a task blocked without a timer (child exit, accepted connection). */
@@ -492,6 +532,9 @@ export class World implements Iterable<SimEvent> {
     this.pending.push({ ...b, kind: 'perf_event', regs, kstack, ustack, user, samplePeriod: BigInt(this.samplePeriodNs) });
   }
 }
+
+/** Signals whose default action does not terminate (SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH). */
+const NON_FATAL_SIGNALS = new Set([17, 18, 19, 20, 21, 22, 23, 28]);
 
 function less(a: Item, b: Item): boolean {
   return a.t < b.t || (a.t === b.t && a.seq < b.seq);

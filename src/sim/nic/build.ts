@@ -66,6 +66,25 @@ class Errors {
   }
 }
 
+/**
+ * Zeroed frames carved out of 1 MiB chunks: a fresh Uint8Array over 64 bytes is an off-heap
+ * allocation that costs about as much as building the packet. A chunk lives while any frame cut
+ * from it does; the frames share its buffer (copy one before transferring its buffer).
+ */
+export function frameArena(chunkSize = 1 << 20): (n: number) => Uint8Array {
+  let chunk = new Uint8Array(0);
+  let used = 0;
+  return (n) => {
+    if (used + n > chunk.length) {
+      chunk = new Uint8Array(Math.max(chunkSize, n));
+      used = 0;
+    }
+    const b = chunk.subarray(used, used + n);
+    used += (n + 7) & ~7;
+    return b;
+  };
+}
+
 function be16(b: Uint8Array, off: number, v: number): void {
   b[off] = (v >>> 8) & 0xff;
   b[off + 1] = v & 0xff;
@@ -89,11 +108,11 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /** Build a frame; never throws. */
-export function buildPacketResult(spec: PacketSpec): { value: Uint8Array | undefined; diagnostics: Diagnostic[] } {
+export function buildPacketResult(spec: PacketSpec, alloc?: (n: number) => Uint8Array): { value: Uint8Array | undefined; diagnostics: Diagnostic[] } {
   const e = new Errors();
   let bytes: Uint8Array | undefined;
   try {
-    bytes = build(spec, e);
+    bytes = build(spec, e, alloc);
   } catch (err) {
     // only reachable with a spec that is not a PacketSpec at run time (JSON from elsewhere)
     e.add(`malformed packet spec: ${(err as Error).message}`);
@@ -107,14 +126,17 @@ export function buildPacketResult(spec: PacketSpec): { value: Uint8Array | undef
   return { value: bytes, diagnostics: [] };
 }
 
-/** Build a frame from a spec written in code; throws on a bad spec (a programming error). */
-export function buildPacket(spec: PacketSpec): Uint8Array {
-  const r = buildPacketResult(spec);
+/**
+ * Build a frame from a spec written in code; throws on a bad spec (a programming error).
+ * `alloc` gives the frame's (zeroed) bytes, e.g. carved from a shared chunk (frameArena).
+ */
+export function buildPacket(spec: PacketSpec, alloc?: (n: number) => Uint8Array): Uint8Array {
+  const r = buildPacketResult(spec, alloc);
   if (!r.value) throw new Error(`buildPacket: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return r.value;
 }
 
-function build(spec: PacketSpec, e: Errors): Uint8Array {
+function build(spec: PacketSpec, e: Errors, alloc?: (n: number) => Uint8Array): Uint8Array {
   const n3 = (spec.arp ? 1 : 0) + (spec.ipv4 ? 1 : 0) + (spec.ipv6 ? 1 : 0);
   const n4 = (spec.icmp ? 1 : 0) + (spec.icmpv6 ? 1 : 0) + (spec.udp ? 1 : 0) + (spec.tcp ? 1 : 0);
   if (n3 > 1 || n4 > 1 || (n4 && !spec.ipv4 && !spec.ipv6)) {
@@ -300,7 +322,7 @@ function build(spec: PacketSpec, e: Errors): Uint8Array {
   be16(h, o, e.int(eth.type, ethType ?? 0, 16, 'eth.type'));
   const padTo = e.int(eth.padTo, 0, 16, 'eth.padTo');
   const len = h.length + l3hdr.length + l4len;
-  const frame = new Uint8Array(Math.max(len, padTo));
+  const frame = alloc ? alloc(Math.max(len, padTo)) : new Uint8Array(Math.max(len, padTo));
   frame.set(h, 0);
   frame.set(l3hdr, h.length);
   frame.set(l4hdr, h.length + l3hdr.length);

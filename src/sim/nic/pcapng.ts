@@ -15,8 +15,9 @@
  *   interface ids count from 0 again.
  *
  * Never throws: the first malformed block gives a diagnostic at its byte offset saying what was
- * expected; packets before it are returned. Deliberately not here: writing pcapng (we write
- * libpcap, which every tool reads), Name Resolution / Interface Statistics / Decryption Secrets
+ * expected; packets before it are returned. `PcapngWriter` / `writePcapng` write one section with
+ * one interface and Enhanced Packet Blocks (as tshark converts a libpcap file). Deliberately not
+ * here: several interfaces per file, Name Resolution / Interface Statistics / Decryption Secrets
  * contents (skipped), per-packet options (flags, comments). Provenance: the IETF draft's block
  * layouts; our own code.
  */
@@ -166,4 +167,108 @@ function readOptions(
     o += 4 + ((n + 3) & ~3);
   }
   return undefined;
+}
+
+export interface PcapngWriteOptions {
+  /** Nanosecond timestamps (if_tsresol 9); default false: microseconds, pcapng's default resolution. */
+  nanosecond?: boolean;
+  /** Snap length of the interface (default 262144). */
+  snaplen?: number;
+  /** Link type (default 1, Ethernet). */
+  linktype?: number;
+  /** if_name of the interface, when given. */
+  ifName?: string;
+}
+
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+/**
+ * Incremental pcapng writer (little-endian): a Section Header Block (version 1.0, section length
+ * unknown, no options), one Interface Description Block, then one Enhanced Packet Block per packet
+ * on interface 0, without options — the blocks tshark writes for a converted libpcap file.
+ */
+export class PcapngWriter {
+  private chunks: Uint8Array[] = [];
+  private readonly ns: boolean;
+  private readonly snaplen: number;
+  count = 0;
+
+  constructor(opts: PcapngWriteOptions = {}) {
+    this.ns = opts.nanosecond ?? false;
+    this.snaplen = opts.snaplen ?? 262144;
+    const shb = new Uint8Array(28);
+    const s = new DataView(shb.buffer);
+    s.setUint32(0, SHB, true);
+    s.setUint32(4, 28, true);
+    s.setUint32(8, BOM, true);
+    s.setUint16(12, 1, true);
+    s.setUint16(14, 0, true);
+    s.setBigInt64(16, -1n, true);
+    s.setUint32(24, 28, true);
+    this.chunks.push(shb);
+    // options: if_name (2), if_tsresol (9), opt_endofopt
+    const opts2: Uint8Array[] = [];
+    const opt = (code: number, value: Uint8Array) => {
+      const o = new Uint8Array(4 + pad4(value.length));
+      const d = new DataView(o.buffer);
+      d.setUint16(0, code, true);
+      d.setUint16(2, value.length, true);
+      o.set(value, 4);
+      opts2.push(o);
+    };
+    if (opts.ifName !== undefined) opt(2, new TextEncoder().encode(opts.ifName));
+    if (this.ns) opt(9, Uint8Array.of(9));
+    if (opts2.length) opts2.push(new Uint8Array(4));
+    const optLen = opts2.reduce((a, o) => a + o.length, 0);
+    const idb = new Uint8Array(20 + optLen);
+    const i = new DataView(idb.buffer);
+    i.setUint32(0, 1, true);
+    i.setUint32(4, idb.length, true);
+    i.setUint16(8, opts.linktype ?? 1, true);
+    i.setUint32(12, this.snaplen, true);
+    let o = 16;
+    for (const x of opts2) {
+      idb.set(x, o);
+      o += x.length;
+    }
+    i.setUint32(idb.length - 4, idb.length, true);
+    this.chunks.push(idb);
+  }
+
+  add(p: { timestampNs: bigint | number; bytes: Uint8Array; origLen?: number }): void {
+    const ts = BigInt(p.timestampNs);
+    const units = this.ns ? ts : ts / 1000n;
+    const caplen = Math.min(p.bytes.length, this.snaplen);
+    const len = 32 + pad4(caplen);
+    const b = new Uint8Array(len);
+    const d = new DataView(b.buffer);
+    d.setUint32(0, 6, true);
+    d.setUint32(4, len, true);
+    d.setUint32(8, 0, true);
+    d.setUint32(12, Number(BigInt.asUintN(32, units >> 32n)), true);
+    d.setUint32(16, Number(BigInt.asUintN(32, units)), true);
+    d.setUint32(20, caplen, true);
+    d.setUint32(24, Math.max(p.origLen ?? p.bytes.length, caplen), true);
+    b.set(p.bytes.subarray(0, caplen), 28);
+    d.setUint32(len - 4, len, true);
+    this.chunks.push(b);
+    this.count++;
+  }
+
+  finish(): Uint8Array {
+    const out = new Uint8Array(this.chunks.reduce((a, c) => a + c.length, 0));
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
+
+/** Write packets as a pcapng file (one section, one interface). */
+export function writePcapng(packets: Iterable<{ timestampNs: bigint | number; bytes: Uint8Array; origLen?: number }>, opts: PcapngWriteOptions = {}): Uint8Array {
+  const w = new PcapngWriter(opts);
+  for (const p of packets) w.add(p);
+  return w.finish();
 }

@@ -11,7 +11,7 @@ import { INTERFACES, interfaceByIndex, interfaceByName } from './interfaces.ts';
 import { writePcap } from './pcap.ts';
 import { createScenario, DEFAULT_START_NS, scenarioNames, type Scenario, type ScenarioCounts } from './scenario.ts';
 
-const NAMES = ['web', 'iperf', 'synflood', 'portscan', 'mixed'];
+const NAMES = ['web', 'iperf', 'synflood', 'portscan', 'mixed', 'botnet'];
 const mk = (name: string, opts = {}): Scenario => {
   const r = createScenario(name, opts);
   expect(r.diagnostics).toEqual([]);
@@ -158,7 +158,7 @@ describe('scenarios', () => {
 
   it('bad names and options are diagnostics', () => {
     const msg = (name: string, o = {}): string => createScenario(name, o).diagnostics.map((d) => d.message).join();
-    expect(msg('ddos')).toBe("unknown scenario 'ddos' (known: web, iperf, synflood, portscan, mixed)");
+    expect(msg('ddos')).toBe("unknown scenario 'ddos' (known: web, iperf, synflood, portscan, mixed, botnet)");
     expect(msg('web', { count: -1 })).toBe('scenario count must be a non-negative integer, got -1');
     expect(msg('web', { count: 1.5 })).toBe('scenario count must be a non-negative integer, got 1.5');
     expect(msg('web', { ratePps: 0 })).toBe('scenario rate must be a positive number of packets per second, got 0');

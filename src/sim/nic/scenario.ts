@@ -14,14 +14,15 @@
  * layer record (so an IPv6 non-first fragment carrying UDP bytes as payload counts as ipv6 but not
  * udp); `tcpSyn` counts SYN-without-ACK; `udpDport` counts both families, `udp4Dport` IPv4 only.
  *
- * The scenario planners themselves live in traffic.ts. Deliberately not here: delivery to
- * programs, verdicts, TX (the kernel runtime's job). Provenance: our own code.
+ * The scenario planners themselves live in traffic.ts; an intent may carry a faster `build`
+ * (a patched template, template.ts) that gives the same bytes as `buildPacket(spec)`.
+ * Deliberately not here: delivery to programs, verdicts, TX (drive.ts). Provenance: our own code.
  */
 import { DiagCode } from '../../diag/codes.ts';
 import type { Diagnostic } from '../../diag/diagnostic.ts';
 import { Rng, type Seed } from '../rng.ts';
 import { formatIPv6, parseIP } from './addr.ts';
-import { buildPacket } from './build.ts';
+import { buildPacket, frameArena } from './build.ts';
 import { interfaceByIndex, rssQueue } from './interfaces.ts';
 import type { Addr, PacketSpec } from './spec.ts';
 import { SCENARIO_DEFS } from './traffic.ts';
@@ -32,6 +33,10 @@ export interface SimPacket {
   timestampNs: bigint;
   ifindex: number;
   rxQueue: number;
+  /**
+   * The frame. It may be a view into a buffer shared with other packets (template.ts carves
+   * frames out of 1 MiB chunks): use `bytes.slice()` before transferring its buffer to a worker.
+   */
   bytes: Uint8Array;
 }
 
@@ -41,6 +46,11 @@ export interface Intent {
   /** Scenario-specific category (`iperf`, `flood-syn`, `dns-response`, …), tallied in counts.kinds. */
   kind: string;
   spec: PacketSpec;
+  /**
+   * A faster way to the same bytes as `buildPacket(spec)` (a patched template, template.ts), for
+   * bulk streams; scenario tests check the two agree packet by packet.
+   */
+  build?: (spec: PacketSpec) => Uint8Array;
 }
 
 /** The planner for one run: returns the i-th packet's intent. Stateful; made fresh per run. */
@@ -157,15 +167,16 @@ class ScenarioImpl implements Scenario {
     let t = this.options.startNs;
     for (let i = 0; i < this.options.count; i++) {
       const it = plan(i);
-      yield { ifindex: it.ifindex, kind: it.kind, spec: it.spec, index: i, timestampNs: t, rxQueue: queueOf(it) };
+      yield { ifindex: it.ifindex, kind: it.kind, spec: it.spec, build: it.build, index: i, timestampNs: t, rxQueue: queueOf(it) };
       // next arrival: interval × U[0.75, 1.25], in whole nanoseconds (at least 1)
       t += BigInt(Math.max(1, Math.round((interval * (750 + clock.int(501))) / 1000)));
     }
   }
 
   *packets(): Generator<SimPacket, void, undefined> {
+    const alloc = frameArena();
     for (const it of this.intents()) {
-      yield { timestampNs: it.timestampNs, ifindex: it.ifindex, rxQueue: it.rxQueue, bytes: buildPacket(it.spec) };
+      yield { timestampNs: it.timestampNs, ifindex: it.ifindex, rxQueue: it.rxQueue, bytes: it.build ? it.build(it.spec) : buildPacket(it.spec, alloc) };
     }
   }
 

@@ -243,7 +243,7 @@ describe('the packet zoo (odd, broken and cut frames)', () => {
 });
 
 describe.skipIf(!TSHARK)('live tshark over larger runs', () => {
-  it.each(['web', 'iperf', 'synflood', 'portscan', 'mixed'])('%s: 3000 packets, same count, counts and checksums', (name) => {
+  it.each(['web', 'iperf', 'synflood', 'portscan', 'mixed', 'botnet'])('%s: 3000 packets, same count, counts and checksums', (name) => {
     const s = createScenario(name, { seed: 2026, count: 3000, payloadLen: 200 }).value!;
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
     const f = join(dir, `${name}.pcap`);

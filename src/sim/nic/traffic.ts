@@ -9,6 +9,9 @@
  *             ICMP.
  *   synflood  SYNs to 10.0.0.1:80 from random spoofed Internet sources (95%) beside legitimate
  *             HTTP connections.
+ *   botnet    a SYN flood to 10.0.0.1:80 from 50 bots that use their real addresses and send
+ *             Linux-looking SYNs (60%), plus spoofed option-less hping3-style SYNs (30%), beside
+ *             legitimate HTTP connections (10%).
  *   portscan  an nmap-style SYN scan from 203.0.113.66 over ports in a pseudo-random order, with
  *             the scanner's RST after each open port, over background web traffic.
  *   mixed     IPv4 and IPv6 together on lo, eth0 and eth1: UDP/TCP/ICMP/ICMPv6 in both
@@ -28,6 +31,7 @@ import { IFINDEX_ETH0, IFINDEX_ETH1, IFINDEX_LO, ifBytes, INTERFACES, NEIGHBOURS
 import { dnsQuery, dnsResponse, httpGet, iperfDatagram, tlsRecord } from './payloads.ts';
 import type { Intent, ScenarioDef, ScenarioOptions } from './scenario.ts';
 import { linuxSynOptions, type PacketSpec, type TcpOption } from './spec.ts';
+import { packetTemplate, type PacketTemplate } from './template.ts';
 
 const ETH0 = ifBytes(INTERFACES[1]);
 const ETH1 = ifBytes(INTERFACES[2]);
@@ -190,6 +194,72 @@ const web: ScenarioDef = {
   makePlanner: (rng) => flowMixer(rng, () => webFlow(rng)),
 };
 
+/**
+ * An iperf datagram's spec: its 1470-byte payload is built only when read (a prototype getter, so
+ * a spread copy of the spec drops it); `iperfFast` builds the same bytes from a patched template.
+ */
+class IperfSpec implements PacketSpec {
+  eth: PacketSpec['eth'];
+  ipv4: PacketSpec['ipv4'];
+  udp: PacketSpec['udp'];
+  readonly #seq: number;
+  readonly #i: number;
+  readonly #opts: Required<ScenarioOptions>;
+  constructor(peer: Peer, sport: number, seq: number, id: number, i: number, opts: Required<ScenarioOptions>) {
+    const s = v4spec(peer, { udp: { sport: 0, dport: 5001 } }, { id });
+    this.eth = s.eth;
+    this.ipv4 = s.ipv4;
+    this.udp = { sport, dport: 5001 };
+    this.#seq = seq;
+    this.#i = i;
+    this.#opts = opts;
+  }
+  get payload(): Uint8Array {
+    return iperfDatagram(this.#seq, this.sendNs, this.#opts.payloadLen);
+  }
+  get seq(): number {
+    return this.#seq;
+  }
+  /** The send time the datagram carries: the scenario start plus i packet intervals. */
+  get sendNs(): bigint {
+    return this.#opts.startNs + BigInt(this.#i) * BigInt(Math.round(1e9 / this.#opts.ratePps));
+  }
+  get index(): number {
+    return this.#i;
+  }
+}
+
+/** Bytes of an IperfSpec from a template of the run's first datagram: IP id and payload header patched. */
+function iperfFast(opts: Required<ScenarioOptions>): (spec: PacketSpec) => Uint8Array {
+  let tmpl: PacketTemplate | undefined;
+  const startSec = Number(opts.startNs / 1_000_000_000n);
+  const startRem = Number(opts.startNs % 1_000_000_000n);
+  const interval = Math.round(1e9 / opts.ratePps);
+  return (sp) => {
+    const spec = sp as IperfSpec;
+    tmpl ??= packetTemplate(buildPacket(spec));
+    const s = spec.seq;
+    const pid = spec.ipv4!.id!;
+    let sec: number, usec: number;
+    const off = startRem + spec.index * interval;
+    if (Number.isSafeInteger(off)) {
+      sec = startSec + Math.floor(off / 1e9);
+      usec = Math.floor((off % 1e9) / 1000);
+    } else {
+      const t = spec.sendNs;
+      sec = Number(t / 1_000_000_000n);
+      usec = Number((t % 1_000_000_000n) / 1000n);
+    }
+    sec >>>= 0;
+    // iperfDatagram's header: seq, send time seconds, microseconds (big-endian), at UDP payload 0
+    return tmpl.emit([
+      [18, pid >> 8, pid & 0xff],
+      [42, (s >>> 24) & 0xff, (s >>> 16) & 0xff, (s >>> 8) & 0xff, s & 0xff, sec >>> 24, (sec >>> 16) & 0xff, (sec >>> 8) & 0xff, sec & 0xff,
+        usec >>> 24, (usec >>> 16) & 0xff, (usec >>> 8) & 0xff, usec & 0xff],
+    ]);
+  };
+}
+
 const iperf: ScenarioDef = {
   name: 'iperf',
   description: 'iperf2-style UDP stream 10.0.0.2 -> 10.0.0.1:5001 on eth0 (90%) with background traffic',
@@ -199,13 +269,11 @@ const iperf: ScenarioDef = {
     const sport = ephemeral(rng);
     let seq = 0;
     let id = rng.int(65536);
-    const interval = BigInt(Math.round(1e9 / opts.ratePps));
+    const fast = iperfFast(opts);
     return (i: number): Intent => {
       if (rng.chance(0.9)) {
-        return {
-          ifindex: IFINDEX_ETH0, kind: 'iperf',
-          spec: v4spec(IPERF, { udp: { sport, dport: 5001 }, payload: iperfDatagram(seq++, opts.startNs + BigInt(i) * interval, opts.payloadLen) }, { id: id++ & 0xffff }),
-        };
+        const spec = new IperfSpec(IPERF, sport, seq++, id++ & 0xffff, i, opts);
+        return { ifindex: IFINDEX_ETH0, kind: 'iperf', spec, build: fast };
       }
       switch (rng.weighted([2, 2, 1, 2, 1, 1])) {
         case 0: // TCP segment to port 5001 (an iperf TCP test beside the UDP one): not UDP
@@ -243,6 +311,30 @@ const synflood: ScenarioDef = {
         spec: v4spec(src, {
           tcp: { sport: 1024 + rng.int(64512), dport: 80, seq: rng.u32(), flags: 'S', window: hping ? 512 : 64240, options: hping ? [] : linuxSynOptions(rng.u32()) },
         }, { ttl: 32 + rng.int(96), id: rng.int(65536), df: !hping }),
+      };
+    };
+  },
+};
+
+const botnet: ScenarioDef = {
+  name: 'botnet',
+  description: 'SYN flood to 10.0.0.1:80 from 50 bots with real addresses and Linux-like SYNs (60%), spoofed hping3-style SYNs (30%), legitimate HTTP connections (10%)',
+  defaultCount: 10000,
+  defaultRatePps: 200000,
+  makePlanner: (rng) => {
+    const bots = Array.from({ length: 50 }, () => randomPublicV4(rng));
+    const lr = rng.fork('legit');
+    const legit = flowMixer(lr, () =>
+      tcpConnection(lr, lr.chance(0.5) ? lanClient(lr) : internetClient(lr), 80, [httpGet('10.0.0.1', lr.pick(PATHS))], 'legit'), 4);
+    return (): Intent => {
+      const k = rng.weighted([60, 30, 10]);
+      if (k === 2) return legit();
+      const bot = k === 0;
+      return {
+        ifindex: IFINDEX_ETH0, kind: bot ? 'bot-syn' : 'spoofed-syn',
+        spec: v4spec({ mac: GW_MAC, ip: bot ? rng.pick(bots) : randomPublicV4(rng) }, {
+          tcp: { sport: 1024 + rng.int(64512), dport: 80, seq: rng.u32(), flags: 'S', window: bot ? 64240 : 512, options: bot ? linuxSynOptions(rng.u32()) : [] },
+        }, { ttl: 32 + rng.int(96), id: rng.int(65536), df: bot }),
       };
     };
   },
@@ -380,4 +472,4 @@ const mixed: ScenarioDef = {
   },
 };
 
-export const SCENARIO_DEFS: readonly ScenarioDef[] = [web, iperf, synflood, portscan, mixed];
+export const SCENARIO_DEFS: readonly ScenarioDef[] = [web, iperf, synflood, portscan, mixed, botnet];

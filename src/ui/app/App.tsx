@@ -10,9 +10,12 @@ import { usePanel, useSizes, useOverlay } from '../../state/ui.ts';
 import { Splitter } from '../components/Splitter.tsx';
 import { Editor } from '../editor/Editor.tsx';
 import { Gallery } from '../gallery/Gallery.tsx';
+import { LessonsPanel } from '../lessons/LessonsPanel.tsx';
 import { BytecodePane } from '../panes/BytecodePane.tsx';
 import { ResultPane } from '../panes/ResultPane.tsx';
 import { TracePane } from '../panes/TracePane.tsx';
+import { Dock } from '../panes/Dock.tsx';
+import { startLiveVerify } from '../panes/live.ts';
 import { VerifierPane } from '../panes/VerifierPane.tsx';
 import { Header } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -63,16 +66,18 @@ function FullLayout() {
             <ResultPane />
           </PanelSlot>
           <Splitter which="right" orientation="horizontal" label="Resize the result and register trace panels" />
-          <div className="app-stack">
+          <div className="app-stack" style={{ gridTemplateRows: `${fr(sizes.stack)} 10px ${fr(1 - sizes.stack)}`, gap: 0 }}>
             <PanelSlot id="verifier">
               <VerifierPane />
             </PanelSlot>
+            <Splitter which="stack" orientation="horizontal" label="Resize the verifier and the run panels" />
             <PanelSlot id="trace">
-              <TracePane />
+              <Dock />
             </PanelSlot>
           </div>
         </div>
       </main>
+      <LessonsPanel />
       <Overlays />
     </div>
   );
@@ -114,7 +119,12 @@ export function App() {
   useGlobalKeys();
   useEffect(() => {
     performance.mark('ebpf:app-rendered');
-    return startLinkHandling();
+    const stopLive = startLiveVerify();
+    const stopLinks = startLinkHandling();
+    return () => {
+      stopLive();
+      stopLinks?.();
+    };
   }, []);
   return isEmbed() ? <EmbedLayout /> : <FullLayout />;
 }

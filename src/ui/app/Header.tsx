@@ -5,6 +5,7 @@
 import { useRunStatus } from '../../state/session.ts';
 import { cycleTheme, openOverlay, togglePresent, usePresent, useThemeChoice } from '../../state/ui.ts';
 import { Icon } from '../components/Icon.tsx';
+import { LessonsButton } from '../lessons/LessonsPanel.tsx';
 import { runWorkspace, stopRun } from './actions.ts';
 import './Header.css';
 
@@ -31,7 +32,8 @@ export function Header() {
         <button type="button" className="btn btn-ghost" aria-label="Examples" title="Open the examples gallery (e)" onClick={() => openOverlay('gallery')}>
           <Icon name="examples" /> <span>Examples</span>
         </button>
-        <button type="button" className="btn btn-ghost" aria-label="Copy link" title="Copy a link to this workspace" onClick={() => openOverlay('share')}>
+        <LessonsButton />
+        <button type="button" className="btn btn-ghost" aria-label="Copy link" title="Copy a link to this workspace; download the .o, the verifier log or the traffic" onClick={() => openOverlay('share')}>
           <Icon name="link" /> <span>Copy link</span>
         </button>
         <button

@@ -1,11 +1,13 @@
 /**
  * "Copy link": builds a link holding the whole workspace (compressed into the URL fragment, so it
  * never reaches any server), copies it to the clipboard, and shows it — with an embed link for
- * slides — in case the clipboard is unavailable.
+ * slides — in case the clipboard is unavailable. Below: downloads (the `.o`, the verifier log,
+ * the last run's packets as a pcap).
  */
 import { useEffect, useState } from 'react';
 import { closeOverlay } from '../../state/ui.ts';
 import { Dialog } from '../components/Dialog.tsx';
+import { Downloads } from '../downloads/Downloads.tsx';
 import { buildShareLinks, type ShareLinks } from './share.ts';
 
 type CopyState = 'copying' | 'copied' | 'manual';
@@ -64,11 +66,13 @@ export function ShareDialog() {
           <LinkField label="Link" value={links.link} autoSelect />
           <LinkField label="Embed link (editor and one panel, for slides)" value={links.embed} />
           <p className="muted share-note">
-            The link holds the files, the mem input, the selected panel and trace step ({links.link.length.toLocaleString('en-US')}{' '}
+            The link holds the files, the mem input, the program type, scenario and seed, the selected panel and tab, the
+            trace step and the selected instruction ({links.link.length.toLocaleString('en-US')}{' '}
             characters). Everything stays in the link: nothing is uploaded.
           </p>
         </>
       )}
+      <Downloads />
     </Dialog>
   );
 }

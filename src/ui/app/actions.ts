@@ -19,6 +19,9 @@ function getClient(): WorkerClient {
   return client;
 }
 
+/** The page's one worker client (live verify and traffic runs share it with Run). */
+export const getWorkerClient = getClient;
+
 /** Assemble and run what is in the editor; the result lands in the session store. */
 export async function runWorkspace(): Promise<void> {
   const source = getSource();

@@ -5,14 +5,14 @@
  * Opening a link: the fragment is decoded and checked (`state/shareLink.ts`); a bad link only
  * raises the error banner — the workspace, the autosave and the results stay as they were, and
  * nothing runs. A good link replaces what is shown (not the autosave: see `state/workspace.ts`),
- * selects its panel, runs the program and moves to its trace step.
+ * selects its panel, runs the program and moves to its trace step and selected instruction.
  * When the user first edits a linked workspace the fragment is dropped from the address bar, so
  * a reload then shows their own (autosaved) work rather than the link again.
  */
-import { resetSession, setStep, useSession } from '../../state/session.ts';
+import { resetSession, selectPc, setStep, useSession } from '../../state/session.ts';
 import { MAX_PAYLOAD_CHARS, decodeSnapshot, encodeSnapshot, payloadOfHash } from '../../state/shareLink.ts';
 import { SNAPSHOT_VERSION, validateSnapshot, type Snapshot } from '../../state/snapshot.ts';
-import { selectPanel, setLinkNotice, useUi } from '../../state/ui.ts';
+import { DOCK_TABS, selectPanel, setDock, setLinkNotice, setRunOpts, useUi, type DockTab } from '../../state/ui.ts';
 import { showLinkedWorkspace, useWorkspace, workspaceData } from '../../state/workspace.ts';
 import { runWorkspace } from './actions.ts';
 
@@ -24,6 +24,9 @@ export function currentSnapshot(): Snapshot {
     ...workspaceData(),
     panel: useUi.getState().panel,
     step: session.outcome && session.outcome.trace.length > 0 ? session.step : 0,
+    pc: session.selectedPc,
+    dock: useUi.getState().dock,
+    count: useUi.getState().runOpts.count,
   };
 }
 
@@ -61,13 +64,18 @@ export async function openLinkFromLocation(): Promise<void> {
     setLinkNotice({ kind: 'error', message: r.error.message });
     return;
   }
-  const { v: _v, panel, step, ...data } = r.value;
+  const { v: _v, panel, step, pc, dock, count, ...data } = r.value;
   setLinkNotice(null);
   resetSession();
   showLinkedWorkspace(data);
   selectPanel(panel);
+  if (dock !== null && (DOCK_TABS as readonly string[]).includes(dock)) setDock(dock as DockTab);
+  if (count !== null) setRunOpts({ count });
   await runWorkspace();
-  if (ticket === opening) setStep(step);
+  if (ticket === opening) {
+    setStep(step);
+    selectPc(pc);
+  }
 }
 
 /** Drop a share fragment from the address bar (keeps `?embed` and the path). */

@@ -9,7 +9,7 @@
  *  - marks the page interactive (`performance.mark('ebpf:interactive')`) once it is ready.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useOutcome, useStep } from '../../state/session.ts';
+import { useOutcome, useShownDiagnostics, useStep } from '../../state/session.ts';
 import { usePresent } from '../../state/ui.ts';
 import { getActiveFile, getFile, getSource, languageOf, setSource, useWorkspace } from '../../state/workspace.ts';
 import type { WireDiagnostic } from '../../worker/protocol.ts';
@@ -39,6 +39,8 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const lineDecoRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const outcome = useOutcome();
+  // the newer of the live verify (as you type) and the last run
+  const diagnostics = useShownDiagnostics();
   const step = useStep();
 
   // Create the editor once.
@@ -61,6 +63,9 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
       lineNumbersMinChars: 3,
       ariaLabel: languageOf(getFile()) === 'c' ? 'C source' : 'eBPF assembly source',
       fixedOverflowWidgets: true,
+      // completion comes from the kernel tables (intel.ts), not from words already in the file
+      wordBasedSuggestions: 'off',
+      suggest: { showStatusBar: false, preview: true },
     });
     editorRef.current = ed;
     lineDecoRef.current = ed.createDecorationsCollection();
@@ -113,7 +118,7 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    const markers: monaco.editor.IMarkerData[] = (outcome?.diagnostics ?? [])
+    const markers: monaco.editor.IMarkerData[] = diagnostics
       .filter((d) => d.start && d.stage !== 'input') // 'input' positions are in the mem text, not the source
       .map((d) => {
         const start = d.start!;
@@ -135,7 +140,7 @@ export default function MonacoEditorCore({ theme }: { theme: ResolvedTheme }) {
         };
       });
     monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
-  }, [outcome]);
+  }, [diagnostics]);
 
   // The current step's source line.
   const lineOfPc = useMemo(() => {

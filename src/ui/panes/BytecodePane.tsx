@@ -2,17 +2,25 @@
  * The Bytecode pane: every 8-byte slot of the assembled program — pc, the bytes in memory order,
  * and the LLVM-syntax text (as `llvm-objdump -d` lists them). The current trace step's slot is
  * highlighted, and so is a pc picked in the Verifier log. For C, each slot also shows the source
- * line it came from (the object's line info), as `llvm-objdump -S` interleaves it.
+ * line it came from (the object's line info), as `llvm-objdump -S` interleaves it. The rows follow
+ * the editor as you type (live verify). After a traffic run of this very text, each slot shows how
+ * often it executed (over the traced runs). A jump shows its target pc (click to select it).
  */
 import { useEffect, useRef } from 'react';
-import { useOutcome, useSelectedPc, useStep } from '../../state/session.ts';
+import { jumpTarget } from './runFormat.ts';
+import { selectPc, useDrive, useOutcome, useSelectedPc, useShownBytecode, useStep } from '../../state/session.ts';
+import { useSource } from '../../state/workspace.ts';
 import './panes.css';
 import './verifier.css';
+import './runs.css';
 
 export function BytecodePane() {
   const outcome = useOutcome();
   const step = useStep();
-  const rows = outcome?.bytecode ?? [];
+  const rows = useShownBytecode();
+  const drive = useDrive();
+  const source = useSource();
+  const counts = drive.view && drive.source === source && drive.view.countedRuns > 0 ? drive.view.insnCounts : null;
   const currentPc = outcome?.trace[step]?.pc;
   const selectedPc = useSelectedPc();
   const withSrc = rows.some((r) => r.src !== undefined);
@@ -47,6 +55,11 @@ export function BytecodePane() {
                 <th scope="col" className="num">pc</th>
                 <th scope="col">bytes</th>
                 <th scope="col">instruction</th>
+                {counts && (
+                  <th scope="col" className="num" title={`executions over ${drive.view!.countedRuns} traced runs`}>
+                    runs
+                  </th>
+                )}
                 {withSrc && <th scope="col">source</th>}
               </tr>
             </thead>
@@ -59,7 +72,20 @@ export function BytecodePane() {
                 >
                   <td className="num mono">{r.pc}</td>
                   <td className="mono bytes">{r.hex}</td>
-                  <td className="mono insn">{r.text}</td>
+                  <td className="mono insn">
+                    {r.text}
+                    {jumpTarget(r.pc, r.text) !== undefined && (
+                      <button
+                        type="button"
+                        className="jump-target"
+                        title={`jumps to insn ${jumpTarget(r.pc, r.text)}: select it`}
+                        onClick={() => selectPc(jumpTarget(r.pc, r.text)!)}
+                      >
+                        ↳ {jumpTarget(r.pc, r.text)}
+                      </button>
+                    )}
+                  </td>
+                  {counts && <td className="mono exec-count">{r.text === '' ? '' : (counts[r.pc] ?? 0)}</td>}
                   {withSrc && (
                     <td className="mono src-line" title={r.line !== undefined ? `line ${r.line}` : undefined}>
                       {r.src !== undefined && r.text !== '' ? `${r.line}: ${r.src}` : ''}

@@ -6,11 +6,14 @@
  * instruction line `N: (xx) …` selects pc N in the Bytecode panel and its source line in the
  * editor.
  *
+ * The verdict follows the editor as you type (live.ts): the newer of the live verify and the
+ * last run is shown.
+ *
  * Deliberately not here: explaining the message (later), editing the program type (the editor
  * bar has it).
  */
 import { useMemo } from 'react';
-import { selectPc, setLogLevel, useLogLevel, useOutcome, useRunStatus, useSelectedPc } from '../../state/session.ts';
+import { selectPc, setLogLevel, useLive, useLogLevel, useOutcome, useRunStatus, useSelectedPc, useShownBytecode, useShownVerifier } from '../../state/session.ts';
 import { revealInEditor } from '../editor/editorBridge.ts';
 import { runWorkspace } from '../app/actions.ts';
 import './panes.css';
@@ -25,7 +28,10 @@ export function VerifierPane() {
   const status = useRunStatus();
   const level = useLogLevel();
   const selected = useSelectedPc();
-  const v = outcome?.verifier;
+  const live = useLive();
+  const v = useShownVerifier();
+  const rows = useShownBytecode();
+  const isLive = live !== null && live.outcome.verifier === v && v !== undefined;
   const all = useMemo(() => (v ? v.log.replace(/\n$/, '').split('\n') : []), [v]);
   // keep the end of a long log: the complaint and the statistics are there
   const cut = Math.max(0, all.length - MAX_LINES);
@@ -35,7 +41,7 @@ export function VerifierPane() {
 
   const pick = (pc: number) => {
     selectPc(pc);
-    const row = outcome?.bytecode.find((r) => r.pc === pc);
+    const row = rows.find((r) => r.pc === pc);
     if (row?.line !== undefined) revealInEditor(row.line, 1);
   };
 
@@ -43,7 +49,11 @@ export function VerifierPane() {
     <section className="pane verifier-pane" aria-label="Verifier">
       <div className="pane-head">
         <h2 className="pane-title">Verifier</h2>
-        {v && <span className="pane-sub">as {v.progType} · Linux 6.18 rules</span>}
+        {v && (
+          <span className="pane-sub">
+            as {v.progType} · Linux 6.18 rules{isLive ? ' · checked as you type' : ''}
+          </span>
+        )}
         <div className="pane-tools">
           <label className="vlog-level">
             <span>log level</span>
@@ -64,7 +74,7 @@ export function VerifierPane() {
       <div className="pane-body verifier-body">
         {!v ? (
           <p className="empty">
-            {outcome ? 'The program did not reach the verifier: fix the errors and run again.' : 'Press Run: the verifier checks the program before it runs.'}
+            {outcome || live ? 'The program did not reach the verifier: fix the errors and run again.' : 'Press Run: the verifier checks the program before it runs.'}
           </p>
         ) : (
           <>

@@ -2,8 +2,9 @@
 // with its `@mem` and must give its `@expect-r0` on the fast engine and agree with the interpreter
 // in everything. Every program of the kernel-recorded verifier corpus that the kernel accepted
 // (`.golden.json` "accepted": true, bytecode from the `.bin` the kernel loaded) runs with a zeroed
-// 256-byte context in r1, each map fd resolved to its own zeroed 64-byte region, and every helper
-// answering 0: no kernel runtime yet, but every instruction, call and fault path is compared.
+// 16 KiB context in r1, each map fd resolved to its own zeroed 64-byte region, and every helper
+// answering 0 — in the checked mode and in the verifier-proved mode (unchecked context accesses).
+// (runtime.test.ts runs the same programs with real helpers and maps in the simulated kernel.)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +58,7 @@ describe('verifier corpus (accepted programs) on both engines', () => {
       const fds = [...new Set(insns.filter((i) => i.code === 0x18 && (i.src === 1 || i.src === 2)).map((i) => i.imm))];
       const mems: [Memory, Memory] = [new Memory(), new Memory()];
       const layout = mems.map((m) => ({
-        ctx: m.alloc('ctx', 256, { name: 'ctx' }).base,
+        ctx: m.alloc('ctx', 16384, { name: 'ctx' }).base, // as large as any context the corpus reads (tracepoint: 8 KiB)
         maps: new Map(fds.map((fd) => [fd, m.alloc('map_value', 64, { name: `map ${fd}` }).base])),
       }));
       expect(layout[1]).toEqual(layout[0]);
@@ -65,6 +66,9 @@ describe('verifier corpus (accepted programs) on both engines', () => {
       const ldImm64 = (_pc: number, first: { src: number; imm: number }) => (first.src === 1 || first.src === 2 ? maps.get(first.imm) : undefined);
       const diffs = compareEngines(insns, { args: [ctx], budget: 100_000, helpers: zeroHelpers, ldImm64 }, mems);
       if (diffs.length) failures.push(`${c}: ${diffs.join('; ')}`);
+      // The kernel accepted these, so the verifier-proved mode (unchecked context accesses) must agree too.
+      const proven = compareEngines(insns, { args: [ctx], budget: 100_000, helpers: zeroHelpers, ldImm64 }, mems, { mode: 'proven' });
+      if (proven.length) failures.push(`${c} (proven mode): ${proven.join('; ')}`);
       ran++;
     }
     console.log(`verifier corpus: ${ran} accepted programs compared`);

@@ -22,23 +22,26 @@ export const G = {
   SB: 37,
   SE: 38,
   SO: 39,
+  CPU: 40, // the CPU the run is on (inlined bpf_get_smp_processor_id, per-CPU array lookups)
 } as const;
-export const N_HOST_GLOBALS = 40;
+export const N_HOST_GLOBALS = 41;
 export const HOST_GLOBAL_TYPES: number[] = [
-  ...Array(11).fill(I64), I64, I32, ...Array(8).fill(I32), ...Array(8).fill(I32), ...Array(8).fill(I64), I64, I64, I32,
+  ...Array(11).fill(I64), I64, I32, ...Array(8).fill(I32), ...Array(8).fill(I32), ...Array(8).fill(I64), I64, I64, I32, I32,
 ];
 
 /** Oops kinds passed to the host's `oops` import. */
 export const enum K { Fault = 0, Invalid = 1, OffEnd = 2, Stack = 3, Exec = 4, Budget = 5 }
 
-export const F_XLATE = 0, F_OOPS = 1, F_HELPER = 2, F_CALL = 3, F_STACK = 4;
-export const F_ENTERFRAME = 5, F_BS32 = 6, F_BS64 = 7, F_MAIN = 8, F_ENTER = 9, F_INV = 10, F_REPEAT = 11, F_FN0 = 12;
+export const F_XLATE = 0, F_OOPS = 1, F_HELPER = 2, F_CALL = 3, F_STACK = 4, F_HLOOKUP = 5;
+export const F_ENTERFRAME = 6, F_BS32 = 7, F_BS64 = 8, F_MAIN = 9, F_ENTER = 10, F_INV = 11, F_REPEAT = 12, F_FN0 = 13;
 export const T_FN = 0, T_MAIN = 1, T_II = 2, T_V = 3, T_XLATE = 4, T_OOPS = 5, T_HELPER = 6, T_III = 7, T_I = 8;
-export const T_ENTERFRAME = 9, T_BS32 = 10, T_BS64 = 11, T_REPEAT = 12;
+export const T_ENTERFRAME = 9, T_BS32 = 10, T_BS64 = 11, T_REPEAT = 12, T_HLOOKUP = 13;
 
 // Locals of an eBPF function: r0..r10 = 0..10 (params), then:
 export const L_REM = 11, L_DEPTH = 12, L_BLK = 13, L_O = 14, L_X = 15, L_A = 16, L_T = 17;
-export const FN_LOCALS = [I32, I32, I32, I64, I64];
+/** Linear offset of the frame's stack bottom (r10 - 512), and of the context (proved mode; -1: none). */
+export const L_FP = 18, L_CTX = 19;
+export const FN_LOCALS = [I32, I32, I32, I64, I64, I32, I32];
 
 /** Emits one function body. */
 export class Emitter {

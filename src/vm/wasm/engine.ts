@@ -6,8 +6,8 @@
  * (`dynamicEntry`). Instances are made per `Memory` by host.ts.
  *
  * The cache is keyed by the decoded program: every slot's bytes plus the value each ld_imm64
- * resolved to (map addresses are baked into the code), so the same bytecode with the same maps
- * compiles once. It is an explicit object (`EngineCache`) with a bounded LRU; `defaultCache` is the
+ * resolved to (map addresses are baked into the code) plus the translation options (mode, the
+ * layout of inlined array maps: `optionsKey`), so the same bytecode with the same maps compiles once. It is an explicit object (`EngineCache`) with a bounded LRU; `defaultCache` is the
  * one shared default (caching has no observable effect on results).
  *
  * Deliberately not here: running (host.ts) and the public API (index.ts). Synchronous compilation
@@ -16,6 +16,7 @@
  */
 import type { Decoded } from '../decode.ts';
 import { pseudoFuncTargets } from './cfg.ts';
+import type { TranslateOptions } from './static.ts';
 import { translate } from './translate.ts';
 
 export interface WasmProgram {
@@ -32,6 +33,8 @@ export interface WasmProgram {
   readonly compileNs: number;
   /** Extra modules rooted at other pcs (callx / callbacks to non-entry code addresses). */
   readonly dyn: Map<number, WasmProgram>;
+  /** The options it was translated with (mode, inlined helpers). */
+  readonly opts: TranslateOptions;
 }
 
 export type CompileOutcome = { ok: true; program: WasmProgram } | { ok: false; error: string };
@@ -39,10 +42,10 @@ export type CompileOutcome = { ok: true; program: WasmProgram } | { ok: false; e
 const now = (): number => globalThis.performance.now();
 
 /** Translate and compile `d` with the given roots. Never throws. */
-export function compileDecoded(d: Decoded, roots: readonly number[]): CompileOutcome {
+export function compileDecoded(d: Decoded, roots: readonly number[], opts: TranslateOptions = {}): CompileOutcome {
   const t0 = now();
   try {
-    const t = translate(d, roots);
+    const t = translate(d, roots, opts);
     const module = new WebAssembly.Module(t.bytes as BufferSource);
     const fnOf = new Map<number, number>();
     t.entries.forEach((pc, k) => fnOf.set(pc, k));
@@ -50,7 +53,7 @@ export function compileDecoded(d: Decoded, roots: readonly number[]): CompileOut
       ok: true,
       program: {
         decoded: d, module, entries: t.entries, fnOf, sites: t.sites, wasmBytes: t.bytes.length,
-        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(),
+        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(), opts,
       },
     };
   } catch (e) {
@@ -59,10 +62,10 @@ export function compileDecoded(d: Decoded, roots: readonly number[]): CompileOut
 }
 
 /** `compileDecoded` with WebAssembly.compile (no size limit on a browser's main thread). Never rejects. */
-export async function compileDecodedAsync(d: Decoded, roots: readonly number[]): Promise<CompileOutcome> {
+export async function compileDecodedAsync(d: Decoded, roots: readonly number[], opts: TranslateOptions = {}): Promise<CompileOutcome> {
   const t0 = now();
   try {
-    const t = translate(d, roots);
+    const t = translate(d, roots, opts);
     const module = await WebAssembly.compile(t.bytes as BufferSource);
     const fnOf = new Map<number, number>();
     t.entries.forEach((pc, k) => fnOf.set(pc, k));
@@ -70,7 +73,7 @@ export async function compileDecodedAsync(d: Decoded, roots: readonly number[]):
       ok: true,
       program: {
         decoded: d, module, entries: t.entries, fnOf, sites: t.sites, wasmBytes: t.bytes.length,
-        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(),
+        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(), opts,
       },
     };
   } catch (e) {
@@ -79,8 +82,8 @@ export async function compileDecodedAsync(d: Decoded, roots: readonly number[]):
 }
 
 /** The main module of a program: entry pc 0 plus callback subprograms. */
-export function compileMain(d: Decoded): CompileOutcome {
-  return compileDecoded(d, mainRoots(d));
+export function compileMain(d: Decoded, opts: TranslateOptions = {}): CompileOutcome {
+  return compileDecoded(d, mainRoots(d), opts);
 }
 
 /** Roots of a program's main module. */
@@ -94,7 +97,7 @@ export function dynamicEntry(p: WasmProgram, pc: number): { program: WasmProgram
   if (k !== undefined) return { program: p, fn: k };
   let q = p.dyn.get(pc);
   if (!q) {
-    const c = compileDecoded(p.decoded, [pc]);
+    const c = compileDecoded(p.decoded, [pc], p.opts);
     if (!c.ok) return { error: c.error };
     q = c.program;
     p.dyn.set(pc, q);
@@ -113,7 +116,7 @@ export function programKey(d: Decoded): string {
   }
   const u = new Uint16Array(w.buffer);
   let s = '';
-  for (let k = 0; k < u.length; k += 4096) s += String.fromCharCode.apply(null, Array.from(u.subarray(k, k + 4096)));
+  for (let k = 0; k < u.length; k += 8192) s += String.fromCharCode.apply(null, u.subarray(k, k + 8192) as unknown as number[]);
   return s;
 }
 

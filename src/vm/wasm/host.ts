@@ -14,24 +14,31 @@
  *
  * Translation caches (one per load/store site, in each instance) stay valid while regions are only
  * added; a removed region (a freed `mem`, a helper's free) bumps `epoch`, and every instance drops
- * its caches (`inv`) before it runs again. Removal is detected in O(1): `Memory` only pushes new
- * regions and splices freed ones, so (length, last region) changes on every change, and a pure
- * append keeps the old last region at its old index.
+ * its caches (`inv`) before it runs again — unless every old region is still mapped identically
+ * (same address, size, linear offset, permission: a per-packet context freed and allocated again),
+ * which keeps the caches. A change is detected in O(1): `Memory` only pushes new regions and
+ * splices freed ones, so (length, last region) changes on every change, and a pure append keeps
+ * the old last region at its old index.
  *
- * Deliberately not here: translation (translate.ts), compilation and caching (engine.ts), tracing
+ * Helper calls: r1..r5 arrive as i64 (BigInt); the call record is pooled per nesting level, so a
+ * call allocates nothing but the BigInts. Inlined helpers (translate.ts) do not come here at all;
+ * inlined hash lookups come through `hlookup` with i32 arguments (map index, key's linear offset).
+ *
+ * Deliberately not here: translation (translate.ts), compilation and caching (engine.ts, compile.ts), tracing
  * (the interpreter's job). Provenance: our own; semantics follow interpreter.ts.
  */
 import type { Insn } from '../../isa/insn.ts';
 import { MAX_BPF_STACK, MAX_CALL_FRAMES } from '../../isa/opcodes.ts';
 import { makeVmApi, VmTrap, type VmApi } from '../api.ts';
-import { decodeProgram, type LdImm64Resolver } from '../decode.ts';
+import type { LdImm64Resolver } from '../decode.ts';
 import { execute } from '../interpreter.ts';
 import { PROG_TEXT_BASE, type Memory, type Region } from '../memory.ts';
 import {
   faultReport, helperReport, invalidReport, offEndReport, stackReport, type OopsContext,
 } from '../oops.ts';
 import { MAX_TAIL_CALL_CNT, type HelperFn, type Oops } from '../types.ts';
-import { compileDecodedAsync, compileMain, defaultCache, dynamicEntry, mainRoots, programKey, type EngineCache, type WasmProgram } from './engine.ts';
+import { compileCached } from './compile.ts';
+import { defaultCache, dynamicEntry, type EngineCache, type WasmProgram } from './engine.ts';
 import { G, HOST_GLOBAL_TYPES, K } from './translate.ts';
 import { I64 } from './binary.ts';
 
@@ -75,9 +82,12 @@ export interface Instance {
   epoch: number;
 }
 
+/** The host globals' indices as plain constants (hot paths: no property loads through the module binding). */
+const { R: G_R, REM: G_REM, TAIL: G_TAIL, CPC: G_CPC, SOFF: G_SOFF, STOP: G_STOP, SB: G_SB, SE: G_SE, SO: G_SO, CPU: G_CPU } = G;
 const UNWIND = { unwind: true } as const;
 const STACK_SIZE = MAX_BPF_STACK;
 const U64 = (v: bigint) => BigInt.asUintN(64, v);
+const MAX_U64 = 0xffffffffffffffffn;
 
 export class WasmHost {
   readonly memory: Memory;
@@ -85,11 +95,19 @@ export class WasmHost {
   readonly api: VmApi;
   /** Compilation cache for tail-called programs. */
   cache: EngineCache = defaultCache;
+  /** The CPU last written to the CPU global. */
+  private cpu = 0;
+  /** Inlined hash-map lookups of the current run (InlineSpec.hashes): index, key's linear offset → value address or 0. */
+  hashLookup: ((index: number, keyOffset: number) => bigint) | undefined;
   private epoch = 0;
   private snapLen = 0;
   private snapLast: Region | undefined;
+  /** The regions at the last check (to tell a free + identical re-allocation from a real removal). */
+  private snap: Region[] = [];
   private readonly ctxs: RunCtx[] = [];
   private readonly calls: HelperCall[] = [];
+  /** Reusable call records by nesting level. */
+  private readonly pool: HelperCall[] = [];
   private pending: Pending | undefined;
   private readonly instances = new WeakMap<WasmProgram, Instance>();
   /** Frame 0's stack as last given to the globals. */
@@ -113,7 +131,7 @@ export class WasmHost {
       reg: (r) => {
         if (!Number.isInteger(r) || r < 0 || r > 10) return 0n; // as the interpreter's typed arrays answer
         const c = this.call();
-        return r >= 1 && r <= 5 ? c.args[r - 1] : U64(this.g[G.R + r].value as bigint);
+        return r >= 1 && r <= 5 ? c.args[r - 1] : U64(this.g[G_R + r].value as bigint);
       },
       recordWrite: () => {},
       stop: (r0) => { this.ctx().stopR0 = U64(r0); },
@@ -137,9 +155,14 @@ export class WasmHost {
     imports.oops = (kind: K, pc: number, depth: number, rem: bigint, addr: bigint, aux: number, ...regs: bigint[]) =>
       self.oops(holder.inst!, kind, pc, depth, rem, addr, aux, regs);
     imports.helper = (id: number, pc: number, depth: number, r1: bigint, r2: bigint, r3: bigint, r4: bigint, r5: bigint) =>
-      self.helper(holder.inst!, id, pc, depth, [U64(r1), U64(r2), U64(r3), U64(r4), U64(r5)]);
+      self.helper(holder.inst!, id, pc, depth, r1, r2, r3, r4, r5);
     imports.call = (target: number, _callPc: number, depth: number) => self.dynCall(holder.inst!, target, depth);
     imports.stack = (depth: number) => self.makeStack(depth);
+    imports.hlookup = (k: number, keyOffset: number) => {
+      const f = self.hashLookup;
+      if (!f) throw new Error('the program was compiled with inlined hash lookups (inline.hashes) but the run has no hashLookup');
+      return f(k, keyOffset);
+    };
     const wi = new WebAssembly.Instance(p.module, { e: imports as WebAssembly.ModuleImports });
     inst = { program: p, exports: wi.exports as unknown as Exports, epoch: this.epoch };
     holder.inst = inst;
@@ -154,10 +177,12 @@ export class WasmHost {
     const len = rs.length;
     if (len === this.snapLen && (len === 0 || rs[len - 1] === this.snapLast)) return;
     const appended = this.snapLen === 0 || (len > this.snapLen && rs[this.snapLen - 1] === this.snapLast);
-    if (!appended) {
+    const old = this.snap;
+    this.snap = rs.slice();
+    if (!appended && !remapped(old, rs)) {
       this.epoch++;
       // Stacks may have been freed: forget every frame's stack (frame 0's is re-set by `run`).
-      for (let k = 0; k < MAX_CALL_FRAMES; k++) this.g[G.SOFF + k].value = 0;
+      for (let k = 0; k < MAX_CALL_FRAMES; k++) this.g[G_SOFF + k].value = 0;
       this.stack0 = undefined;
     }
     this.snapLen = len;
@@ -184,9 +209,9 @@ export class WasmHost {
       const d = lo - r.lo;
       if (d >= 0 && d + size <= r.size) {
         if (write && r.perm !== 'rw') return -2;
-        this.g[G.SB].value = r.base;
-        this.g[G.SE].value = BigInt(r.size - size + 1);
-        this.g[G.SO].value = r.offset;
+        this.g[G_SB].value = r.base;
+        this.g[G_SE].value = BigInt(r.size - size + 1);
+        this.g[G_SO].value = r.offset;
         return r.offset + d;
       }
     }
@@ -196,15 +221,15 @@ export class WasmHost {
   private makeStack(depth: number): void {
     const st = this.memory.stack(depth, MAX_BPF_STACK);
     this.checkRegions();
-    this.g[G.SOFF + depth].value = st.offset;
-    this.g[G.STOP + depth].value = st.base + BigInt(st.size);
+    this.g[G_SOFF + depth].value = st.offset;
+    this.g[G_STOP + depth].value = st.base + BigInt(st.size);
   }
 
   // ---- stops ----
 
   private callers(depth: number): number[] {
     const out: number[] = [];
-    for (let k = depth - 1; k >= 0; k--) out.push(this.g[G.CPC + k].value as number);
+    for (let k = depth - 1; k >= 0; k--) out.push(this.g[G_CPC + k].value as number);
     return out;
   }
 
@@ -215,7 +240,7 @@ export class WasmHost {
   /** Record a stop and unwind to the run (or callback) boundary. */
   private fail(p: Pending): never {
     this.pending = p;
-    this.g[G.REM].value = BigInt(this.ctx().budget - p.steps);
+    this.g[G_REM].value = BigInt(this.ctx().budget - p.steps);
     throw UNWIND;
   }
 
@@ -266,12 +291,31 @@ export class WasmHost {
 
   private regsAt(call: HelperCall): bigint[] {
     const g = this.g;
-    return [U64(g[G.R].value as bigint), ...call.args, ...[6, 7, 8, 9, 10].map((r) => U64(g[G.R + r].value as bigint))];
+    return [U64(g[G_R].value as bigint), ...call.args, ...[6, 7, 8, 9, 10].map((r) => U64(g[G_R + r].value as bigint))];
   }
 
-  private helper(inst: Instance, id: number, pc: number, depth: number, args: bigint[]): bigint {
+  /**
+   * A helper call from wasm (r1..r5 as signed i64). Allocation-free on the hot path: the call
+   * record comes from a pool indexed by nesting level (a callback's helper calls use the next one).
+   */
+  private helper(inst: Instance, id: number, pc: number, depth: number, r1: bigint, r2: bigint, r3: bigint, r4: bigint, r5: bigint): bigint {
     const x = this.ctx();
-    const call: HelperCall = { inst, pc, depth, args };
+    const level = this.calls.length;
+    let call = this.pool[level];
+    if (call === undefined) {
+      call = { inst, pc, depth, args: [0n, 0n, 0n, 0n, 0n] };
+      this.pool[level] = call;
+    }
+    call.inst = inst;
+    call.pc = pc;
+    call.depth = depth;
+    call.pendingTail = undefined;
+    const args = call.args;
+    args[0] = r1 < 0n ? U64(r1) : r1;
+    args[1] = r2 < 0n ? U64(r2) : r2;
+    args[2] = r3 < 0n ? U64(r3) : r3;
+    args[3] = r4 < 0n ? U64(r4) : r4;
+    args[4] = r5 < 0n ? U64(r5) : r5;
     const fn = x.helpers[id];
     if (!fn) {
       const name = x.helperName(id);
@@ -298,15 +342,15 @@ export class WasmHost {
       regs[0] = x.stopR0;
       return this.fail({ stopR0: x.stopR0, regs, steps: this.stepsNow(x) });
     }
-    const v = U64(r);
+    const v = r < 0n || r > MAX_U64 ? U64(r) : r;
     if (call.pendingTail) {
       // The tail-called program runs in this frame; its exit is this frame's exit.
       const t = this.instance(call.pendingTail);
       this.sync(t);
-      this.g[G.R].value = v;
-      for (let k = 0; k < 5; k++) this.g[G.R + 1 + k].value = args[k];
+      this.g[G_R].value = v;
+      for (let k = 0; k < 5; k++) this.g[G_R + 1 + k].value = args[k];
       t.exports.enter(t.program.fnOf.get(0)!, depth);
-      this.g[G.TAIL].value = 1;
+      this.g[G_TAIL].value = 1;
     }
     this.sync(inst);
     return v;
@@ -314,7 +358,7 @@ export class WasmHost {
 
   /** Steps taken so far (REM holds what the current helper call left). No closure: the hot path creates none. */
   private stepsNow(x: RunCtx): number {
-    return x.budget - Number(this.g[G.REM].value as bigint);
+    return x.budget - Number(this.g[G_REM].value as bigint);
   }
 
   /** The interpreter's fromTrap: a helper's exception as an oops. */
@@ -352,19 +396,19 @@ export class WasmHost {
     const st = this.memory.stack(frame, MAX_BPF_STACK);
     this.memory.bytes.fill(0, st.offset, st.offset + st.size);
     const g = this.g;
-    const saved = g.slice(G.R, G.R + 11).map((x) => x.value as bigint);
-    g[G.CPC + call.depth].value = call.pc;
-    g[G.R].value = 0n;
-    for (let k = 0; k < 5; k++) g[G.R + 1 + k].value = args[k] ?? 0n;
-    for (let r = 6; r <= 9; r++) g[G.R + r].value = 0n;
-    g[G.R + 10].value = st.base + BigInt(st.size);
+    const saved = g.slice(G_R, G_R + 11).map((x) => x.value as bigint);
+    g[G_CPC + call.depth].value = call.pc;
+    g[G_R].value = 0n;
+    for (let k = 0; k < 5; k++) g[G_R + 1 + k].value = args[k] ?? 0n;
+    for (let r = 6; r <= 9; r++) g[G_R + r].value = 0n;
+    g[G_R + 10].value = st.base + BigInt(st.size);
     const outer = this.ctx();
     this.ctxs.push({ budget: outer.budget, helpers: outer.helpers, helperName: outer.helperName, tailCalls: 0 });
     const inst = this.instance(target.program);
     try {
       this.sync(inst);
       inst.exports.enter(target.fn, frame);
-      return U64(g[G.R].value as bigint);
+      return U64(g[G_R].value as bigint);
     } catch (e) {
       if (e !== UNWIND) throw e;
       const pend = this.pending!;
@@ -373,8 +417,8 @@ export class WasmHost {
       throw new VmTrap('stop', { r0: pend.stopR0 ?? 0n });
     } finally {
       this.ctxs.pop();
-      saved.forEach((v, k) => { g[G.R + k].value = v; });
-      g[G.TAIL].value = 0;
+      saved.forEach((v, k) => { g[G_R + k].value = v; });
+      g[G_TAIL].value = 0;
     }
   }
 
@@ -382,7 +426,8 @@ export class WasmHost {
     const x = this.ctx();
     if (x.tailCalls >= MAX_TAIL_CALL_CNT) return false;
     x.tailCalls++;
-    const c = compileCached(prog, resolve, this.cache);
+    // Same inlined helpers (same kernel), but checked mode: nothing says the target was verified.
+    const c = compileCached(prog, resolve, this.cache, { inline: this.call().inst.program.opts.inline });
     if (!c.ok) throw new VmTrap('helper', { problem: c.error });
     this.call().pendingTail = c.program;
     return true;
@@ -409,13 +454,13 @@ export class WasmHost {
     this.sync(inst);
     if (st !== this.stack0) {
       this.stack0 = st;
-      this.g[G.SOFF].value = st.offset;
-      this.g[G.STOP].value = st.base + BigInt(st.size);
+      this.g[G_SOFF].value = st.offset;
+      this.g[G_STOP].value = st.base + BigInt(st.size);
     }
     let x = this.topCtx;
     // A run started from inside a helper (same memory): keep the outer run's registers, budget,
     // tail flag and call pcs (stack offsets stay: they describe the memory, not the run).
-    const saved = this.ctxs.length ? this.g.slice(0, G.SOFF).map((v) => v.value as bigint | number) : undefined;
+    const saved = this.ctxs.length ? this.g.slice(0, G_SOFF).map((v) => v.value as bigint | number) : undefined;
     if (saved) x = { budget, helpers, helperName, tailCalls: 0 };
     else {
       x.budget = budget;
@@ -434,6 +479,16 @@ export class WasmHost {
     } catch (e) {
       if (e !== UNWIND) {
         this.lastError = e instanceof Error ? e.message : String(e);
+        if (e instanceof WebAssembly.RuntimeError && inst.program.opts.mode === 'proven') {
+          // Proved mode has no check on some accesses: a program the verifier should not have
+          // accepted can run off the WebAssembly memory (the last line of defence). Still an oops.
+          const regs = Array.from({ length: 11 }, (_, k) => U64(this.g[G_R + k].value as bigint));
+          const message = `BUG: unable to handle page fault in verifier-proved mode (${this.lastError})\n`
+            + 'The program was run without region checks because the verifier accepted it, and it accessed memory outside the VM.\n'
+            + 'This is a verifier bug: run it with the checked engine (or the reference interpreter) to see the faulting instruction.';
+          this.lastPending = { oops: { kind: 'fault', pc: 0, message }, regs, steps: budget - Number(this.g[G_REM].value as bigint) };
+          return 1;
+        }
         return 2;
       }
       this.lastPending = this.pending;
@@ -450,6 +505,14 @@ export class WasmHost {
   }
 
 
+  /** The CPU runs are on (inlined bpf_get_smp_processor_id and per-CPU array lookups read it). */
+  setCpu(cpu: number): void {
+    if (cpu !== this.cpu) {
+      this.cpu = cpu;
+      this.g[G_CPU].value = cpu;
+    }
+  }
+
   /** Low 32 bits of r0 after the last clean exit. */
   lastR0Low(): number {
     return this.low;
@@ -458,15 +521,32 @@ export class WasmHost {
   /** r0..r10 after a clean exit (frame 0's registers). */
   exitRegs(): bigint[] {
     const r = this.resultGlobals;
-    return Array.from({ length: 11 }, (_, k) => U64((r ? r[G.R + k] : this.g[G.R + k].value) as bigint));
+    return Array.from({ length: 11 }, (_, k) => U64((r ? r[G_R + k] : this.g[G_R + k].value) as bigint));
   }
 
   stepsLeft(): number {
-    return Number((this.resultGlobals ? this.resultGlobals[G.REM] : this.g[G.REM].value) as bigint);
+    return Number((this.resultGlobals ? this.resultGlobals[G_REM] : this.g[G_REM].value) as bigint);
   }
 }
 
 export type { Pending };
+
+/**
+ * True when every region of `old` is still mapped the same way in `now` (the same object, or a
+ * new region with the same address, size, linear offset and permission: what a per-packet context
+ * that is freed and allocated again gets). Translation caches then stay valid: they depend on
+ * nothing else. Large lists are not compared (the caller invalidates).
+ */
+function remapped(old: readonly Region[], now: readonly Region[]): boolean {
+  if (old.length > 256 || now.length > 256) return false;
+  outer: for (const o of old) {
+    for (const r of now) {
+      if (r === o || (r.offset === o.offset && r.base === o.base && r.size === o.size && r.perm === o.perm)) continue outer;
+    }
+    return false;
+  }
+  return true;
+}
 
 /** r1..r5 as (lo, hi) int32 halves, the way `main` takes them. */
 export function splitArgs(args: readonly bigint[], out = new Int32Array(10)): Int32Array {
@@ -488,59 +568,4 @@ export function hostFor(memory: Memory): WasmHost {
     hosts.set(memory, h);
   }
   return h;
-}
-
-/**
- * Look up in the cache, compile on a miss. A program without loader-resolved ld_imm64 (src other
- * than 0 and BPF_PSEUDO_FUNC) decodes the same way every time, so it is looked up by its slots
- * directly, without decoding; otherwise by the decoded program (resolved values included).
- */
-export function compileCached(insns: readonly Insn[], resolve: LdImm64Resolver | undefined, cache: EngineCache):
-  { ok: true; program: WasmProgram; cached: boolean } | { ok: false; error: string } {
-  const raw = rawKey(insns);
-  const key = raw !== undefined ? 'r' + raw : undefined;
-  if (key !== undefined) {
-    const hit = cache.get(key);
-    if (hit) return { ok: true, program: hit, cached: true };
-  }
-  const d = decodeProgram(insns, resolve);
-  const dkey = key ?? 'd' + programKey(d);
-  if (key === undefined) {
-    const hit = cache.get(dkey);
-    if (hit) return { ok: true, program: hit, cached: true };
-  }
-  const c = compileMain(d);
-  if (!c.ok) return c;
-  cache.set(dkey, c.program);
-  return { ok: true, program: c.program, cached: false };
-}
-
-/** `compileCached` with asynchronous WebAssembly compilation on a miss. */
-export async function compileCachedAsync(insns: readonly Insn[], resolve: LdImm64Resolver | undefined, cache: EngineCache):
-  Promise<{ ok: true; program: WasmProgram; cached: boolean } | { ok: false; error: string }> {
-  const raw = rawKey(insns);
-  const d = raw === undefined ? decodeProgram(insns, resolve) : undefined;
-  const key = raw !== undefined ? 'r' + raw : 'd' + programKey(d!);
-  const hit = cache.get(key);
-  if (hit) return { ok: true, program: hit, cached: true };
-  const dd = d ?? decodeProgram(insns, resolve);
-  const c = await compileDecodedAsync(dd, mainRoots(dd));
-  if (!c.ok) return c;
-  cache.set(key, c.program);
-  return { ok: true, program: c.program, cached: false };
-}
-
-/** Every field of every slot exactly as decodeProgram reads it; undefined when a resolver would be asked. */
-function rawKey(insns: readonly Insn[]): string | undefined {
-  const n = insns.length;
-  const f = new Float64Array(n * 5);
-  for (let pc = 0; pc < n; pc++) {
-    const i = insns[pc];
-    if ((i.code & 0xff) === 0x18 && i.src !== 0 && i.src !== 4) return undefined;
-    f[pc * 5] = i.code; f[pc * 5 + 1] = i.dst; f[pc * 5 + 2] = i.src; f[pc * 5 + 3] = i.off; f[pc * 5 + 4] = i.imm;
-  }
-  const u = new Uint16Array(f.buffer);
-  let s = '';
-  for (let k = 0; k < u.length; k += 4096) s += String.fromCharCode.apply(null, Array.from(u.subarray(k, k + 4096)));
-  return s;
 }

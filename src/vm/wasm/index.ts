@@ -4,9 +4,17 @@
  * the same `RunResult`, bit for bit) and `fastRunner` (a prepared program + memory for bulk runs:
  * packets per second without per-run decoding or allocation).
  *
+ * Modes: 'checked' (default; for programs run without the verifier: every access the translator
+ * cannot place statically is region-checked and a bad one is the interpreter's oops) and 'proven'
+ * (the program was accepted by the verifier: context accesses are unchecked, as the kernel JIT
+ * emits plain loads; see translate.ts for what stays checked and why the WebAssembly memory bounds
+ * are the last line). `inline` lets array-map lookups and bpf_get_smp_processor_id run inside
+ * WebAssembly (static.ts, InlineSpec). The cache key covers the bytes, resolved ld_imm64 values,
+ * mode and inlined-map layout; a runner reports compile time and run statistics (`stats`).
+ *
  * Deliberately not here: tracing (`runFast` refuses `trace: true` with an error value: the reference
- * interpreter is the traceable engine), the verifier-proved no-check mode (every access keeps its
- * region check), engine choice (the caller picks: trace → runProgram, bulk → runFast).
+ * interpreter is the traceable engine), engine choice (the caller picks: trace → runProgram, bulk →
+ * runFast / fastRunner).
  * Provenance: contract from the project's issue 8; code is our own.
  */
 import type { Insn } from '../../isa/insn.ts';
@@ -17,17 +25,22 @@ import { Memory } from '../memory.ts';
 import { helperName as uapiHelperName } from '../../kernel/helpers/names.ts';
 import type { HelperFn } from '../types.ts';
 import { defaultCache, EngineCache, type WasmProgram } from './engine.ts';
-import { compileCached, compileCachedAsync, hostFor, splitArgs, type Instance, type Pending, type WasmHost } from './host.ts';
+import { compileCached, compileCachedAsync } from './compile.ts';
+import { hostFor, splitArgs, type Instance, type Pending, type WasmHost } from './host.ts';
+import type { TranslateOptions } from './static.ts';
 
 export { EngineCache, defaultCache } from './engine.ts';
 export type { WasmProgram } from './engine.ts';
+export type { InlineArray, InlineHash, InlineSpec, TranslateOptions } from './static.ts';
 
-export interface CompileOptions {
+export interface CompileOptions extends TranslateOptions {
   /** Resolves pseudo ld_imm64 (map fds …) exactly as `RunOptions.ldImm64` does. */
   ldImm64?: LdImm64Resolver;
   /** Compilation cache (default: the shared `defaultCache`). */
   cache?: EngineCache;
 }
+
+const tOpts = (o: TranslateOptions): TranslateOptions => ({ mode: o.mode, inline: o.inline });
 
 export type CompileResult =
   | { ok: true; engine: WasmProgram; compileNs: number; cached: boolean }
@@ -35,7 +48,7 @@ export type CompileResult =
 
 /** Translate and compile a program (or fetch it from the cache). Never throws. */
 export function compileWasm(insns: readonly Insn[], opts: CompileOptions = {}): CompileResult {
-  const c = guard(() => compileCached(insns, opts.ldImm64, opts.cache ?? defaultCache));
+  const c = guard(() => compileCached(insns, opts.ldImm64, opts.cache ?? defaultCache, tOpts(opts)));
   if (!c.ok) return c;
   return { ok: true, engine: c.program, compileNs: c.program.compileNs, cached: c.cached };
 }
@@ -49,7 +62,7 @@ export function compileWasm(insns: readonly Insn[], opts: CompileOptions = {}): 
 export async function compileWasmAsync(insns: readonly Insn[], opts: CompileOptions = {}): Promise<CompileResult> {
   let c: Awaited<ReturnType<typeof compileCachedAsync>>;
   try {
-    c = await compileCachedAsync(insns, opts.ldImm64, opts.cache ?? defaultCache);
+    c = await compileCachedAsync(insns, opts.ldImm64, opts.cache ?? defaultCache, tOpts(opts));
   } catch (e) {
     c = { ok: false, error: `cannot compile: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -96,9 +109,9 @@ function result(host: WasmHost, status: 0 | 1 | 2, budget: number, pending = hos
  * as runProgram: `mem` is copied into a writable region (r1 = address, r2 = length), `args`
  * override r1..r5, r10 = top of frame 0's zeroed 512-byte stack.
  */
-export function runFast(insns: readonly Insn[], opts: RunOptions & { cache?: EngineCache } = {}): FastRunResult {
+export function runFast(insns: readonly Insn[], opts: RunOptions & TranslateOptions & { cache?: EngineCache; cpu?: number; hashLookup?: HashLookup } = {}): FastRunResult {
   if (opts.trace) return { ok: false, error: 'runFast does not trace: use runProgram (the reference interpreter) for a trace' };
-  const c = guard(() => compileCached(insns, opts.ldImm64, opts.cache ?? defaultCache));
+  const c = guard(() => compileCached(insns, opts.ldImm64, opts.cache ?? defaultCache, tOpts(opts)));
   if (!c.ok) {
     if (!c.error.startsWith('WebAssembly compilation failed')) return c;
     return { ...runProgram(insns, opts), ok: true, engine: 'interpreter', fallback: c.error };
@@ -106,6 +119,8 @@ export function runFast(insns: readonly Insn[], opts: RunOptions & { cache?: Eng
   const memory = opts.memory ?? new Memory();
   const host = hostFor(memory);
   if (opts.cache) host.cache = opts.cache;
+  host.setCpu(opts.cpu ?? 0);
+  host.hashLookup = opts.hashLookup;
   const inst = host.instance(c.program);
   memory.stack(0, MAX_BPF_STACK); // before `mem`, as runProgram does (same layout)
   const region = opts.mem ? memory.allocBytes('ctx', opts.mem, { name: 'mem' }) : undefined;
@@ -151,6 +166,25 @@ export interface FastRunner {
   repeat(count: number, r1?: bigint, r2?: bigint, r3?: bigint, r4?: bigint, r5?: bigint): number;
   /** The complete result of the most recent run. */
   last(): RunResult | { error: string };
+  /** Instructions the most recent run executed, without building the full result (bulk packet runs). */
+  steps(): number;
+  /** The CPU the runs are on (inlined bpf_get_smp_processor_id and per-CPU array lookups); default 0. */
+  cpu: number;
+  /** Compilation and run statistics (for "JIT: 412 µs to compile, 9.8 ns/packet"). */
+  readonly stats: RunnerStats;
+}
+
+export interface RunnerStats {
+  /** Translation + WebAssembly compilation of the program, ns. */
+  readonly compileNs: number;
+  /** Size of the module, bytes. */
+  readonly wasmBytes: number;
+  /** Runs so far (a `repeat(n)` counts n). */
+  readonly runs: number;
+  /** Wall time inside run / repeat, ns (only counted with `RunnerOptions.timing`). */
+  readonly totalNs: number;
+  /** totalNs / runs (NaN before the first timed run). */
+  readonly nsPerRun: number;
 }
 
 export interface RunnerOptions {
@@ -158,7 +192,14 @@ export interface RunnerOptions {
   helpers?: Record<number, HelperFn>;
   budget?: number;
   helperName?: (id: number) => string | undefined;
+  /** Time each run / repeat call (`stats.totalNs`): costs two clock reads per call. */
+  timing?: boolean;
+  /** The lookups of `inline.hashes` (required when the program was compiled with some). */
+  hashLookup?: HashLookup;
 }
+
+/** Lookup in hash map `index` of InlineSpec.hashes with the key at linear offset `keyOffset`: the value's address or 0n. */
+export type HashLookup = (index: number, keyOffset: number) => bigint;
 
 /** Bind a compiled program to a memory for bulk runs (no per-run decoding, lookup or allocation). */
 export function fastRunner(engine: WasmProgram, opts: RunnerOptions = {}): FastRunner {
@@ -173,12 +214,25 @@ export function fastRunner(engine: WasmProgram, opts: RunnerOptions = {}): FastR
   let error = 'no run yet';
   const halves = new Int32Array(10);
   const prev: bigint[] = [];
+  const timing = opts.timing === true;
+  const stats = {
+    compileNs: engine.compileNs, wasmBytes: engine.wasmBytes, runs: 0, totalNs: 0,
+    get nsPerRun() { return this.totalNs / this.runs; },
+  };
+  let cpu = 0;
+  const hashLookup = opts.hashLookup;
   const repeat = (count: number, r1 = 0n, r2 = 0n, r3 = 0n, r4 = 0n, r5 = 0n): number => {
     if (r1 !== prev[0] || r2 !== prev[1] || r3 !== prev[2] || r4 !== prev[3] || r5 !== prev[4]) {
       prev[0] = r1; prev[1] = r2; prev[2] = r3; prev[3] = r4; prev[4] = r5;
       splitArgs(prev, halves);
     }
-    status = host.run(inst, halves, budget, helpers, names, Math.max(0, Math.floor(count)));
+    host.setCpu(cpu);
+    host.hashLookup = hashLookup;
+    const n = Math.max(0, Math.floor(count));
+    const t0 = timing ? performance.now() : 0;
+    status = host.run(inst, halves, budget, helpers, names, n);
+    if (timing) stats.totalNs += (performance.now() - t0) * 1e6;
+    stats.runs += Math.max(1, n);
     if (status === 0) return host.lastR0Low();
     pending = host.lastPending;
     error = host.lastError;
@@ -190,5 +244,9 @@ export function fastRunner(engine: WasmProgram, opts: RunnerOptions = {}): FastR
     run: (r1, r2, r3, r4, r5) => repeat(0, r1, r2, r3, r4, r5),
     repeat,
     last: () => result(host, status, budget, pending, error),
+    steps: () => (status === 0 ? budget - host.stepsLeft() : status === 1 && pending ? pending.steps : 0),
+    get cpu() { return cpu; },
+    set cpu(c: number) { cpu = Number.isInteger(c) && c >= 0 ? c : 0; },
+    stats,
   };
 }

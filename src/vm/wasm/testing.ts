@@ -13,6 +13,7 @@ import { insn, type Insn } from '../../isa/insn.ts';
 import { runProgram, type HelperFn, type RunOptions, type RunResult } from '../index.ts';
 import { Memory } from '../memory.ts';
 import { runFast } from './index.ts';
+import type { TranslateOptions } from './static.ts';
 
 const hex = (v: bigint | undefined) => (v === undefined ? 'undefined' : '0x' + v.toString(16));
 
@@ -83,11 +84,11 @@ function logged(helpers: Record<number, HelperFn> | undefined, log: string[]): R
  * Run on both engines (each in its own memory, given or fresh) and list the differences, including
  * the sequence of helper calls (id, pc, frame, arguments, result).
  */
-export function compareEngines(insns: readonly Insn[], opts: RunOptions = {}, mems?: [Memory, Memory]): string[] {
+export function compareEngines(insns: readonly Insn[], opts: RunOptions = {}, mems?: [Memory, Memory], fastOpts: TranslateOptions = {}): string[] {
   const [ma, mb] = mems ?? [new Memory(), new Memory()];
   const la: string[] = [], lb: string[] = [];
   const ref = runProgram(insns, { ...opts, memory: ma, helpers: logged(opts.helpers, la) });
-  const fast = runFast(insns, { ...opts, memory: mb, helpers: logged(opts.helpers, lb) });
+  const fast = runFast(insns, { ...opts, ...fastOpts, memory: mb, helpers: logged(opts.helpers, lb) });
   if (!fast.ok) return [`fast engine error: ${fast.error}`];
   const out = [...diffResults(ref, fast), ...diffMemories(ma, mb)];
   if (la.join('\n') !== lb.join('\n')) out.push(`helper calls:\n${la.join('\n')}\n--- vs ---\n${lb.join('\n')}`);

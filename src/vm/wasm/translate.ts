@@ -2,9 +2,9 @@
  * eBPF → WebAssembly: turns a pre-decoded program (decode.ts) into the bytes of one wasm module.
  *
  * Shape of a module:
- *   - imports `e.mem` (the shared WebAssembly.Memory of `Memory`), 40 mutable globals owned by the
+ *   - imports `e.mem` (the shared WebAssembly.Memory of `Memory`), 41 mutable globals owned by the
  *     host (host.ts: register transfer R0..R10, REM budget, TAIL flag, per-frame call pc / stack
- *     offset / stack top, slow-path scratch) and 5 functions (address translation slow path, oops,
+ *     offset / stack top, slow-path scratch, CPU) and 5 functions (address translation slow path, oops,
  *     helper call, dynamic local call, stack creation);
  *   - one wasm function per eBPF function (cfg.ts), signature
  *       (r0..r10: i64, rem: i64, depth: i32) → (r0..r5: i64, rem: i64)
@@ -24,10 +24,26 @@
  * site has its own cache (region base, limit, linear offset) in module globals; a miss calls the
  * host; a fault branches to the function's shared fault exit, which reports it through the host.
  * Helpers and every other stop go through imports; the host throws to unwind, so the wasm code
- * needs no status checks except the TAIL flag after a helper call.
+ * needs no status checks except the TAIL flag after a helper call. Inlined helpers (static.ts
+ * InlineSpec): bpf_map_lookup_elem on known array maps and bpf_get_smp_processor_id are computed
+ * in wasm; anything unusual (another map, a key pointer that does not translate) still calls out.
  *
- * Deliberately not here: the verifier-proved no-check mode (every access keeps its region check),
- * the host contract and runtime functions (emit.ts), any JS-side behaviour (host.ts).
+ * Checks dropped (static.ts computes the facts):
+ *   - both modes: accesses through `r10 + constant` that lie inside the frame's 512-byte stack are
+ *     a fixed offset from the frame's stack (computed once per function entry); nothing to check;
+ *   - 'proven' mode (the verifier accepted the program): `ctx + constant` accesses in the entry
+ *     function are plain loads/stores at the context's linear offset, as the kernel JIT emits
+ *     plain loads. Every other access keeps its per-site check: our addresses are virtual, so the
+ *     site cache is also the translation (the kernel needs none), and a region is not known
+ *     statically for packet, map-value or helper-memory pointers.
+ * Safety of proved mode: an unchecked access can only land inside the one WebAssembly.Memory that
+ * holds the VM's regions (wasm bounds-checks every access; linear offsets are < 1 GiB and the
+ * static offset < 2^31, so the i32 address never wraps). A program the verifier wrongly accepted
+ * can therefore corrupt other VM regions (as a real verifier bug corrupts kernel memory) but never
+ * the page; an access past the memory traps, and host.ts turns that trap into a simulated oops.
+ *
+ * Deliberately not here: the host contract and runtime functions (emit.ts), ALU emission (alu.ts),
+ * the dataflow (static.ts), any JS-side behaviour (host.ts).
  * Provenance: our own design; wasm encoding from the WebAssembly Core Specification; eBPF
  * semantics mirror interpreter.ts (RFC 9669 + Linux 6.18 cpu v4).
  */
@@ -35,12 +51,14 @@ import { MAX_CALL_FRAMES } from '../../isa/opcodes.ts';
 import type { Decoded } from '../decode.ts';
 import { PROG_TEXT_HI, PROG_TEXT_LO } from '../memory.ts';
 import { assembleModule, Bytes, F64, I32, I64, OP, type FuncDef, type Import } from './binary.ts';
+import { emitAlu32, emitAlu64 } from './alu.ts';
 import { callTarget, discover, flowOf, Flow, jumpTarget, type Func } from './cfg.ts';
+import { Base, framePointerFacts, type InlineArray, type InlineHash, type TranslateOptions } from './static.ts';
 import {
-  Emitter, emitBs32, emitBs64, emitEnter, emitEnterFrame, emitInv, emitMain, emitRepeat, F_BS32, F_BS64, F_CALL,
+  Emitter, emitBs32, emitBs64, emitEnter, emitEnterFrame, emitInv, emitMain, emitRepeat, F_CALL,
   F_ENTER, F_ENTERFRAME, F_FN0, F_HELPER, F_INV, F_MAIN, F_OOPS, F_REPEAT, F_XLATE, FN_LOCALS, G, gB, gE, gO,
-  HOST_GLOBAL_TYPES, K, L_A, L_BLK, L_DEPTH, L_O, L_REM, L_T, L_X, T_BS32, T_BS64, T_ENTERFRAME, T_FN, T_HELPER,
-  T_I, T_II, T_III, T_MAIN, T_OOPS, T_REPEAT, T_V, T_XLATE,
+  HOST_GLOBAL_TYPES, K, L_A, L_BLK, L_CTX, L_DEPTH, L_FP, L_O, L_REM, L_T, L_X, T_BS32, T_BS64, T_ENTERFRAME, T_FN, T_HELPER,
+  T_HLOOKUP, T_I, T_II, T_III, T_MAIN, T_OOPS, T_REPEAT, T_V, T_XLATE, F_HLOOKUP,
 } from './emit.ts';
 
 export { G, HOST_GLOBAL_TYPES, K } from './emit.ts';
@@ -54,13 +72,13 @@ export interface Translation {
 }
 
 /** Translate `d` into a module whose functions are `roots` and everything they call. */
-export function translate(d: Decoded, roots: readonly number[]): Translation {
+export function translate(d: Decoded, roots: readonly number[], opts: TranslateOptions = {}): Translation {
   const funcs = discover(d, roots);
   const fnIndex = new Map<number, number>();
   funcs.forEach((f, k) => fnIndex.set(f.entry, k));
   let sites = 0;
   const bodies: FuncDef[] = [];
-  for (const f of funcs) bodies.push({ type: T_FN, locals: FN_LOCALS, body: emitFunction(d, f, fnIndex, () => sites++) });
+  for (const f of funcs) bodies.push({ type: T_FN, locals: FN_LOCALS, body: emitFunction(d, f, fnIndex, () => sites++, opts) });
   const types = [
     { params: [...Array(11).fill(I64), I64, I32], results: [...Array(6).fill(I64), I64] }, // T_FN
     { params: [...Array(10).fill(I32), F64], results: [I32] }, // T_MAIN
@@ -75,6 +93,7 @@ export function translate(d: Decoded, roots: readonly number[]): Translation {
     { params: [I32], results: [I32] }, // T_BS32
     { params: [I64], results: [I64] }, // T_BS64
     { params: [I32, ...Array(10).fill(I32), F64], results: [I32] }, // T_REPEAT
+    { params: [I32, I32], results: [I64] }, // T_HLOOKUP
   ];
   const imports: Import[] = [
     { module: 'e', name: 'mem', kind: 'memory', min: 0 },
@@ -84,6 +103,7 @@ export function translate(d: Decoded, roots: readonly number[]): Translation {
     { module: 'e', name: 'helper', kind: 'func', type: T_HELPER },
     { module: 'e', name: 'call', kind: 'func', type: T_III },
     { module: 'e', name: 'stack', kind: 'func', type: T_I },
+    { module: 'e', name: 'hlookup', kind: 'func', type: T_HLOOKUP },
   ];
   const globals = [];
   for (let s = 0; s < sites; s++) globals.push({ valtype: I64, init: 0 }, { valtype: I64, init: 0 }, { valtype: I32, init: 0 });
@@ -118,8 +138,11 @@ const SIZE_OF = (c: number): 1 | 2 | 4 | 8 => {
   return sz === 0x18 ? 8 : sz === 0 ? 4 : sz === 0x08 ? 2 : 1;
 };
 
-function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite: () => number): Bytes {
+function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite: () => number, opts: TranslateOptions): Bytes {
   const e = new Emitter();
+  const proven = opts.mode === 'proven';
+  const facts = framePointerFacts(d, f, proven && f.entry === 0);
+  const inline = opts.inline ?? {};
   const n = d.n;
   const m = f.blocks.length;
   const oops = (kind: K, pc: number, remAdj: number, addr: () => void, aux = 0) => {
@@ -179,6 +202,24 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     else if (j === cur && selfLoop[cur]) e.br(extra - 1);
     else e.i32(j).set(L_BLK).br(m - 1 - cur + extra);
   };
+
+  // Linear offsets of the frame's stack and (proved mode) of the context, when some access uses them.
+  let usesFp = false, usesCtx = false;
+  for (const b of f.blocks) for (const pc of b.pcs) {
+    const a = staticAccess(pc);
+    if (a?.base === Base.Fp) usesFp = true;
+    else if (a?.base === Base.Ctx) usesCtx = true;
+  }
+  if (usesFp) {
+    e.get(10).i64(-512).op(OP.i64Add);
+    quietXlate(512, false);
+    e.tee(L_FP).i32(0).op(OP.i32LtS).if().op(OP.unreachable).end(); // r10 is always a live stack's top
+  }
+  if (usesCtx) {
+    e.get(1);
+    quietXlate(1, false);
+    e.set(L_CTX);
+  }
 
   // Shared out-of-line stops: `br $btrap` with X = block start (budget), `br $ftrap` with X = pc,
   // O = size | write << 8, A = address and REM adjusted (fault). Keeps each block's check small.
@@ -248,8 +289,8 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
       return false;
     }
     switch (cls) {
-      case 7: return alu64(c, dr, sr, off, imm, isX, op64), true;
-      case 4: return alu32(c, dr, sr, off, imm, isX, op32), true;
+      case 7: return emitAlu64(e, c, dr, sr, off, imm, isX, op64), true;
+      case 4: return emitAlu32(e, c, dr, sr, off, imm, isX, op32), true;
       case 5: case 6: return jmp(pc, c, dr, imm, cls === 6, op64, op32);
       case 0: // ld_imm64
         e.i64((BigInt(d.hi64[pc] >>> 0) << 32n) | BigInt(imm >>> 0)).set(dr);
@@ -283,8 +324,63 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     e.mem(size === 8 ? OP.i64Store : size === 4 ? OP.i64Store32 : size === 2 ? OP.i64Store16 : OP.i64Store8);
   }
 
+  /**
+   * The access at `pc` when the translator can place it without a run-time check: `r10 + t` with
+   * the whole access inside the frame's stack (both modes), or `ctx + t` with t >= 0 (proved mode).
+   */
+  function staticAccess(pc: number): { base: Base; t: number } | undefined {
+    const c = d.code[pc];
+    const cls = c & 7;
+    let reg: number, size: number;
+    if (cls === 1) { reg = d.src[pc]; size = c === 0x79 ? 8 : SIZE_OF(c); }
+    else if (cls === 2 || cls === 3) {
+      reg = cls === 3 && (c & 0xe0) === 0xc0 && d.imm[pc] === 0x100 ? d.src[pc] : d.dst[pc];
+      size = cls === 3 && (c & 0xe0) === 0xc0 ? (c === 0xdb ? 8 : c === 0xc3 ? 4 : c === 0xcb ? 2 : 1) : SIZE_OF(c);
+    } else return undefined;
+    const fa = facts[pc];
+    if (!fa) return undefined;
+    const base = reg === 10 ? Base.Fp : (fa.base[reg] as Base);
+    const t = (reg === 10 ? 0 : fa.k[reg]) + d.off[pc];
+    if (base === Base.Fp && t >= -512 && t + size <= 0) return { base, t };
+    if (base === Base.Ctx && proven && t >= 0 && t < 0x7fff0000) return { base, t }; // no i32 wrap: L_CTX < 1 GiB
+    return undefined;
+  }
+
+  /** The i64 address on the stack → its linear offset (i32), or -1 when it does not translate; never stops. */
+  function quietXlate(size: number, write: boolean) {
+    const s = newSite();
+    e.tee(L_A).gget(gB(s)).op(OP.i64Sub).tee(L_T).gget(gE(s)).op(OP.i64LtU);
+    e.if(I32);
+    e.get(L_T).op(OP.i32WrapI64).gget(gO(s)).op(OP.i32Add);
+    e.else();
+    e.get(L_A).i32(size).i32(write ? 1 : 0).call(F_XLATE).tee(L_O).i32(0).op(OP.i32GeS).if();
+    e.gget(G.SB).gset(gB(s)).gget(G.SE).gset(gE(s)).gget(G.SO).gset(gO(s));
+    e.end();
+    e.get(L_O);
+    e.end();
+  }
+
   /** Leave the linear offset of [reg + off, size) in L_O, or stop with the interpreter's fault. */
   function xlate(pc: number, reg: number, off: number, size: number, write: boolean, remAdj: number) {
+    const st = staticAccess(pc);
+    if (st?.base === Base.Fp) {
+      e.get(L_FP).i32(512 + st.t).op(OP.i32Add).set(L_O);
+      return;
+    }
+    if (st?.base === Base.Ctx) {
+      // Proved mode: no check (the verifier proved the access lies in the context). A context that
+      // did not translate at entry (L_CTX < 0) takes the checked path below.
+      e.get(L_CTX).i32(0).op(OP.i32GeS).if();
+      e.get(L_CTX).i32(st.t).op(OP.i32Add).set(L_O);
+      e.else();
+      checkedXlate(pc, reg, off, size, write, remAdj, 1);
+      e.end();
+      return;
+    }
+    checkedXlate(pc, reg, off, size, write, remAdj, 0);
+  }
+
+  function checkedXlate(pc: number, reg: number, off: number, size: number, write: boolean, remAdj: number, nest: number) {
     const s = newSite();
     e.get(reg);
     if (off) e.i64(off).op(OP.i64Add);
@@ -294,7 +390,7 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     e.else();
     e.get(L_A).i32(size).i32(write ? 1 : 0).call(F_XLATE).tee(L_O).i32(0).op(OP.i32LtS).if();
     if (remAdj) e.get(L_REM).i64(remAdj).op(OP.i64Add).set(L_REM);
-    e.i32(pc).set(L_X).i32(size | (write ? 0x100 : 0)).set(L_O).br(btrap(2) + 1);
+    e.i32(pc).set(L_X).i32(size | (write ? 0x100 : 0)).set(L_O).br(btrap(2 + nest) + 1);
     e.end();
     e.gget(G.SB).gset(gB(s)).gget(G.SE).gset(gE(s)).gget(G.SO).gset(gO(s));
     e.get(L_O);
@@ -337,134 +433,6 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     if (op & 1) e.get(L_T).set(sr);
   }
 
-  function alu64(c: number, dr: number, sr: number, off: number, imm: number, isX: boolean, operand: () => unknown) {
-    const binop = (o: number) => { e.get(dr); operand(); e.op(o).set(dr); };
-    switch (c & 0xf0) {
-      case 0x00: return binop(OP.i64Add);
-      case 0x10: return binop(OP.i64Sub);
-      case 0x20: return binop(OP.i64Mul);
-      case 0x40: return binop(OP.i64Or);
-      case 0x50: return binop(OP.i64And);
-      case 0xa0: return binop(OP.i64Xor);
-      case 0x60: return binop(OP.i64Shl);
-      case 0x70: return binop(OP.i64ShrU);
-      case 0xc0: return binop(OP.i64ShrS);
-      case 0x80: e.i64(0).get(dr).op(OP.i64Sub).set(dr); return;
-      case 0xb0:
-        if (!isX) e.i64(imm);
-        else {
-          e.get(sr);
-          if (off === 8) e.op(OP.i64Extend8S);
-          else if (off === 16) e.op(OP.i64Extend16S);
-          else if (off === 32) e.op(OP.i64Extend32S);
-        }
-        e.set(dr);
-        return;
-      case 0x30: case 0x90: {
-        const mod = (c & 0xf0) === 0x90;
-        const signed = off === 1;
-        if (!isX) {
-          if (imm === 0) { if (!mod) e.i64(0).set(dr); return; }
-          if (imm === -1 && signed) {
-            if (mod) e.i64(0).set(dr);
-            else e.i64(0).get(dr).op(OP.i64Sub).set(dr);
-            return;
-          }
-          e.get(dr).i64(imm).op(mod ? (signed ? OP.i64RemS : OP.i64RemU) : (signed ? OP.i64DivS : OP.i64DivU)).set(dr);
-          return;
-        }
-        e.get(sr).tee(L_T).op(OP.i64Eqz).if(I64);
-        if (mod) e.get(dr);
-        else e.i64(0);
-        e.else();
-        if (mod) e.get(dr).get(L_T).op(signed ? OP.i64RemS : OP.i64RemU);
-        else if (!signed) e.get(dr).get(L_T).op(OP.i64DivU);
-        else {
-          e.get(L_T).i64(-1).op(OP.i64Eq).if(I64);
-          e.i64(0).get(dr).op(OP.i64Sub);
-          e.else().get(dr).get(L_T).op(OP.i64DivS).end();
-        }
-        e.end().set(dr);
-        return;
-      }
-      case 0xd0: // bswap16/32/64 (0xd7), byte swaps are unconditional on our little-endian model
-        return bswap(dr, imm);
-    }
-  }
-
-  function bswap(dr: number, width: number) {
-    if (width === 16) {
-      e.get(dr).op(OP.i32WrapI64).tee(L_X).i32(0xff).op(OP.i32And).i32(8).op(OP.i32Shl);
-      e.get(L_X).i32(8).op(OP.i32ShrU).i32(0xff).op(OP.i32And).op(OP.i32Or).op(OP.i64ExtendI32U).set(dr);
-    } else if (width === 32) {
-      e.get(dr).op(OP.i32WrapI64).call(F_BS32).op(OP.i64ExtendI32U).set(dr);
-    } else {
-      e.get(dr).call(F_BS64).set(dr);
-    }
-  }
-
-  function alu32(c: number, dr: number, sr: number, off: number, imm: number, isX: boolean, operand: () => unknown) {
-    const dst32 = () => e.get(dr).op(OP.i32WrapI64);
-    const done = () => e.op(OP.i64ExtendI32U).set(dr);
-    const binop = (o: number) => { dst32(); operand(); e.op(o); done(); };
-    switch (c & 0xf0) {
-      case 0x00: return binop(OP.i32Add);
-      case 0x10: return binop(OP.i32Sub);
-      case 0x20: return binop(OP.i32Mul);
-      case 0x40: return binop(OP.i32Or);
-      case 0x50: return binop(OP.i32And);
-      case 0xa0: return binop(OP.i32Xor);
-      case 0x60: return binop(OP.i32Shl);
-      case 0x70: return binop(OP.i32ShrU);
-      case 0xc0: return binop(OP.i32ShrS);
-      case 0x80: e.i32(0); dst32(); e.op(OP.i32Sub); done(); return;
-      case 0xb0:
-        if (!isX) { e.i64(imm >>> 0).set(dr); return; }
-        e.get(sr).op(OP.i32WrapI64);
-        if (off === 8) e.op(OP.i32Extend8S);
-        else if (off === 16) e.op(OP.i32Extend16S);
-        done();
-        return;
-      case 0x30: case 0x90: {
-        const mod = (c & 0xf0) === 0x90;
-        const signed = off === 1;
-        if (!isX) {
-          if (imm === 0) { if (mod) { dst32(); done(); } else e.i64(0).set(dr); return; }
-          if (imm === -1 && signed) {
-            if (mod) e.i64(0).set(dr);
-            else { e.i32(0); dst32(); e.op(OP.i32Sub); done(); }
-            return;
-          }
-          dst32();
-          e.i32(imm).op(mod ? (signed ? OP.i32RemS : OP.i32RemU) : (signed ? OP.i32DivS : OP.i32DivU));
-          done();
-          return;
-        }
-        e.get(sr).op(OP.i32WrapI64).tee(L_X).op(OP.i32Eqz).if(I32);
-        if (mod) dst32();
-        else e.i32(0);
-        e.else();
-        if (mod) { dst32(); e.get(L_X).op(signed ? OP.i32RemS : OP.i32RemU); }
-        else if (!signed) { dst32(); e.get(L_X).op(OP.i32DivU); }
-        else {
-          e.get(L_X).i32(-1).op(OP.i32Eq).if(I32);
-          e.i32(0); dst32(); e.op(OP.i32Sub);
-          e.else(); dst32(); e.get(L_X).op(OP.i32DivS); e.end();
-        }
-        e.end();
-        done();
-        return;
-      }
-      case 0xd0: // 0xd4 le (truncate), 0xdc be (swap)
-        if (c === 0xd4) {
-          if (imm === 16) e.get(dr).i64(0xffff).op(OP.i64And).set(dr);
-          else if (imm === 32) e.get(dr).i64(0xffffffff).op(OP.i64And).set(dr);
-          return;
-        }
-        return bswap(dr, imm);
-    }
-  }
-
   function jmp(pc: number, c: number, dr: number, imm: number, is32: boolean,
     op64: () => unknown, op32: () => unknown): boolean {
     if (c === 0x05 || c === 0x06) { goto(jumpTarget(d, pc)); return false; }
@@ -478,6 +446,8 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     }
     if (c === 0x85) {
       if (d.src[pc] === 1) localCall(pc, callTarget(d, pc));
+      else if (imm === 8 && inline.cpuId) e.gget(G.CPU).op(OP.i64ExtendI32U).set(0);
+      else if (imm === 1 && (inline.arrays?.length || inline.hashes?.length)) inlineLookup(pc, inline.arrays ?? [], inline.hashes ?? []);
       else helperCall(pc, () => e.i32(imm));
       goto(pc + 1);
       return false;
@@ -537,6 +507,44 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     e.gget(G.TAIL).if().i32(0).gset(G.TAIL);
     for (let r = 0; r <= 5; r++) e.gget(G.R + r);
     e.gget(G.REM).op(OP.return).end();
+  }
+
+  /**
+   * bpf_map_lookup_elem on an array map, in WebAssembly: r1 is one of the maps → read the u32 key at
+   * r2 (through a translation cache), r0 = &value[key] (this CPU's block) or NULL past the end. Any
+   * other map, or a key pointer that does not translate, goes to the JavaScript helper.
+   */
+  function inlineLookup(pc: number, arrays: readonly InlineArray[], hashes: readonly InlineHash[]) {
+    e.block();
+    extra++;
+    hashes.forEach((h, k) => { // the runner's hashLookup(k, key offset), no BigInt arguments
+      e.get(1).i64(h.addr).op(OP.i64Eq).if();
+      e.get(2);
+      quietXlate(h.keySize, false);
+      e.tee(L_O).i32(0).op(OP.i32GeS).if();
+      e.i32(k).get(L_O).call(F_HLOOKUP).set(0).br(2);
+      e.end();
+      e.end();
+    });
+    for (const a of arrays) {
+      e.get(1).i64(a.addr).op(OP.i64Eq).if();
+      e.get(2);
+      quietXlate(4, false);
+      e.tee(L_O).i32(0).op(OP.i32GeS).if();
+      e.get(L_O).mem(OP.i64Load32U).tee(L_T).i64(a.maxEntries).op(OP.i64LtU).if(I64);
+      e.i64(a.bases[0]).set(L_A);
+      for (let k = 1; k < a.bases.length; k++) {
+        e.i64(a.bases[k]).get(L_A).gget(G.CPU).i32(k).op(OP.i32Eq).op(OP.select).set(L_A);
+      }
+      e.get(L_T).i64(a.elemSize).op(OP.i64Mul).get(L_A).op(OP.i64Add);
+      e.else().i64(0).end();
+      e.set(0).br(2);
+      e.end();
+      e.end();
+    }
+    helperCall(pc, () => e.i32(1));
+    e.end();
+    extra--;
   }
 
   function callx(pc: number, dr: number) {

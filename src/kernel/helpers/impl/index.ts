@@ -12,11 +12,13 @@ import { basicHelpers } from './basic.ts';
 import type { HelperEnv } from './env.ts';
 import { mapHelpers } from './maps.ts';
 import { netHelpers } from './net.ts';
+import { fibHelpers } from './fib.ts';
+import { netExtraHelpers } from './netExtra.ts';
 import { printkHelpers } from './printk.ts';
 import { ringbufHelpers } from './ringbuf.ts';
 
 export type { HelperEnv, SimTask, PacketBuff, XdpBuff, SkbBuff, RedirectState, TailTarget } from './env.ts';
-export { bprintf, tracePipeLine } from './printk.ts';
+export { bprintf, tracePipeLine, checkSnprintfFormat, INVALID_FORMAT } from './printk.ts';
 export { csumPartial } from './net.ts';
 
 /** Ids with an implementation (whatever the program type). */
@@ -26,7 +28,7 @@ export function implementedHelperIds(): number[] {
 }
 
 function allHelpers(env: HelperEnv): Record<number, HelperFn> {
-  return { ...mapHelpers(env), ...basicHelpers(env), ...printkHelpers(env), ...ringbufHelpers(env), ...netHelpers(env) };
+  return { ...mapHelpers(env), ...basicHelpers(env), ...printkHelpers(env), ...ringbufHelpers(env), ...netHelpers(env), ...fibHelpers(env), ...netExtraHelpers(env) };
 }
 
 /**
@@ -39,3 +41,6 @@ export function makeHelpers(env: HelperEnv): Record<number, HelperFn> {
   for (const [id, fn] of Object.entries(all)) if (progTypeMayCall(env.progType, Number(id))) out[Number(id)] = fn;
   return out;
 }
+
+export type { TracingEnv, TracingTask } from './tracingEnv.ts';
+export { tracingHelpers } from './tracing.ts';

@@ -2,8 +2,11 @@
  * The restricted printf of bpf_trace_printk / bpf_snprintf, by hand-computed cases (the kernel's
  * own answers for the common ones are in src/kernel/testdata/run/printk_*.golden.json).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bprintf, tracePipeLine } from './printk.ts';
+import { readElf } from '../../../elf/read.ts';
+import { bprintf, checkSnprintfFormat, tracePipeLine } from './printk.ts';
 
 const mem = new Map<bigint, Uint8Array>();
 const read = (addr: bigint, len: number): Uint8Array | undefined => {
@@ -66,4 +69,29 @@ describe('tracePipeLine', () => {
     expect(tracePipeLine('python3', 5116, 1, 1_740_813_805_999n, 'hello')).toBe('         python3-5116    [001] b..11  1740.813805: bpf_trace_printk: hello');
     expect(tracePipeLine('a-very-long-command-name', 1, 0, 0n, '')).toBe('a-very-long-comm-1       [000] b..11     0.000000: bpf_trace_printk: ');
   });
+});
+
+describe('checkSnprintfFormat vs the 6.18 verifier (testdata/printk-formats)', () => {
+  const DIR = join(import.meta.dirname, '../../testdata/printk-formats');
+  const golden = JSON.parse(readFileSync(join(DIR, 'snprintf_formats.golden.json'), 'utf8')) as { results: Record<string, { accepted: boolean; error: string[] | null }> };
+  const obj = readElf(new Uint8Array(readFileSync(join(DIR, 'snprintf_formats.o'))), 'snprintf_formats.o', { sections: 'separate' }).object!;
+  const src = readFileSync(join(DIR, 'snprintf_formats.c'), 'utf8');
+  const cases = [...src.matchAll(/^CASE\((\w+), "((?:[^"\\]|\\.)*)", (.*)\)$/gm)];
+
+  it('has the accepted and refused formats the kernel judged', () => {
+    expect(cases.length).toBe(Object.keys(golden.results).length);
+    expect(Object.values(golden.results).filter((r) => !r.accepted).length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const [, name, , args] of cases) {
+    it(name, () => {
+      // the format's bytes as clang placed them (`name.fmt` in .rodata), NUL included
+      const ro = obj.globals.find((g) => g.symbols.some((y) => y.name === `${name}.fmt`))!;
+      const sym = ro.symbols.find((y) => y.name === `${name}.fmt`)!;
+      const fmt = ro.bytes.subarray(sym.offset, sym.offset + sym.size);
+      const nargs = args.split(',').length;
+      const want = golden.results[name];
+      expect(checkSnprintfFormat(fmt, nargs)).toBe(want.accepted ? undefined : want.error![0]);
+    });
+  }
 });

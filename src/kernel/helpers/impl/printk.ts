@@ -155,6 +155,20 @@ export function bprintf(fmt: Uint8Array, args: readonly bigint[], read: Reader):
   return { ok: true, text: out };
 }
 
+/** The verifier's complaint about a bad bpf_snprintf format (check_bpf_snprintf_call). */
+export const INVALID_FORMAT = 'Invalid format string';
+
+/**
+ * The verifier's check of a constant bpf_snprintf format with `numArgs` arguments (data_len / 8):
+ * the same rules as the run-time formatting, applied once at load; undefined when accepted, else
+ * the kernel's message ("Invalid format string"). Recorded: testdata/printk-formats.
+ */
+export function checkSnprintfFormat(fmt: Uint8Array, numArgs: number): string | undefined {
+  if (numArgs > MAX_BPRINTF_VARARGS) return INVALID_FORMAT;
+  const r = bprintf(fmt, new Array<bigint>(numArgs).fill(0n), () => undefined);
+  return r.ok ? undefined : INVALID_FORMAT;
+}
+
 const neg = (e: number): bigint => BigInt.asUintN(64, BigInt(-e));
 
 /** The trace_pipe line for one bpf_trace_printk message (the message may hold newlines). */

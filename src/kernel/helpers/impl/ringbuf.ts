@@ -4,12 +4,17 @@
  * variants append that many packet bytes, -EFAULT past the packet). Records committed to a ring buffer are
  * read by the run's user-space consumer (src/kernel/run) in order.
  *
+ * bpf_perf_event_output: flags other than the index and BPF_F_CTXLEN_MASK are -EINVAL, an index
+ * past max_entries -E2BIG, a slot without an event -ENOENT, another CPU's slot -EOPNOTSUPP (the
+ * event must be on the running CPU), a full perf ring -ENOSPC (counted as lost; see
+ * PerfEventArrayMap.setReader).
+ *
  * Deliberate difference: perf_event_array slots count as opened by a reader for every CPU index
  * (as libbpf's perf_buffer does); the kernel returns -ENOENT for a slot no perf event was put in.
  * Provenance: Documentation/bpf/ringbuf.rst, UAPI helper docs; our own code.
  */
 import type { HelperFn, VmApi } from '../../../vm/index.ts';
-import { E2BIG, EINVAL, ENOENT, RingBufMap, PerfEventArrayMap } from '../../maps/index.ts';
+import { E2BIG, EINVAL, ENOENT, EOPNOTSUPP, RingBufMap, PerfEventArrayMap } from '../../maps/index.ts';
 import type { HelperEnv } from './env.ts';
 import { mapOf } from './maps.ts';
 
@@ -46,21 +51,28 @@ export function ringbufHelpers(env: HelperEnv): Record<number, HelperFn> {
       const m = mapOf(env, vm, r2);
       if (!(m instanceof PerfEventArrayMap)) return neg(EINVAL);
       if ((r3 & ~(0xffffffffn | BPF_F_CTXLEN_MASK)) !== 0n) return neg(EINVAL);
+      // XDP / skb variants: BPF_F_CTXLEN_MASK asks for that many packet bytes after the data,
+      // checked against the packet before the perf event is looked at (-EFAULT past its end);
+      // the tracing variant takes no ctx length (-EINVAL).
+      const ctxLen = Number((r3 & BPF_F_CTXLEN_MASK) >> 32n);
+      const p = env.packet;
+      if (ctxLen && !p) return neg(EINVAL);
+      if (ctxLen && p && ctxLen > Number(p.dataEnd - p.data)) return neg(14);
       let idx = r3 & 0xffffffffn;
       if (idx === BPF_F_CURRENT_CPU) idx = BigInt(env.cpu);
       if (idx >= BigInt(m.maxEntries)) return neg(E2BIG);
-      if (idx >= BigInt(env.cpus)) return neg(ENOENT);
+      if (idx >= BigInt(env.cpus) || !m.attached) return neg(ENOENT);
+      // slot i holds CPU i's event: another CPU's event cannot be written from here
+      if (idx !== BigInt(env.cpu)) return neg(EOPNOTSUPP);
       let data = vm.readBytes(r4, Number(r5));
-      // XDP / skb variants: BPF_F_CTXLEN_MASK asks for that many packet bytes after the data.
-      const ctxLen = Number((r3 & BPF_F_CTXLEN_MASK) >> 32n);
-      if (ctxLen) {
-        const p = env.packet;
-        if (!p || ctxLen > Number(p.dataEnd - p.data)) return neg(14);
+      if (ctxLen && p) {
         const both = new Uint8Array(data.length + ctxLen);
         both.set(data);
         both.set(vm.readBytes(p.data, ctxLen), data.length);
         data = both;
       }
+      const room = m.reserveSample(env.cpu, data.length);
+      if (room) return neg(-room);
       env.event(m.name, data);
       return 0n;
     },

@@ -1,0 +1,342 @@
+/**
+ * A run session in the worker: one program loaded into one simulated kernel and driven by the
+ * simulated world in batches — packet programs by the virtual NIC's driver (src/sim/nic/drive.ts,
+ * `createDrive`: a seeded traffic scenario delivered at the program's attach point, verdicts and
+ * where each packet went), tracing programs by the event driver (src/sim/events/drive.ts,
+ * `driveEvents` on a World of the chosen workload; every tracing program of a C object attaches,
+ * each verified first, as a libbpf skeleton loads and attaches them all). The page asks for the next batch, so it can
+ * pause, step, show progress and stay responsive. Maps persist across batches and can be edited
+ * between them.
+ *
+ *   const s = startSession({ source, file: 'prog.c', scenario: 'mixed', seed: 1, count: 1e6 });
+ *   s.view;                        // compiled + verified (or why not), nothing run yet
+ *   s.session?.advance(20_000);    // the next 20 000 packets (or events) → a SessionView
+ *
+ * What the view carries: verdict counts (and their history per batch, for the stats chart),
+ * packet samples (the first and the latest; bytes before and after when rewritten, and their
+ * fate), trace_pipe lines and ring/perf-buffer records (the latest, capped), every map's entries
+ * (capped), per-instruction execution counts, the fast engine's compile time and ns per packet.
+ *
+ * Execution counts: the drivers run on the fast engine, which keeps no trace, so the counts come
+ * from a traced replay of the first TRACED_RUNS packets of the same scenario in a fresh kernel on
+ * the reference interpreter (BPF_PROG_TEST_RUN-style contexts: ingress_ifindex and rx_queue_index
+ * read 0 there) — exact for programs that do not branch on those fields.
+ *
+ * "Run without the verifier" loads and runs a rejected program anyway; the first simulated kernel
+ * oops is reported (what the verifier exists to prevent). Own code.
+ */
+import { DiagCode } from '../diag/codes.ts';
+import { createKernel, createObjectMaps, type Kernel, type LoadedProgram } from '../kernel/run/index.ts';
+import { hexOf } from '../kernel/run/kernel.ts';
+import type { PacketRun } from '../kernel/run/kernel.ts';
+import { mapDeleteHex, mapUpdateHex } from '../kernel/maps/index.ts';
+import { createScenario, createWorldResult, scenarioNames, WORKLOADS, type SimPacket, type WorkloadName } from '../sim/index.ts';
+import { createDrive, type Drive } from '../sim/nic/drive.ts';
+import { driveEvents, type DriveProgram } from '../sim/events/drive.ts';
+import { progTypeForSection } from '../kernel/progtypes/progTypes.ts';
+import { indexMapRefs, linkProgram, objectMaps } from '../kernel/run/index.ts';
+import { verify } from '../verifier/index.ts';
+import type { World } from '../sim/events/world.ts';
+import { buildCfg, failingPath } from './cfg.ts';
+import { prepare, verifyPrepared, type Prepared } from './prepare.ts';
+import type { MapOp, PacketSample, SessionMap, SessionRequest, SessionView } from './protocol.ts';
+
+/** Packets replayed traced for the per-instruction counts. */
+export const TRACED_RUNS = 256;
+export const MAX_MAP_ENTRIES = 256;
+export const MAX_TRACE_LINES = 500;
+export const MAX_EVENTS = 200;
+export const MAX_HISTORY = 240;
+/** Samples kept: the first FIRST_SAMPLES packets and the latest LAST_SAMPLES. */
+export const FIRST_SAMPLES = 64;
+export const LAST_SAMPLES = 64;
+export const MAX_COUNT = 10_000_000;
+
+const PACKET_TYPES = new Set(['xdp', 'sched_cls', 'sched_act', 'socket_filter', 'cgroup_skb']);
+const XDP_NAMES = ['XDP_ABORTED', 'XDP_DROP', 'XDP_PASS', 'XDP_TX', 'XDP_REDIRECT'];
+
+function baseView(req: SessionRequest, p: Prepared): SessionView {
+  return {
+    state: 'error', progType: p.prog?.type ?? '', section: p.prog?.section ?? '', attachTo: p.prog?.attachTo ?? '',
+    scenario: req.scenario ?? 'mixed', seed: req.seed ?? 1, total: 0, done: 0, verdicts: {}, history: [], steps: 0,
+    engine: req.engine ?? 'fast', samples: [], tracePipe: [], tracePipeTotal: 0, events: [], eventsTotal: 0, maps: [],
+    insnCounts: [], countedRuns: 0, diagnostics: p.diagnostics, bytecode: p.bytecode, elapsedMs: 0,
+  };
+}
+
+export interface Started {
+  session?: RunSession;
+  view: SessionView;
+}
+
+/** The drivers' verdict name for one packet run (as src/sim/nic/drive.ts counts them). */
+function verdictName(type: string, r: PacketRun): string {
+  if (r.error) return 'error';
+  if (r.oops) return 'oops';
+  if (type === 'xdp') return XDP_NAMES[r.retval] ?? `invalid action ${r.retval}`;
+  if (type === 'socket_filter') return r.retval ? 'keep' : 'drop';
+  if (type === 'cgroup_skb') return r.retval & 1 ? 'allow' : 'drop';
+  return r.retvalName ?? String(r.retval);
+}
+
+/** Compile, verify (unless asked not to), load and set up the driver. Never throws for bad input. */
+export function startSession(req: SessionRequest): Started {
+  const p = prepare({ source: req.source, file: req.file, progType: req.progType ?? undefined });
+  const view = baseView(req, p);
+  const fail = (message: string): Started => {
+    view.state = 'error';
+    view.diagnostics = [...view.diagnostics, { code: DiagCode.BadOption, severity: 'error', message, stage: 'run' }];
+    return { view };
+  };
+  if (!p.prog) return { view };
+  const prog = p.prog;
+  view.cfg = buildCfg(prog.insns);
+  if (!req.noVerifier) {
+    const v = verifyPrepared(prog, { logLevel: req.logLevel, unprivileged: req.unprivileged });
+    view.verifier = v.verifier;
+    view.states = v.states;
+    if (!v.verifier.accepted) {
+      view.failingPath = failingPath(v.verifier.log);
+      view.diagnostics = [...view.diagnostics, v.diagnostic!];
+      view.note = 'The verifier rejected the program, so nothing ran. Switch "no verifier" on (run settings) to see what a kernel without one would do.';
+      return { view };
+    }
+  }
+  const count = req.count ?? 1000;
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_COUNT) return fail(`count must be 1..${MAX_COUNT}, got ${count}`);
+  const seed = req.seed ?? 1;
+  const makeKernel = (): { kernel: Kernel; prog: LoadedProgram } | string => {
+    const kernel = createKernel({ seed, cpus: 2 });
+    const made = createObjectMaps(kernel, prog.object);
+    if (made) return made;
+    const loaded = kernel.load(prog.insns, { type: prog.type, relocs: prog.relocs, name: prog.name });
+    return loaded.ok ? { kernel, prog: loaded.prog } : `load: ${loaded.message}`;
+  };
+  const k = makeKernel();
+  if (typeof k === 'string') return fail(k);
+  view.total = count;
+
+  if (PACKET_TYPES.has(prog.type)) {
+    const scenario = req.scenario && scenarioNames().includes(req.scenario) ? req.scenario : 'mixed';
+    view.scenario = scenario;
+    const sc = createScenario(scenario, { seed, count, ratePps: req.ratePps });
+    if (!sc.value) return fail(sc.diagnostics.map((d) => d.message).join('; '));
+    // the traced replay for the execution counts (see the file comment)
+    const replay = makeKernel();
+    const counts = new Array<number>(prog.insns.length).fill(0);
+    if (typeof replay !== 'string') {
+      const again = createScenario(scenario, { seed, count: Math.min(count, TRACED_RUNS), ratePps: req.ratePps }).value!;
+      for (const pkt of again.packets()) {
+        const out = replay.kernel.run(replay.prog, { packet: pkt.bytes, trace: true, cpu: pkt.rxQueue % replay.kernel.cpus });
+        for (const s of out.trace ?? []) if (s.frame === 0 && !s.prog) counts[s.pc]++;
+        view.countedRuns++;
+      }
+    }
+    view.insnCounts = counts;
+    view.state = 'ready';
+    const s = new RunSession(k.kernel, prog.type, k.prog, view);
+    s.drive = createDrive(k.kernel, k.prog, sc.value, {
+      engine: view.engine, sample: FIRST_SAMPLES, keepFrames: 8, batch: Number.MAX_SAFE_INTEGER,
+      onPacket: (pkt, fate, run) => s.onPacket(pkt, fate, run),
+    });
+    s.refreshMaps();
+    return { session: s, view };
+  }
+
+  // tracing programs: the kernel event generator
+  const workload = (Object.keys(WORKLOADS) as WorkloadName[]).includes(req.scenario as WorkloadName) ? (req.scenario as WorkloadName) : undefined;
+  view.scenario = workload ?? 'all workloads';
+  const durationNs = req.durationMs !== undefined && Number.isFinite(req.durationMs) && req.durationMs > 0 ? Math.round(req.durationMs * 1e6) : undefined;
+  const w = createWorldResult({ seed, cpus: k.kernel.cpus, workloads: workload ? [workload] : undefined, durationNs });
+  if (!w.value) return fail(w.error);
+  // every tracing program of the object attaches, as a libbpf skeleton's attach() does
+  const programs: DriveProgram[] = [{ prog: k.prog, section: prog.section, name: prog.name }];
+  const obj = prog.object;
+  if (obj) {
+    const maps = objectMaps(obj).map((m) => ({ ...m.spec, type: m.typeName }));
+    for (const bp of obj.programs.slice(1)) {
+      const sec = progTypeForSection(bp.section);
+      if (!sec || PACKET_TYPES.has(sec.type)) continue;
+      const { insns, relocs } = linkProgram(bp);
+      if (!req.noVerifier) {
+        const ix = indexMapRefs(insns, relocs, maps.map((m) => m.name));
+        const r = verify(ix.ok ? ix.insns : insns, { progType: sec.type, attachType: sec.def.attachType, maps, logLevel: 1, unprivileged: req.unprivileged });
+        if (!r.accepted) return fail(`the verifier rejects ${bp.name} (SEC("${bp.section}")): ${r.error ?? 'rejected'}`);
+      }
+      const l = k.kernel.load(insns, { type: sec.type, relocs, name: bp.name });
+      if (!l.ok) return fail(`load ${bp.name}: ${l.message}`);
+      programs.push({ prog: l.prog, section: bp.section, name: bp.name });
+    }
+  }
+  view.state = 'ready';
+  const s = new RunSession(k.kernel, prog.type, k.prog, view);
+  s.world = { world: w.value, programs };
+  s.refreshMaps();
+  return { session: s, view };
+}
+
+interface RawSample {
+  index: number;
+  pkt: SimPacket;
+  verdict: string;
+  steps: number;
+  fate: string;
+  out?: Uint8Array;
+}
+
+export class RunSession {
+  readonly view: SessionView;
+  drive?: Drive;
+  world?: { world: World; programs: DriveProgram[] };
+  private readonly last: RawSample[] = [];
+  private t0: bigint | undefined;
+  private runMs = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly type: string,
+    private readonly loaded: LoadedProgram,
+    view: SessionView,
+  ) {
+    this.view = view;
+  }
+
+  get finished(): boolean {
+    return this.view.state === 'done' || this.view.state === 'error';
+  }
+
+  /** Called by the packet driver after each packet: the latest samples, trace lines and records. */
+  onPacket(pkt: SimPacket, fate: string, run: PacketRun | undefined): void {
+    const v = this.view;
+    const index = v.done++;
+    this.t0 ??= pkt.timestampNs;
+    if (!run) return;
+    for (const line of run.tracePipe) v.tracePipe.push(line);
+    v.tracePipeTotal += run.tracePipe.length;
+    for (const e of run.events) v.events.push({ index, map: e.map, kind: e.kind, hex: hexOf(e.data) });
+    v.eventsTotal += run.events.length;
+    if (run.oops && !v.oops) v.oops = { index, kind: run.oops.kind, pc: run.oops.pc, message: run.oops.message };
+    if (run.error && !v.runError) v.runError = `packet ${index}: ${run.error.message}`;
+    if (index >= FIRST_SAMPLES) {
+      const changed = !run.error && run.packet.changed();
+      this.last.push({ index, pkt, verdict: verdictName(this.type, run), steps: run.steps, fate, out: changed ? run.packet.output() : undefined });
+      if (this.last.length > 2 * LAST_SAMPLES) this.last.splice(0, this.last.length - LAST_SAMPLES);
+    }
+    if (v.tracePipe.length > 4 * MAX_TRACE_LINES) v.tracePipe.splice(0, v.tracePipe.length - MAX_TRACE_LINES);
+    if (v.events.length > 4 * MAX_EVENTS) v.events.splice(0, v.events.length - MAX_EVENTS);
+  }
+
+  /** Run up to `max` more packets (or events). */
+  advance(max: number): SessionView {
+    const v = this.view;
+    if (this.finished) return v;
+    const n = Math.max(1, Math.floor(max));
+    const t0 = performance.now();
+    v.state = 'running';
+    if (this.drive) this.advancePackets(n);
+    else if (this.world) this.advanceEvents(n);
+    const took = performance.now() - t0;
+    this.runMs += took;
+    v.elapsedMs += took;
+    const es = this.kernel.engineStats(this.loaded);
+    if (es) {
+      v.compileMs = es.compileNs / 1e6;
+      if (es.runs > 0 && Number.isFinite(es.nsPerRun)) v.nsPerRun = es.nsPerRun;
+    }
+    // the first batch also compiled the program: that time is reported apart, not per packet
+    if (v.done > 0 && this.drive) v.nsPerPacket = (Math.max(0, this.runMs - (v.compileMs ?? 0)) * 1e6) / v.done;
+    if (v.tracePipe.length > MAX_TRACE_LINES) v.tracePipe.splice(0, v.tracePipe.length - MAX_TRACE_LINES);
+    if (v.events.length > MAX_EVENTS) v.events.splice(0, v.events.length - MAX_EVENTS);
+    v.history.push({ done: v.done, verdicts: { ...v.verdicts } });
+    if (v.history.length > MAX_HISTORY) v.history.splice(0, v.history.length - MAX_HISTORY);
+    this.refreshMaps();
+    return v;
+  }
+
+  /** One more packet (or event). */
+  step(): SessionView {
+    return this.advance(1);
+  }
+
+  private advancePackets(n: number): void {
+    const v = this.view;
+    const more = this.drive!.step(n);
+    const r = this.drive!.result();
+    v.verdicts = { ...r.verdicts };
+    v.steps = r.steps;
+    v.done = r.packets;
+    const first: PacketSample[] = r.samples.map((s) => ({
+      index: s.index, timeNs: Number(s.timestampNs - (this.t0 ?? s.timestampNs)), ifindex: s.ifindex, rxQueue: s.rxQueue,
+      verdict: s.verdict, steps: s.steps, fate: s.fate, in: hexOf(s.before), ...(s.after ? { out: hexOf(s.after) } : {}),
+    }));
+    if (this.last.length > LAST_SAMPLES) this.last.splice(0, this.last.length - LAST_SAMPLES);
+    const latest = this.last.filter((s) => s.index >= FIRST_SAMPLES).map((s) => ({
+      index: s.index, timeNs: Number(s.pkt.timestampNs - (this.t0 ?? s.pkt.timestampNs)), ifindex: s.pkt.ifindex, rxQueue: s.pkt.rxQueue,
+      verdict: s.verdict, steps: s.steps, fate: s.fate, in: hexOf(s.pkt.bytes), ...(s.out ? { out: hexOf(s.out) } : {}),
+    }));
+    v.samples = [...first, ...latest];
+    v.interfaces = r.interfaces.map((i) => ({ name: i.name, rx: i.rx, passed: i.passed, dropped: i.dropped, tx: i.tx }));
+    v.xsk = r.xsk.map((x) => ({ map: x.map, queue: x.queue, received: x.received }));
+    if (!more || v.done >= v.total) {
+      v.total = v.done;
+      v.state = 'done';
+    } else v.state = 'paused';
+  }
+
+  private advanceEvents(n: number): void {
+    const v = this.view;
+    const w = this.world!;
+    const left = v.total - v.done;
+    const r = driveEvents(this.kernel, w.programs, w.world, {
+      engine: v.engine, maxEvents: Math.min(n, left), seed: v.seed + v.done, maxTraceLines: MAX_TRACE_LINES, maxRecords: MAX_EVENTS,
+    });
+    if (!r.ok) {
+      v.runError = r.error;
+      v.state = 'error';
+      return;
+    }
+    v.done += r.events;
+    v.verdicts.runs = (v.verdicts.runs ?? 0) + r.runs;
+    for (const st of r.programs) {
+      if (r.programs.length > 1) v.verdicts[`runs of ${st.name}`] = (v.verdicts[`runs of ${st.name}`] ?? 0) + st.runs;
+      if (st.oopses) v.verdicts.oops = (v.verdicts.oops ?? 0) + st.oopses;
+      if (st.firstOops && !v.oops) v.oops = { index: v.done, kind: 'oops', pc: -1, message: `${st.name}: ${st.firstOops}` };
+    }
+    if (r.denials) v.verdicts.denied = (v.verdicts.denied ?? 0) + r.denials;
+    for (const l of r.tracePipe) v.tracePipe.push(l);
+    v.tracePipeTotal += r.tracePipeLines;
+    for (const rec of r.records) v.events.push({ index: rec.eventId, map: rec.map, kind: rec.kind, hex: hexOf(rec.data) });
+    v.eventsTotal += r.recordCount;
+    if (!r.stopped || r.events === 0 || v.done >= v.total) {
+      v.total = v.done;
+      v.state = 'done';
+    } else v.state = 'paused';
+  }
+
+  /** Edit a map from "user space" (bpftool map update/delete). */
+  mapOp(op: MapOp): SessionView {
+    const m = this.kernel.map(op.map);
+    const v = this.view;
+    if (!m) {
+      v.mapError = `no map named '${op.map}'`;
+      return v;
+    }
+    const r = op.op === 'delete' ? mapDeleteHex(m, op.key) : mapUpdateHex(m, op.key, op.value ?? '');
+    v.mapError = r.ok ? undefined : `${op.map}: ${r.message}`;
+    this.refreshMaps();
+    return v;
+  }
+
+  refreshMaps(): void {
+    const maps: SessionMap[] = [];
+    for (const m of this.kernel.maps) {
+      const all = m.type === 'ringbuf' || m.type === 'perf_event_array' ? [] : m.entries();
+      maps.push({
+        name: m.name, type: m.type, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, perCpu: m.perCpu,
+        total: all.length,
+        entries: all.slice(0, MAX_MAP_ENTRIES).map((e) => ({ key: hexOf(e.key), value: Array.isArray(e.value) ? e.value.map(hexOf) : hexOf(e.value) })),
+      });
+    }
+    this.view.maps = maps;
+  }
+}

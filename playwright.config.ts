@@ -17,7 +17,7 @@ if (!existsSync(executablePath)) {
   );
 }
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -8,8 +8,7 @@ import { printNicBench } from '../src/sim/nic/bench.ts';
 import { printTracingBench } from '../src/sim/events/bench.ts';
 import { benchInterpreter } from './vm.ts';
 import { benchVerifier } from '../src/verifier/bench.ts';
-import { compile } from '../src/compiler/driver.ts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { benchCompiler, printCompilerBench } from '../src/compiler/bench.ts';
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
 
@@ -50,25 +49,19 @@ for (const r of benchVerifier()) {
 
 console.log(`\n(${((performance.now() - T0) / 1000).toFixed(0)} s so far)`);
 console.log('\n== C compiler: compile time per corpus program, and our instruction count over clang-19 -O2');
-const CDIR = 'src/compiler/testdata/corpus';
-let logSum = 0;
-let n = 0;
-for (const f of readdirSync(CDIR).filter((x) => x.endsWith('.c'))) {
-  const text = readFileSync(`${CDIR}/${f}`, 'utf8');
-  const golden = JSON.parse(readFileSync(`${CDIR}/${f.replace(/\.c$/, '.golden.json')}`, 'utf8'));
-  compile({ [f]: text }, f); // warm
-  const t0 = performance.now();
-  const reps = 20;
-  for (let k = 0; k < reps; k++) compile({ [f]: text }, f);
-  const ms = (performance.now() - t0) / reps;
-  const ours = golden.ours?.insnCount;
-  const clang = golden.clang?.insnCount;
-  const ratio = ours && clang ? ours / clang : NaN;
-  if (Number.isFinite(ratio)) {
-    logSum += Math.log(ratio);
-    n++;
-  }
-  console.log(`  ${f.padEnd(28)} ${String(text.split('\n').length).padStart(4)} lines  ${ms.toFixed(2).padStart(6)} ms  insns ours/clang ${ours}/${clang} = ${ratio.toFixed(2)}`);
-}
-console.log(`  geometric mean ours/clang: ${Math.exp(logSum / Math.max(1, n)).toFixed(3)} over ${n} programs`);
+printCompilerBench(benchCompiler());
 console.log(`\n(${((performance.now() - T0) / 1000).toFixed(0)} s in all)`);
+
+console.log('\n== the page: keystroke → verdict per example, in Chromium (Performance API in the page; target < 100 ms)');
+try {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync('dist/index.html')) {
+    const { spawnSync } = await import('node:child_process');
+    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  const { benchKeystroke, printKeystroke } = await import('../scripts/bench-keystroke.ts');
+  printKeystroke(await benchKeystroke());
+} catch (e) {
+  console.log(`  skipped: ${(e as Error).message.split('\n')[0]} (needs Chromium and a built dist/)`);
+}
+console.log(`\n(${((performance.now() - T0) / 1000).toFixed(0)} s in all, with the page)`);

@@ -33,7 +33,9 @@ export async function openPlayground(page: Page, path = './', opts: { embed?: bo
 /**
  * Replace everything in the editor with `text` the way a user pastes it: select all, then a
  * paste event carrying the text (typing it key by key would let the editor's auto-indent
- * re-indent every line).
+ * re-indent every line). Works for programs longer than the editor shows: the check goes to the
+ * end (the gutter's last line number is the text's line count, the last line is there) and back
+ * to the top (the first line), then leaves the cursor at the end, as a paste does.
  */
 export async function setEditorText(page: Page, text: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').click();
@@ -44,11 +46,25 @@ export async function setEditorText(page: Page, text: string): Promise<void> {
     data.setData('text/plain', t);
     target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+  const lines = text.split('\n');
+  const lastLine = [...lines].reverse().find((l) => l.trim() !== '');
+  await page.keyboard.press('ControlOrMeta+Home');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText(firstLine(text));
+  await page.keyboard.press('ControlOrMeta+End');
+  await expect.poll(() => lastLineNumber(page)).toBe(lines.length);
+  if (lastLine !== undefined) await expect(page.locator('.monaco-editor .view-lines')).toContainText(squash(lastLine));
 }
 
+/** The largest line number the editor's gutter shows. */
+async function lastLineNumber(page: Page): Promise<number> {
+  const nums = await page.locator('.monaco-editor .line-numbers').allInnerTexts();
+  return Math.max(0, ...nums.map((n) => Number(n.trim())).filter(Number.isFinite));
+}
+
+const squash = (l: string) => l.trim().replace(/\s+/g, ' ').slice(0, 20);
+
 function firstLine(text: string): string {
-  return (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().replace(/\s+/g, ' ').slice(0, 20);
+  return squash(text.split('\n').find((l) => l.trim() !== '') ?? '');
 }
 
 /** The text Monaco shows, line by line (non-breaking spaces normalised). */

@@ -8,7 +8,9 @@ test('verdict counts add up to the runs and match the map counter', async ({ pag
   await openTab(page, 'Stats');
   const pane = page.getByRole('region', { name: 'Stats' });
   await expect(pane.getByLabel('runs')).toHaveText('5,000');
-  await expect(pane.getByLabel('engine', { exact: true })).toHaveText('fast (WebAssembly)');
+  // verified by our verifier: the JIT's proven mode, with its compile time and ns per run
+  await expect(pane.getByLabel('engine', { exact: true })).toHaveText('JIT (WebAssembly, proven mode)');
+  await expect(pane.getByLabel('Engine summary')).toHaveText(/^JIT: [\d,.]+ (µs|ms) to compile, [\d,.]+ ns\/packet in the program\. Proven mode/);
   await expect(pane.getByLabel('fast engine compile time')).toHaveText(/^\d+\.\d\d ms$/);
   await expect(pane.getByRole('img', { name: 'Verdict counts over the run' })).toBeVisible();
   const rows = pane.getByRole('table', { name: 'Verdict counts' }).locator('tr');

@@ -24,6 +24,8 @@ test('pause, resume, step and reset', async ({ page }) => {
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   await bar.getByRole('button', { name: 'Pause the traffic run' }).click();
   await expect(bar.getByRole('button', { name: 'Resume the traffic run' })).toBeVisible();
+  // the batch already in the worker still lands; after that nothing moves
+  await page.waitForTimeout(800);
   const paused = Number(await progress.getAttribute('aria-valuenow'));
   expect(paused).toBeLessThan(100);
   await page.waitForTimeout(600);
@@ -71,4 +73,32 @@ test('the program type can be overridden, and the unprivileged switch re-verifie
   await bar.getByLabel('Unprivileged loader').check();
   await expect.poll(() => page.evaluate(() => window.__ebpfPerf!.verdicts)).toBeGreaterThan(before);
   await bar.getByLabel('Unprivileged loader').uncheck();
+});
+
+test('the traffic list is the simulator’s (botnet too), and an example’s header sets the run', async ({ page }) => {
+  await openC(page);
+  const openExample = async (title: RegExp) => {
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: title }).first().click();
+  };
+  const bar = await runSettings(page);
+  const traffic = bar.getByLabel('Traffic scenario');
+  await expect(traffic.locator('option')).toHaveText(['web', 'iperf', 'synflood', 'portscan', 'mixed', 'botnet']);
+  // 12: @scenario botnet, @count 10000
+  await openExample(/^Open example: .*SYN/);
+  await expect(traffic).toHaveValue('botnet');
+  await expect(bar.getByLabel('Packet count')).toHaveValue('10000');
+  // 14: @poll-every 512, @perf-pages 1 — and a run shows what the reader lost
+  await openExample(/^Open example: Ring buffer against perf buffer/);
+  await expect(bar.getByLabel('Reader polls every (packets)')).toHaveValue('512');
+  await expect(bar.getByLabel('Perf buffer pages per CPU')).toHaveValue('1');
+  await bar.getByRole('button', { name: 'Run on traffic' }).click();
+  await expect(bar.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
+  await openTab(page, 'Events');
+  await expect(page.getByLabel('Reader', { exact: true })).toContainText(/polls every 512 packets, 1 perf page per CPU · pb: lost [\d,]+ samples/);
+  await shots(page, 'run-controls-reader');
+  // 21: @scenario webserver,shell, @duration 5s; the reader settings are gone
+  await openExample(/^Open example: opensnoop/);
+  await expect(bar.getByLabel('Workload')).toHaveValue('webserver,shell');
+  await expect(bar.getByLabel('Duration (seconds of simulated time)')).toHaveValue('5');
 });

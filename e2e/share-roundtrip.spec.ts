@@ -51,3 +51,33 @@ test('the link restores scenario, seed, panel, dock tab and instruction in a fre
   expect(again).toEqual(sent);
   await fresh.close();
 });
+
+test('a run panel of the dock (Stats) is the panel of a link and of its embed', async ({ page, browser }) => {
+  await openPlayground(page);
+  await setEditorText(page, 'r0 = 2\nexit\n');
+  await page.getByRole('tab', { name: 'Stats' }).click();
+  // clicking in the dock selects it, and its Stats tab is the panel
+  await expect(page.locator('[data-panel="stats"]')).toHaveClass(/slot-selected/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this workspace' });
+  const link = await dialog.getByRole('textbox', { name: 'Link', exact: true }).inputValue();
+  const embed = await dialog.getByLabel(/Embed link/).inputValue();
+  await page.keyboard.press('Escape');
+  expect(decode(link)).toMatchObject({ panel: 'stats', dock: 'stats' });
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openPlayground(other, link.replace(/^https?:\/\/[^/]+\//, './'));
+  await expect(other.getByRole('tab', { name: 'Stats' })).toHaveAttribute('aria-selected', 'true');
+  await expect(other.locator('[data-panel="stats"]')).toHaveClass(/slot-selected/);
+  // the embed: the editor and the Stats panel (with its run bar), nothing else
+  const slide = await fresh.newPage();
+  await openPlayground(slide, embed.replace(/^https?:\/\/[^/]+\//, './'), { embed: true });
+  await expect(slide.getByRole('region', { name: 'Stats' })).toBeVisible();
+  await expect(slide.getByRole('region', { name: 'Bytecode' })).toHaveCount(0);
+  await expect(slide.getByRole('heading', { name: 'eBPF Playground' })).toHaveCount(0);
+  await slide.getByRole('group', { name: 'Run controls' }).getByRole('button', { name: 'Run on traffic' }).click();
+  await expect(slide.getByRole('region', { name: 'Stats' }).getByLabel('runs')).not.toHaveText('0', { timeout: 30_000 });
+  await screenshot(slide, 'share-embed-stats');
+  await fresh.close();
+});

@@ -155,8 +155,11 @@ function main(): void {
       const oursElf = join(tmp, `${name}.ours.o`);
       writeFileSync(oursElf, writeElf(obj));
       const elf = bpftoolLoad(oursElf, 'ours');
+      // Callbacks (ld_imm64 of a function) need BTF func_info: load our ELF object, not raw bytes.
+      const viaElf = prog.relocations.some((r) => r.kind === 'call' && prog.insns[r.pc].code === 0x18);
       const ours = BPFTOOL_ONLY.has(type)
         ? { json: { accepted: elf.accepted, error: elf.error } as OracleOut, text: '' }
+        : viaElf ? oracle(['verify', oursElf, '--type', type, '--prog', prog.name])
         : oracle(['verify', bin, '--type', type, ...mapSpecs.flatMap((m) => ['--map', m])]);
       const o = join(tmp, `${name}.o`);
       const cc = spawnSync(CLANG, ['-O2', '-g', '-target', 'bpf', '-D__TARGET_ARCH_x86', `-I${tmp}`, '-I/usr/include/x86_64-linux-gnu', '-c', path, '-o', o], { encoding: 'utf8' });
@@ -177,7 +180,9 @@ function main(): void {
       const unavailable = BPFTOOL_ONLY.has(type) && !theirs.json?.accepted && refused(theirs.json?.error) && refused(ours.json?.error)
         ? `this kernel refuses ${type} programs before verification: ${theirs.json?.error}` : undefined;
       const packets = RUNNABLE.has(type) ? header.packets.map(packetHex) : [];
-      const ourRuns = ours.json?.accepted ? runAll(bin, ['--type', type, ...mapSpecs.flatMap((m) => ['--map', m])], packets) : { runs: [], maps: {} };
+      const ourRuns = !ours.json?.accepted ? { runs: [], maps: {} }
+        : viaElf ? runAll(oursElf, ['--type', type, '--prog', prog.name], packets)
+        : runAll(bin, ['--type', type, ...mapSpecs.flatMap((m) => ['--map', m])], packets);
       const clangRuns = theirs.json?.accepted ? runAll(o, ['--type', type, '--prog', prog.name], packets) : { runs: [], maps: {} };
       const golden: Golden = {
         source: f, program: prog.name, type, packets, ...(unavailable ? { unavailable } : {}),

@@ -36,9 +36,15 @@ commands:
         disassemble in the llvm-objdump dialect (default) or the kernel verifier-log dialect
   run FILE [--type T] [--packet HEX... | --pcap IN [--out OUT] | --scenario NAME [--seed N]
            [--count N | --duration 5s] [--rate PPS]] [--map SPEC]... [--maps] [--repeat N]
-           [--engine ref|fast] [--mem HEX] [--budget N] [--trace] [--json]
+           [--engine ref|fast] [--mem HEX] [--budget N] [--trace] [--json] [--prog NAME]
+           [--verify strict | --no-verify]
         run in the reference interpreter: with --type, as BPF_PROG_TEST_RUN runs that program type
-        on each --packet against the same maps; without, r1 = a writable copy of --mem, r2 = its length
+        on each --packet against the same maps; without, r1 = a writable copy of --mem, r2 = its length.
+        With a type, each program is verified first (as the kernel does at load): accepted ones run
+        "verified" (the fast engine's proven mode); a rejected one runs unverified after a note on
+        stderr, or with --verify strict is refused (exit 1); --no-verify skips the verifier.
+        A .c / .o is loaded whole (prog_array / map-in-map slots filled, so tail calls work) and
+        runs its first program by section order, or --prog NAME (function or section name)
   verify FILE... --type T [--map NAME:TYPE:KEY:VALUE:MAX]... [--log-level 0|1|2] [--json]
         verify with the Linux 6.18 verifier re-implementation; kernel-format log
   compile FILE.c [-o out.o] [--json]

@@ -1,13 +1,21 @@
 /**
  * `ebpf-playground run FILE [--type T] [--packet HEX]... [--map SPEC]... [--maps] [--repeat N]
- *  [--mem HEX] [--budget N] [--trace] [--json]` (DESIGN.md "The command line").
+ *  [--mem HEX] [--budget N] [--trace] [--json] [--prog NAME] [--verify strict | --no-verify]`
+ * (DESIGN.md "The command line").
  *
  * With --type (or --packet / --map) the program runs in the simulated kernel as BPF_PROG_TEST_RUN
  * runs it (src/kernel/run): fresh maps per invocation, one run per --packet against the same maps,
  * one JSON object per run. Without, it runs raw in the VM with the conformance convention (--mem).
+ * On the kernel path each program is verified first, as the kernel verifies at load (runVerify.ts:
+ * accepted → loaded verified, the fast engine's proven mode; rejected → a note and an unverified
+ * run, or with --verify strict exit 1), and a .c / .o is loaded whole (prog_array and map-in-map
+ * slots filled); the program run is the first by section order or --prog NAME.
  */
 import { disassembleInsn } from '../isa/disasm.ts';
-import { createKernel, createObjectMaps, parseMapSpec, type RunOutcome } from '../kernel/run/index.ts';
+import { createKernel, parseMapSpec, type Kernel, type LoadedProgram, type RunOutcome } from '../kernel/run/index.ts';
+import { ProgArrayMap } from '../kernel/maps/index.ts';
+import type { Insn } from '../isa/insn.ts';
+import type { MapSpec } from '../kernel/maps/index.ts';
 import { hexOf } from '../kernel/maps/index.ts';
 import { isSkbType } from '../kernel/run/context.ts';
 import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
@@ -20,7 +28,8 @@ import { createScenario, type Scenario } from '../sim/nic/scenario.ts';
 import { drivePackets } from '../sim/nic/drive.ts';
 import { readFileSync } from 'node:fs';
 import { flag, has, intFlag, parseArgs, UsageError } from './args.ts';
-import { formatDiagnostic, loadProgram } from './input.ts';
+import { extensionOf, loadProgram } from './input.ts';
+import { loadForRun, type VerifyMode } from './runVerify.ts';
 import type { Io } from './main.ts';
 import { maybeRunTracing } from './runTracing.ts';
 
@@ -50,6 +59,9 @@ export function cmdRun(argv: readonly string[], io: Io): number {
     'perf-pages': { value: true },
     'udp-port': { value: true },
     cpus: { value: true },
+    prog: { value: true },
+    verify: { value: true },
+    'no-verify': {},
   });
   if (p.positional.length !== 1) throw new UsageError('run takes exactly one FILE');
   const engine = flag(p, 'engine');
@@ -57,10 +69,17 @@ export function cmdRun(argv: readonly string[], io: Io): number {
   if (engine === 'fast' && has(p, 'trace')) throw new UsageError('--trace needs the reference interpreter (--engine ref): the fast engine does not trace');
   const eng: 'ref' | 'fast' = engine === 'fast' ? 'fast' : 'ref';
   const budget = intFlag(p, 'budget', 1, 1_000_000_000);
+  const verifyFlag = flag(p, 'verify');
+  if (verifyFlag !== undefined && verifyFlag !== 'strict' && verifyFlag !== 'warn') throw new UsageError(`--verify must be strict or warn, got '${verifyFlag}'`);
+  if (verifyFlag !== undefined && has(p, 'no-verify')) throw new UsageError('--verify and --no-verify contradict each other');
+  const mode: VerifyMode = has(p, 'no-verify') ? 'off' : verifyFlag === 'strict' ? 'strict' : 'warn';
+  const progName = flag(p, 'prog');
+  if (progName !== undefined && !['c', 'o'].includes(extensionOf(p.positional[0]))) throw new UsageError('--prog picks a program of a .c or .o file');
   // tracing programs (kprobe, tracepoint, perf_event, fentry/fexit, lsm; raw_tp with --scenario) run on kernel events
   const traced = maybeRunTracing(p, io, budget, engine);
   if (traced !== undefined) return traced;
-  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map') || has(p, 'pcap') || has(p, 'scenario')) return runInKernel(p, io, budget, eng);
+  if (flag(p, 'type') !== undefined || has(p, 'packet') || has(p, 'map') || has(p, 'pcap') || has(p, 'scenario')) return runInKernel(p, io, budget, eng, mode);
+  if (verifyFlag !== undefined) throw new UsageError('--verify goes with a program type (--type T): a raw run (--mem) is not verified');
   if (has(p, 'out')) throw new UsageError('--out writes the packets that leave the program: it goes with --pcap or --scenario');
   if (has(p, 'repeat') || has(p, 'maps')) throw new UsageError('--repeat and --maps need a program type (--type T --packet HEX)');
   let mem: Uint8Array | undefined;
@@ -74,7 +93,7 @@ export function cmdRun(argv: readonly string[], io: Io): number {
     }
     mem = h.bytes;
   }
-  const r = loadProgram(p.positional[0], { dialect: flag(p, 'dialect') });
+  const r = loadProgram(p.positional[0], { dialect: flag(p, 'dialect'), program: progName });
   if (!r.ok) {
     r.errors.forEach((e) => io.err(e));
     return 2;
@@ -111,6 +130,7 @@ function toJson(res: RunResult, engine: 'ref' | 'fast', text?: (pc: number) => s
     exited: res.exited,
     steps: res.steps,
     engine,
+    verified: false,
     oops: res.oops ? { kind: res.oops.kind, pc: res.oops.pc, address: res.oops.address === undefined ? null : hex64(res.oops.address), message: res.oops.message } : null,
     mem: res.mem ? toHex(res.mem) : null,
     tracePipe: [],
@@ -139,10 +159,44 @@ function traceLine(k: number, s: TraceStep, text: string): string {
 
 type Parsed = ReturnType<typeof parseArgs>;
 
+/**
+ * Each trace step's instruction text, in the program it ran in: the run's own, then after each
+ * tail call (TraceStep.prog counts them) the target the call took — the slot r3 of the prog_array
+ * at r2, with the registers followed through the trace's writes.
+ */
+function traceTexts(steps: readonly TraceStep[], main: readonly Insn[], kernel: Kernel): Array<{ text: string; prog?: string }> {
+  const regs = new Map<number, bigint>();
+  let cur: { insns: readonly Insn[]; name?: string } = { insns: main };
+  let level = 0;
+  let pending: { map: bigint; index: bigint } | undefined;
+  return steps.map((s) => {
+    if ((s.prog ?? 0) > level) {
+      level = s.prog ?? 0;
+      const m = pending && kernel.maps.find((x) => x.addr === pending!.map);
+      const target = m instanceof ProgArrayMap ? (m.prog(Number(pending!.index & 0xffffffffn)) as LoadedProgram | undefined) : undefined;
+      cur = target ? { insns: target.source, name: target.name } : { insns: [], name: '?' };
+      pending = undefined;
+    }
+    const i = cur.insns[s.pc];
+    if (i && i.code === 0x85 && i.src === 0 && i.imm === 12) pending = { map: regs.get(2) ?? 0n, index: regs.get(3) ?? 0n }; // bpf_tail_call
+    for (const [r, v] of s.regs) regs.set(r, v);
+    const text = i ? disassembleInsn(cur.insns, s.pc, { dialect: 'llvm' }) : `<insn ${s.pc} of a tail-called program>`;
+    return cur.name !== undefined ? { text, prog: cur.name } : { text };
+  });
+}
+
+function traceJson(steps: readonly TraceStep[], main: readonly Insn[], kernel: Kernel) {
+  const texts = traceTexts(steps, main, kernel);
+  return steps.map((s, k) => ({
+    pc: s.pc, frame: s.frame, ...(texts[k].prog !== undefined ? { prog: texts[k].prog } : {}), insn: texts[k].text,
+    regs: Object.fromEntries(s.regs.map(([rr, v]) => [`r${rr}`, hex64(v)])),
+  }));
+}
+
 /** The kernel path: maps, load, one BPF_PROG_TEST_RUN-like run per --packet. */
-function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref' | 'fast'): number {
+function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref' | 'fast', mode: VerifyMode): number {
   const file = p.positional[0];
-  const r = loadProgram(file, { dialect: flag(p, 'dialect') });
+  const r = loadProgram(file, { dialect: flag(p, 'dialect'), program: flag(p, 'prog') });
   if (!r.ok) {
     r.errors.forEach((e) => io.err(e));
     return 2;
@@ -245,6 +299,7 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
   if (rawTp) packets.push(new Uint8Array(0));
   const repeat = intFlag(p, 'repeat', 1, 100_000_000);
   const kernel = createKernel({ seed: 1 });
+  const cliMaps: MapSpec[] = [];
   for (const spec of p.flags.get('map') ?? []) {
     const ms = parseMapSpec(spec);
     if (!ms.ok) throw new UsageError(`--map: ${ms.message}`);
@@ -253,20 +308,13 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
       io.err(`ebpf-playground run: error: --map ${spec}: ${c.message}`);
       return 2;
     }
+    cliMaps.push(ms.spec);
   }
-  const made = createObjectMaps(kernel, r.value.object);
-  if (made) {
-    io.err(`ebpf-playground run: error: ${file}: ${made}`);
-    return 2;
-  }
-  const { insns, relocs } = r.value;
-  const loaded = kernel.load(insns, { type: t.type, relocs });
-  if (!loaded.ok) {
-    const sp = loaded.pc !== undefined ? r.value.spans?.[loaded.pc] : undefined;
-    const where = sp && r.value.source !== undefined ? formatDiagnostic({ code: 1000, severity: 'error', message: loaded.message, span: sp }, r.value.source) : `${file}: error: ${loaded.message}`;
-    io.err(where);
-    return 2;
-  }
+  // verify (as the kernel does at load) and load: a .c / .o whole, as libbpf loads it
+  const loaded = loadForRun(kernel, { file, loaded: r.value, type: t, given: flag(p, 'type') !== undefined, mode, cliMaps }, io);
+  if (!loaded.ok) return loaded.status;
+  const verified = loaded.verified;
+  const { insns } = r.value;
   if (scenario) {
     // the user-space side: how often the reader polls ring/perf buffers, a socket filter's UDP port
     const pollEvery = intFlag(p, 'poll-every', 1, 100_000_000);
@@ -276,13 +324,12 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
     const udpPort = intFlag(p, 'udp-port', 1, 65535);
     if (udpPort !== undefined && t.type !== 'socket_filter') throw new UsageError('--udp-port attaches a socket filter to a UDP socket: it needs a socket program');
     return runScenario(io, kernel, loaded.prog, scenario, {
-      budget, engine: flag(p, 'engine') === undefined ? 'fast' : engine, json: has(p, 'json'), section, out: flag(p, 'out'),
+      budget, engine: flag(p, 'engine') === undefined ? 'fast' : engine, json: has(p, 'json'), section, out: flag(p, 'out'), verified,
       ...(pollEvery !== undefined ? { reader: { pollEvery, perfPages } } : {}), ...(udpPort !== undefined ? { udpPort } : {}),
     });
   }
   const trace = has(p, 'trace');
   const json = has(p, 'json');
-  const text = (pc: number) => disassembleInsn(insns, pc, { dialect: 'llvm' });
   let status = 0;
   const leaving: Array<{ timestampNs: bigint; bytes: Uint8Array }> = [];
   for (const [i, packet] of packets.entries()) {
@@ -310,24 +357,31 @@ function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref
         ...(out.packetOut && !sameBytes(out.packetOut, packet) ? { packetOut: hexOf(out.packetOut) } : {}),
         ...(repeat !== undefined ? { nsPerRun: Math.round(ns) } : {}),
         engine,
+        verified,
         steps: out.steps,
         ...(out.oops ? { oops: { kind: out.oops.kind, pc: out.oops.pc, message: out.oops.message } } : {}),
         ...(out.redirect ? { redirect: out.redirect } : {}),
         tracePipe: out.tracePipe,
         events: out.events.map((e) => ({ map: e.map, kind: e.kind, data: hexOf(e.data) })),
         maps,
-        ...(trace && out.trace ? { trace: out.trace.map((s) => ({ pc: s.pc, frame: s.frame, insn: text(s.pc), regs: Object.fromEntries(s.regs.map(([rr, v]) => [`r${rr}`, hex64(v)])) })) } : {}),
+        ...(trace && out.trace ? { trace: traceJson(out.trace, insns, kernel) } : {}),
       }));
       continue;
     }
     if (packets.length > 1) io.out(`run ${i + 1}:`);
-    if (trace && out.trace) out.trace.forEach((s, k) => io.out(traceLine(k, s, text(s.pc))));
+    if (trace && out.trace) {
+      const texts = traceTexts(out.trace, insns, kernel);
+      out.trace.forEach((s, k) => {
+        if (texts[k].prog !== undefined && texts[k].prog !== texts[k - 1]?.prog) io.out(`       tail call into ${texts[k].prog}`);
+        io.out(traceLine(k, s, texts[k].text));
+      });
+    }
     if (out.oops) io.out(out.oops.message);
     else io.out(`retval = ${out.retval}${out.retvalName ? ` (${out.retvalName})` : ''}`);
     if (out.packetChanged && out.packetOut) io.out(`packet out = ${hexOf(out.packetOut)}`);
     for (const l of out.tracePipe) io.out(l);
     for (const e of out.events) io.out(`event ${e.map} (${e.kind}): ${hexOf(e.data)}`);
-    if (repeat !== undefined) io.out(`${Math.round(ns)} ns per run (${n} runs, ${engine === 'fast' ? 'WebAssembly engine' : 'reference interpreter'})`);
+    if (repeat !== undefined) io.out(`${Math.round(ns)} ns per run (${n} runs, ${engine === 'fast' ? `WebAssembly engine, ${verified ? 'proven' : 'checked'} mode` : 'reference interpreter'})`);
   }
   if (!json && has(p, 'maps')) {
     for (const [name, entries] of Object.entries(kernel.dumpMaps())) {
@@ -391,7 +445,7 @@ function runScenario(
   kernel: ReturnType<typeof createKernel>,
   prog: Extract<ReturnType<ReturnType<typeof createKernel>['load']>, { ok: true }>['prog'],
   scenario: Scenario,
-  o: { budget?: number; engine: 'ref' | 'fast'; json: boolean; section?: string; out?: string; reader?: { pollEvery: number; perfPages?: number }; udpPort?: number },
+  o: { budget?: number; engine: 'ref' | 'fast'; json: boolean; section?: string; out?: string; verified: boolean; reader?: { pollEvery: number; perfPages?: number }; udpPort?: number },
 ): number {
   const tcHook = o.section !== undefined && /egress/.test(o.section) ? 'egress' : 'ingress';
   // --out: what leaves the program (not dropped), as it left it; pcapng when the name says so
@@ -429,6 +483,7 @@ function runScenario(
     delivered: where,
     scenarioCounts: scenario.counts(),
     engine: o.engine,
+    verified: o.verified,
     nsPerPacket: n ? Math.round((r.elapsedMs * 1e6) / n) : 0,
     insnsPerPacket: n ? Math.round((r.steps / n) * 100) / 100 : 0,
     tracePipe: r.tracePipe,
@@ -438,7 +493,7 @@ function runScenario(
   };
   if (o.json) io.out(JSON.stringify(summary));
   else {
-    io.out(`${scenario.name} (seed ${summary.seed}): ${n} packets, ${summary.nsPerPacket} ns/packet, ${summary.insnsPerPacket} instructions/packet (${o.engine === 'fast' ? 'WebAssembly engine' : 'reference interpreter'})`);
+    io.out(`${scenario.name} (seed ${summary.seed}): ${n} packets, ${summary.nsPerPacket} ns/packet, ${summary.insnsPerPacket} instructions/packet (${o.engine === 'fast' ? `WebAssembly engine, ${o.verified ? 'proven' : 'checked'} mode` : 'reference interpreter'})`);
     for (const [k, v] of Object.entries(r.verdicts).sort((a, b) => b[1] - a[1])) io.out(`  ${k.padEnd(14)} ${v}`);
     for (const [k, v] of Object.entries(where)) io.out(`  -> ${k}: ${v}`);
     // the first frames the user-space sockets received (AF_XDP, the packet socket)

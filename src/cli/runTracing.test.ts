@@ -52,6 +52,8 @@ describe('run: tracing programs on the event generator', { timeout: 30_000 }, ()
     [['examples/20-execsnoop/prog.c', '--scenario', 'shell', '--duration', 'soon'], /--duration takes a time/],
     [['src/cli/testdata/kprobe-typo.c', '--scenario', 'shell'], /unknown kernel function 'do_sys_open' .*nearest: do_sys_openat2/],
     [['src/cli/testdata/sum.s', '--type', 'kprobe', '--scenario', 'shell'], /give a \.c or \.o/],
+    [['examples/20-execsnoop/prog.c', '--scenario', 'shell', '--prog', 'execsnoop'], /--prog does not go with a tracing program/],
+    [['examples/20-execsnoop/prog.c', '--scenario', 'shell', '--no-verify'], /tracing programs are always verified/],
   ])('bad input %j is one error line, exit 2', async (args, re) => {
     const r = await cli(['run', ...args]);
     expect(r.code).toBe(2);

@@ -16,8 +16,9 @@
  * `eventCount`, `runs`, `eventsPerSec`, `programs`, `unverified`, `counts` (the world's tally),
  * `tracePipeLines`, `eventRecords` (totals), `lost`, `denials`, `signals`.
  *
- * Exit status: 0, 1 when a program oopsed, 2 on bad input (an unknown scenario or attach point,
- * a verifier rejection, …). Does not: run assembly or raw bytecode on events (their SEC() is
+ * Exit status: 0, 1 when a program oopsed (or, with --verify strict, our verifier could not judge
+ * one: loaded unverified otherwise, with a note), 2 on bad input (an unknown scenario or attach
+ * point, a verifier rejection, …). Does not: run assembly or raw bytecode on events (their SEC() is
  * unknown): give a .c or .o. Provenance: our own code.
  */
 import { readFileSync } from 'node:fs';
@@ -85,9 +86,10 @@ export function maybeRunTracing(p: ParsedArgs, io: Io, budget: number | undefine
   const cpus = intFlag(p, 'cpus', 1, 64) ?? 4;
   const loaded = loadIfTracing(file, flag(p, 'type'), has(p, 'scenario'), cpus);
   if (loaded === undefined) return undefined;
-  for (const f of ['packet', 'pcap', 'out', 'mem', 'map', 'count', 'rate', 'repeat', 'trace']) {
+  for (const f of ['packet', 'pcap', 'out', 'mem', 'map', 'count', 'rate', 'repeat', 'trace', 'prog']) {
     if (has(p, f)) throw new UsageError(`--${f} does not go with a tracing program: it runs on kernel events (--scenario NAME --seed N --duration T)`);
   }
+  if (has(p, 'no-verify')) throw new UsageError('--no-verify: tracing programs are always verified (their attach points and contexts come from it)');
   const scenarioName = flag(p, 'scenario');
   if (scenarioName === undefined) throw new UsageError(`tracing programs run on kernel events: give --scenario ${Object.keys(WORKLOADS).join('|')}|all (commas join several)`);
   const workloads = scenarioWorkloads(scenarioName);
@@ -99,6 +101,10 @@ export function maybeRunTracing(p: ParsedArgs, io: Io, budget: number | undefine
     return 2;
   }
   const { kernel, programs, unverified } = loaded.value;
+  if (flag(p, 'verify') === 'strict' && Object.keys(unverified).length) {
+    for (const [name, why] of Object.entries(unverified)) io.err(`${file}: error: the verifier rejects program ${name}: ${why}`);
+    return 1;
+  }
   for (const [name, why] of Object.entries(unverified)) io.err(`${file}: note: ${name} was loaded without verification: ${why}`);
   const w = createWorldResult({ seed, cpus, durationNs, workloads });
   if (!w.value) throw new UsageError(w.error);

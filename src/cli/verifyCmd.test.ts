@@ -4,7 +4,7 @@
  * Expected errors/processed counts are the 6.18 kernel's (src/verifier/testdata/corpus goldens).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,26 @@ describe('verify command', () => {
     expect(await main(['verify', obj, '--json'], c.io)).toBe(0);
     // loop_sum_ok.golden.json: accepted, processed 31
     expect(JSON.parse(c.out[0])).toMatchObject({ accepted: true, processed: 31 });
+  });
+  it('a clang -g .o: the level-1 log with source-line comments is the kernel\'s (testdata-linfo goldens)', async () => {
+    const ldir = join(import.meta.dirname, '..', 'verifier', 'testdata-linfo');
+    const mask = (s: string): string => s.replace(/0xffff888[0-9a-f]{9}/g, 'ADDR').replace(/verification time \d+ usec/g, 'T').trimEnd();
+    for (const name of ['subprog_bad', 'map_null_bad']) {
+      const c = capture();
+      expect(await main(['verify', join(ldir, `${name}.o`)], c.io)).toBe(1);
+      const g = JSON.parse(readFileSync(join(ldir, `${name}.golden.json`), 'utf8')) as { log1: string };
+      expect(g.log1).toMatch(/^; .* @ [a-z_]+\.c:\d+$/m);
+      expect(mask(c.out.join('\n'))).toBe(mask(g.log1));
+    }
+  });
+  it('a .c file: comments carry the source text of the line and the file\'s basename', async () => {
+    const src = join(dir, 'lines.c');
+    writeFileSync(src, '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\nSEC("xdp")\nint prog(struct xdp_md *ctx)\n{\n\tint *p = 0;\n\n\treturn *p;   \n}\n');
+    const c = capture();
+    expect(await main(['verify', src], c.io)).toBe(1);
+    const comments = c.out.join('\n').split('\n').filter((l) => l.startsWith('; '));
+    expect(comments.at(-1)).toBe('; return *p;    @ lines.c:8');
+    expect(c.out.join('\n')).toMatch(/R\d invalid mem access 'scalar'/);
   });
   it('bad input: unknown map name, unknown type, missing file — exit 2 with one line', async () => {
     for (const args of [

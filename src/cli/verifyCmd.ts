@@ -2,13 +2,13 @@
  * `ebpf-playground verify FILE... --type T [--map NAME:TYPE:KEY:VALUE:MAX]... [--log-level 0|1|2]
  *  [--json] [--unprivileged]` (DESIGN.md "The command line").
  *
- * Each FILE (.s, .bin, .hex) is verified with the re-implemented Linux 6.18 verifier
+ * Each FILE (.s, .bin, .hex, .c, .o) is verified with the re-implemented Linux 6.18 verifier
  * (src/verifier). Assembly `rX = NAME ll` relocations name a `--map`; raw files refer to maps by
  * index (ld_imm64 src=1 imm=N is the N-th --map, the kernel_oracle convention).
  * Output: the kernel-format log per file, or with --json one object per line
  * `{"file","accepted","error","processed","log"}`. Exit 0 all accepted, 1 some rejected, 2 bad input.
  *
- * Does not: .c / .o input (arrive with the compiler and the ELF loader).
+ * .c and .o input: the object's maps, func_info and line_info (source-line comments in the log).
  */
 import { readFileSync } from 'node:fs';
 import { decodeInsns, type Insn } from '../isa/insn.ts';
@@ -16,13 +16,14 @@ import { parseHex } from '../isa/hex.ts';
 import { parseMapSpec } from '../kernel/maps/index.ts';
 import { indexMapRefs, objectMaps } from '../kernel/run/object.ts';
 import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
-import { verify, type VerifyMap } from '../verifier/index.ts';
+import { lineInfoRecords, verify, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
+import { sourceText } from '../compiler/driver.ts';
 import { flag, has, parseArgs, UsageError } from './args.ts';
 import { extensionOf, formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
 
 type Loaded =
-  | { ok: true; insns: Insn[]; maps: VerifyMap[]; section?: string; unmodelled?: string; funcInfo?: boolean }
+  | { ok: true; insns: Insn[]; maps: VerifyMap[]; section?: string; unmodelled?: string; funcInfo?: boolean; lineInfo?: VerifierLineInfo[] }
   | { ok: false; errors: string[] };
 
 /** Raw slots are decoded without the encoding check: bad encodings are the verifier's to report. */
@@ -52,7 +53,9 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
   // single-entry array per global data section, as libbpf creates them
   const maps = [...cliMaps];
   for (const m of r.value.object ? objectMaps(r.value.object) : []) {
-    if (!maps.some((x) => x.name === m.spec.name)) maps.push({ ...m.spec, type: m.typeName });
+    // libbpf fills global-data maps and freezes .rodata: the verifier reads constant strings from it
+    const frozen = m.init !== undefined && m.spec.name.startsWith('.rodata') ? { data: m.init, frozen: true } : {};
+    if (!maps.some((x) => x.name === m.spec.name)) maps.push({ ...m.spec, type: m.typeName, ...frozen });
   }
   const linked = indexMapRefs(r.value.insns, r.value.relocs ?? [], maps.map((m) => m.name));
   if (!linked.ok) return { ok: false, errors: [`${file}: error: insn ${linked.pc}: '${linked.missing}' is not a --map (give --map ${linked.missing}:TYPE:KEY:VALUE:MAX)`] };
@@ -66,7 +69,20 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
     : undefined;
   // libbpf hands the kernel BTF func_info when the object has .BTF.ext (clang -g, our compiler):
   // that is what lets callbacks (bpf_loop, bpf_for_each_map_elem) load.
-  return { ok: true, insns, maps, section: r.value.program?.section, unmodelled, funcInfo: ext === 'c' || hasBtfExt(file) };
+  // ... and line_info: the log gets the kernel's `; <source line> @ file:line` comments (a .o carries
+  // the line texts in .BTF.ext; for a .c they come from the file and the bundled headers)
+  const funcInfo = ext === 'c' || hasBtfExt(file);
+  const prog = r.value.program;
+  const lineInfo = prog && funcInfo ? lineInfoRecords(prog.lineInfo, (f) => (ext !== 'c' ? undefined : f === file ? readSource(file) : sourceText({}, f))) : undefined;
+  return { ok: true, insns, maps, section: prog?.section, unmodelled, funcInfo, ...(lineInfo?.length ? { lineInfo } : {}) };
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function hasBtfExt(file: string): boolean {
@@ -108,7 +124,8 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
     }
     // the type: --type, else the program's SEC() (C and ELF input)
     const fromSec = l.section !== undefined ? progTypeForSection(l.section) : undefined;
-    const pt = given ?? (fromSec ? { type: fromSec.type, attachType: undefined } : undefined);
+    const btfTyped = fromSec !== undefined && (fromSec.type === 'tracing' || fromSec.type === 'lsm'); // their BTF-typed ctx needs the attach target
+    const pt = given ?? (fromSec ? { type: fromSec.type, attachType: btfTyped ? fromSec.def.attachType : undefined } : undefined);
     if (!pt) {
       io.err(
         l.section !== undefined
@@ -125,8 +142,8 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
       continue;
     }
     const r = verify(l.insns, {
-      progType: pt.type, attachType: pt.attachType, maps: l.maps, logLevel: Number(lvlText) as 0 | 1 | 2, unprivileged: has(p, 'unprivileged'),
-      funcInfo: l.funcInfo === true,
+      progType: pt.type, attachType: pt.attachType, attachTo: btfTyped ? fromSec?.target : undefined, maps: l.maps, logLevel: Number(lvlText) as 0 | 1 | 2, unprivileged: has(p, 'unprivileged'),
+      funcInfo: l.funcInfo === true, lineInfo: l.lineInfo,
     });
     if (!r.accepted) rejected = true;
     if (has(p, 'json')) {

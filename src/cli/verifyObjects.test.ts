@@ -10,7 +10,6 @@ import { main, type Io } from './main.ts';
 
 const KNOWN_FALSE_REJECTS: Record<string, string> = {
   'xdp_global_func.o': 'global functions verified on their own against BTF, not modelled yet',
-  'tp_btf_sched_switch.c': 'tp_btf: BTF-typed context arguments (trusted task_struct pointers), not modelled yet',
   'tp_sched_exec.c': 'tracepoint context: record fields past the common header (off >= 8), not modelled yet',
   'tp_sched_switch.c': 'tracepoint context: record fields past the common header (off >= 8), not modelled yet',
 };

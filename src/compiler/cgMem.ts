@@ -182,7 +182,17 @@ export function addrOf(g: CG, e: Node, want?: number): number {
     g.ldReloc(r, 'map', e.sym!.name);
     return r;
   }
-  if (e.k === 'var' && e.sym!.kind === 'func') g.fail(`taking the address of function '${e.sym!.name}' (callbacks) is not supported yet`, e.span, CDiag.Unsupported);
+  if (e.k === 'var' && e.sym!.kind === 'func') {
+    // A callback (bpf_loop, bpf_for_each_map_elem, timers): `ld_imm64 rX, <func>` with
+    // src = BPF_PSEUDO_FUNC; the function becomes a subprogram like a bpf-to-bpf callee and imm is
+    // resolved to its pc-relative offset when the program is laid out (codegen.ts).
+    const fn = e.sym!;
+    if (!fn.body) g.fail(`function '${fn.name}' is declared but not defined in this file; a callback must be defined here`, e.span, CDiag.UndeclaredIdent);
+    const r = g.alloc(want);
+    if (!g.dead) g.calls.push({ pc: g.pc, callee: fn });
+    g.ldImm64(r, 0n, 4);
+    return r;
+  }
   if (e.k === 'deref') return gen(g, e.lhs!, want);
   const l = lvalue(g, e);
   if (l.kind === 'reg') g.fail('internal: address of a register local', e.span);

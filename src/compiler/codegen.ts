@@ -9,7 +9,9 @@
  * `SEC(".data.x")`-style section is mapped onto its base section). Reads of a non-volatile
  * `const` scalar with an initialiser are folded, as clang -O2 does.
  * Functions: calls are inlined (cgCall.ts) except calls of `__noinline` functions, which become
- * bpf-to-bpf calls to a copy of the callee appended to each program that uses it.
+ * bpf-to-bpf calls to a copy of the callee appended to each program that uses it. A function
+ * used as a value (a callback: `bpf_loop(n, fn, ctx, 0)`) is an `ld_imm64` with src =
+ * BPF_PSEUDO_FUNC to such a subprogram, resolved the same way.
  * CO-RE: accesses through `preserve_access_index` structs (and builtins) become `coreRelocs`, whose
  * types go into the object's BTF-style type table (btfTypes.ts).
  * Does not: BTF beyond that table, ELF output (src/elf).

@@ -48,7 +48,7 @@ describe('CO-RE relocations', () => {
   }
 
   const one = (src: string) => {
-    const res = compile({ 'x.c': `#include "vmlinux.h"\n#include <bpf/bpf_helpers.h>\n#include <bpf/bpf_core_read.h>\n${src}\nchar LICENSE[] SEC("license") = "GPL";\n` }, 'x.c');
+    const res = compile({ 'x.c': `#include "vmlinux.h"\n#include <bpf/bpf_helpers.h>\n#include <bpf/bpf_core_read.h>\n#include <bpf/bpf_tracing.h>\n${src}\nchar LICENSE[] SEC("license") = "GPL";\n` }, 'x.c');
     expect(res.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const obj = res.object!;
     // without type ids and access strings (those depend on the header's padding members)
@@ -95,6 +95,20 @@ describe('CO-RE relocations', () => {
       struct in_scope *a = (void *)ctx->di; struct out_of_scope *b = (void *)ctx->si;
       return a->y + b->y; }`);
     expect(desc.filter((d) => !d.includes('pt_regs'))).toEqual(['CO-RE <byte_off> struct in_scope::y']);
+  });
+
+  it('BPF_UPROBE/BPF_URETPROBE are BPF_KPROBE/BPF_KRETPROBE; PT_REGS_*_CORE read through probe reads', () => {
+    const k = one(`SEC("uprobe") int BPF_KPROBE(f, long a, long b) { return a + b; }`).p.insns;
+    const u = one(`SEC("uprobe") int BPF_UPROBE(f, long a, long b) { return a + b; }`).p.insns;
+    expect(u).toEqual(k);
+    const kr = one(`SEC("uretprobe") int BPF_KRETPROBE(f, long rc) { return rc > 0; }`).p.insns;
+    const ur = one(`SEC("uretprobe") int BPF_URETPROBE(f, long rc) { return rc > 0; }`).p.insns;
+    expect(ur).toEqual(kr);
+    const { p, desc } = one(`SEC("kprobe/x") int f(struct pt_regs *ctx) {
+      struct pt_regs *inner = (struct pt_regs *)PT_REGS_PARM1(ctx);
+      return PT_REGS_PARM2_CORE(inner) + PT_REGS_PARM4_CORE_SYSCALL(inner); }`);
+    expect(desc).toEqual(['CO-RE <byte_off> struct pt_regs___x86::di', 'CO-RE <byte_off> struct pt_regs___x86::si', 'CO-RE <byte_off> struct pt_regs___x86::r10']);
+    expect(p.insns.filter((i) => i.code === 0x85 && i.imm === 113).length).toBe(2); // bpf_probe_read_kernel
   });
 
   it('locals and globals of a relocatable type are not relocated (their layout is ours)', () => {

@@ -198,7 +198,19 @@ describe('kernel dialect for encodings no form matches (print_bpf_insn ignores r
     [insn(0x3f, 1, 2, 2), '(3f) r1 /= r2'],
     [insn(0xdc, 1, 0, 0, 8), '(dc) r1 = be8 r1'],
     [insn(0x85, 0, 3, 0, 7), '(85) call unknown#7'],
-    [insn(0x21, 1, 2), '(21) BUG_ldx_21'],
+    // unknown load/store modes: `BUG_...` without the opcode prefix, as `3: BUG_db` in the 6.18 log
+    // of testdata/corpus/atomics/bad_op_imm (print_bpf_insn's BUG lines have no `(xx) `)
+    [insn(0x21, 1, 2), 'BUG_ldx_21'],
+    [insn(0xdb, 10, 2, -8, 0x22), 'BUG_db'],
+    // the other 6.18 log lines of testdata/corpus for invalid encodings
+    [insn(0xbc, 0, 1, 32), '(bc) w0 = (s32)w1'], // alu/movsx32_bad_off
+    [insn(0xd3, 10, 2, -8, 0), '(d3) lock *(u8 *)(r10 -8) += r2'], // atomics/byte_size
+    [insn(0xe5, 0, 1, 0, 0), '(e5) if r0 (null) 0x0 goto pc+0'], // loops/may_goto_bad_src
+    // same printer rules, other sizes / ops (hand-derived from them)
+    [insn(0xcb, 10, 2, -8, 0xf1), '(cb) r0 = atomic_cmpxchg((u16 *)(r10 -8), r0, r2)'],
+    [insn(0xd3, 10, 3, 4, 0x51), '(d3) r3 = atomic_fetch_and((u8 *)(r10 +4), r3)'],
+    [insn(0xed, 1, 2, 3), '(ed) if r1 (null) r2 goto pc+3'],
+    [insn(0xbc, 1, 2, 3), '(bc) w1 = w2'],
   ];
   for (const [i, want] of cases) it(want, () => expect(disassembleInsn([i], 0, { dialect: 'kernel' })).toBe(want));
 });

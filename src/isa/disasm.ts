@@ -134,35 +134,72 @@ function kernelText(insns: readonly Insn[], pc: number, form: OpForm | undefined
     const text = opts.ldImm64Text?.(pc, v, i) ?? `0x${v.toString(16)}`;
     return `${p}r${i.dst} = ${text}`;
   }
-  if (form === undefined) return p + kernelFallback(i, opts);
+  if (form === undefined) return kernelFallback(i, opts, p);
   if (form.kind === 'call' || form.kind === 'callx') return p + kernelCall(i, opts);
   return p + render(form.kernel, i, 'kernel', true);
 }
 
+const KERNEL_SIZE = ['u32', 'u16', 'u8', 'u64'];
+const KERNEL_ATOMIC_OP: Record<number, string> = { 0x00: 'add', 0x40: 'or', 0x50: 'and', 0xa0: 'xor' };
+
 /**
- * What print_bpf_insn shows for an encoding no form matches: it prints by class and op without
- * checking reserved fields, so e.g. sdiv with off=2 still reads `r1 /= r2`, and an END with
- * imm 8 reads `r1 = le8 r1`.
+ * print_bpf_insn's atomics by imm, whatever the size field says (`lock *(u8 *)(r10 -8) += r2` for
+ * a byte-sized add the verifier then refuses); undefined for an imm it does not know.
  */
-function kernelFallback(i: Insn, opts: DisasmOptions): string {
+function kernelAtomic(i: Insn): string | undefined {
+  const sz = KERNEL_SIZE[(i.code >> 3) & 3];
+  const w = (i.code & 0x18) === 0x18 ? '64' : '';
+  const at = `(${sz} *)(r${i.dst} ${i.off < 0 ? i.off : `+${i.off}`})`;
+  const op = KERNEL_ATOMIC_OP[i.imm & ~1];
+  if (op !== undefined && (i.imm & 1) === 0) return `lock *${at} ${{ add: '+', or: '|', and: '&', xor: '^' }[op]}= r${i.src}`;
+  if (op !== undefined) return `r${i.src} = atomic${w}_fetch_${op}(${at}, r${i.src})`;
+  if (i.imm === 0xe1) return `r${i.src} = atomic${w}_xchg(${at}, r${i.src})`;
+  if (i.imm === 0xf1) return `r0 = atomic${w}_cmpxchg(${at}, r0, r${i.src})`;
+  if (i.imm === 0x100) return `r${i.dst} = load_acquire((${sz} *)(r${i.src} ${i.off < 0 ? i.off : `+${i.off}`}))`;
+  if (i.imm === 0x110) return `store_release(${at}, r${i.src})`;
+  return undefined;
+}
+
+/**
+ * What print_bpf_insn shows for an encoding no form matches (`pfx` is the `(xx) ` opcode prefix):
+ * it prints by class and op without checking reserved fields, so e.g. sdiv with off=2 still reads
+ * `r1 /= r2`, an END with imm 8 reads `r1 = le8 r1`, a 32-bit mov with off 32 reads
+ * `w0 = (s32)w1` (movsx is off 8, 16 or 32 whatever the class), a byte-sized atomic add reads
+ * `lock *(u8 *)(r10 -8) += r2`, and a JCOND that is not may_goto prints as a conditional jump with
+ * the kernel's missing operator string: `if r0 (null) 0x0 goto pc+0`. Load/store modes it does not
+ * know print `BUG_..` without the opcode prefix (`3: BUG_db` in 6.18 logs).
+ */
+function kernelFallback(i: Insn, opts: DisasmOptions, pfx: string): string {
   const cls = i.code & 7;
   const mode = i.code & 0xe0;
   switch (cls) {
     case 0: return `BUG_ld_${hex2(i.code)}`;
     case 1: return `BUG_ldx_${hex2(i.code)}`;
-    case 2: return mode === 0xc0 ? 'nospec' : `BUG_st_${hex2(i.code)}`;
-    case 3: return `BUG_${hex2(i.code)}`;
+    case 2: return mode === 0xc0 ? `${pfx}nospec` : `BUG_st_${hex2(i.code)}`;
+    case 3: {
+      const a = mode === 0xc0 ? kernelAtomic(i) : undefined;
+      return a === undefined ? `BUG_${hex2(i.code)}` : pfx + a;
+    }
     default: {
       const op = i.code & 0xf0;
+      const x = (i.code & 8) !== 0;
+      const r = cls === 4 || cls === 6 ? 'w' : 'r';
       if ((cls === 4 || cls === 7) && op === 0xd0) {
-        const word = cls === 7 ? 'bswap' : i.code & 8 ? 'be' : 'le';
-        return `r${i.dst} = ${word}${i.imm} r${i.dst}`;
+        const word = cls === 7 ? 'bswap' : x ? 'be' : 'le';
+        return `${pfx}r${i.dst} = ${word}${i.imm} r${i.dst}`;
       }
-      if ((cls === 5 || cls === 6) && op === 0x80) return kernelCall(i, opts);
+      if ((cls === 4 || cls === 7) && op === 0xb0 && x && (i.off === 8 || i.off === 16 || i.off === 32)) {
+        return `${pfx}${r}${i.dst} = (s${i.off})${r}${i.src}`;
+      }
+      if ((cls === 5 || cls === 6) && op === 0x80) return pfx + kernelCall(i, opts);
+      if ((cls === 5 || cls === 6) && op === 0xe0) {
+        const rhs = x ? `${r}${i.src}` : `0x${(i.imm >>> 0).toString(16)}`;
+        return `${pfx}if ${r}${i.dst} (null) ${rhs} goto pc${i.off < 0 ? i.off : `+${i.off}`}`;
+      }
       // Otherwise print as the op's plain form (off, and src of K forms, ignored as the kernel does).
-      const base = lookupForm({ ...i, off: 0, src: i.code & 8 ? i.src : 0 });
-      if (base) return render(base.kernel, i, 'kernel', true);
-      return ['ld', 'ldx', 'st', 'stx', 'alu', 'jmp', 'jmp32', 'alu64'][cls];
+      const base = lookupForm({ ...i, off: 0, src: x ? i.src : 0 });
+      if (base) return pfx + render(base.kernel, i, 'kernel', true);
+      return pfx + ['ld', 'ldx', 'st', 'stx', 'alu', 'jmp', 'jmp32', 'alu64'][cls];
     }
   }
 }

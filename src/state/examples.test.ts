@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateWorkspaceData } from './snapshot.ts';
-import { exampleFacets, loadExamples, parseExample, parseHeader, parseSeed, parseTopics, searchExamples } from './examples.ts';
+import { exampleFacets, exampleRunOpts, loadExamples, parseDurationS, parseExample, parseHeader, parseSeed, parseTopics, searchExamples } from './examples.ts';
 
 const TEXT = `# @title: Reading memory
 # @description: r1 points at the input buffer and r2 holds its length. The program adds up
@@ -111,5 +111,20 @@ SEC("xdp") int f(void *c) { return 2; }
       progTypes: [['raw', 1], ['tracepoint', 1], ['xdp', 1]],
       topics: [['basics', 1], ['maps', 2], ['networking', 1], ['tracing', 1]],
     });
+  });
+});
+
+describe('exampleRunOpts', () => {
+  const ex = (meta: Record<string, string>, extra: Record<string, unknown> = {}) => ({ meta, ...extra }) as unknown as Parameters<typeof exampleRunOpts>[0];
+  it('reads @duration in s, ms or bare seconds, and refuses anything else', () => {
+    expect(parseDurationS('5s')).toBe(5);
+    expect(parseDurationS('250ms')).toBe(0.25);
+    expect(parseDurationS(' 2.5 ')).toBe(2.5);
+    for (const bad of ['', '5m', '-1s', '0s', 'soon', '4000s', undefined]) expect(parseDurationS(bad)).toBeNull();
+  });
+  it('takes @poll-every and @perf-pages, and resets what the header does not give', () => {
+    expect(exampleRunOpts(ex({ 'poll-every': '512', 'perf-pages': '1' }, { count: 3000 }))).toEqual({ count: 3000, durationS: null, pollEvery: 512, perfPages: 1 });
+    expect(exampleRunOpts(ex({}, { duration: '5s' }))).toEqual({ durationS: 5, pollEvery: null, perfPages: null });
+    expect(exampleRunOpts(ex({ 'poll-every': 'often', 'perf-pages': '0' }))).toEqual({ durationS: null, pollEvery: null, perfPages: null });
   });
 });

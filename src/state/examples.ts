@@ -105,6 +105,42 @@ export function parseExample(path: string, text: string): Example | null {
   return ex;
 }
 
+/** How an example asks to be run: its header keys as run settings (null: the page's default). */
+export interface ExampleRunOpts {
+  /** `@count` (packets or events); absent: the setting is left as it is. */
+  count?: number;
+  /** `@duration: 5s` / `500ms` / `2.5` (seconds) → seconds of simulated time. */
+  durationS: number | null;
+  /** `@poll-every: 512`: the user-space reader wakes up every N packets. */
+  pollEvery: number | null;
+  /** `@perf-pages: 1`: each CPU's perf buffer holds that many 4 KiB pages. */
+  perfPages: number | null;
+}
+
+/** `@duration`: `5s`, `500ms`, `2.5` (seconds) → seconds; null for anything else (or out of 0..3600 s). */
+export function parseDurationS(text: string | undefined): number | null {
+  const m = text === undefined ? null : /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(text);
+  if (!m) return null;
+  const s = Number(m[1]) / (m[2]?.toLowerCase() === 'ms' ? 1000 : 1);
+  return s > 0 && s <= 3600 ? s : null;
+}
+
+const positiveInt = (text: string | undefined, max: number): number | null => {
+  if (text === undefined || !/^\s*\d[\d_,]*\s*$/.test(text)) return null;
+  const n = Number(text.replace(/[_,\s]/g, ''));
+  return Number.isSafeInteger(n) && n >= 1 && n <= max ? n : null;
+};
+
+/** The run settings an example's header asks for (`@count`, `@duration`, `@poll-every`, `@perf-pages`). */
+export function exampleRunOpts(e: Example): ExampleRunOpts {
+  return {
+    ...(e.count !== undefined ? { count: e.count } : {}),
+    durationS: parseDurationS(e.duration),
+    pollEvery: positiveInt(e.meta['poll-every'], 1_000_000),
+    perfPages: positiveInt(e.meta['perf-pages'], 1024),
+  };
+}
+
 /** `@seed`: a uint32 (decimal or 0x-hex); anything else is 0. */
 export function parseSeed(text: string | undefined): number {
   if (text === undefined) return 0;

@@ -46,7 +46,9 @@ describe('validateSnapshot', () => {
     expect(validateSnapshot({ ...good, language: 'c' }).ok).toBe(true);
     expect(err({ ...good, seed: 2 ** 32 })).toMatch(/'seed'/);
     expect(err({ ...good, mem: '<b>' })).toMatch(/'mem'/);
-    expect(err({ ...good, panel: 'maps' })).toMatch(/'panel' must be one of result, trace, bytecode, verifier/);
+    expect(err({ ...good, panel: 'registers' })).toMatch(/'panel' must be one of result, trace, bytecode, verifier, maps, packets, events, cfg, stats, states$/);
+    // the run panels of the dock are panels too
+    for (const panel of ['maps', 'packets', 'events', 'cfg', 'stats', 'states']) expect(validateSnapshot({ ...good, panel }).ok).toBe(true);
     expect(err({ ...good, step: -1 })).toMatch(/'step'/);
     expect(err({ ...good, pc: -1 })).toMatch(/'pc' must be null or an instruction index/);
     expect(err({ ...good, pc: '3' })).toMatch(/'pc'/);

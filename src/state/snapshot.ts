@@ -39,8 +39,12 @@ export const AUTOSAVE_LIMITS: Limits = { ...LIMITS, fileText: 4 * 1024 * 1024, t
 
 export type Language = 'asm' | 'c';
 export const LANGUAGES: readonly Language[] = ['asm', 'c'];
-export type PanelId = 'result' | 'trace' | 'bytecode' | 'verifier';
-export const PANELS: readonly PanelId[] = ['result', 'trace', 'bytecode', 'verifier'];
+/** The dock's run panels (the lower-right tabs); each is a panel a link or an embed can show. */
+export type DockPanelId = 'trace' | 'maps' | 'packets' | 'events' | 'cfg' | 'stats' | 'states';
+export const DOCK_PANELS: readonly DockPanelId[] = ['trace', 'maps', 'packets', 'events', 'cfg', 'stats', 'states'];
+export type PanelId = 'result' | 'bytecode' | 'verifier' | DockPanelId;
+export const PANELS: readonly PanelId[] = ['result', 'trace', 'bytecode', 'verifier', 'maps', 'packets', 'events', 'cfg', 'stats', 'states'];
+export const isDockPanel = (p: string): p is DockPanelId => (DOCK_PANELS as readonly string[]).includes(p);
 
 export interface WorkspaceFile {
   name: string;

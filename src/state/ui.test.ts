@@ -1,6 +1,6 @@
 /** UI store: persisted layout values are sanitised; splits are clamped so no pane disappears. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTS, DEFAULT_SIZES, MIN_FRACTION, sanitizeRunOpts, sanitizeUi, setSize, useUi } from './ui.ts';
+import { DEFAULT_RUN_OPTS, DEFAULT_SIZES, MIN_FRACTION, sanitizeRunOpts, sanitizeUi, selectPanel, setDock, setSize, useUi } from './ui.ts';
 
 const RUN = { dock: 'trace', runOpts: DEFAULT_RUN_OPTS, unprivileged: false };
 
@@ -24,13 +24,13 @@ describe('ui store', () => {
   });
 
   it('keeps the dock tab and run settings only when they are valid', () => {
-    const ok = sanitizeUi({ dock: 'maps', runOpts: { count: 1_000_000, ratePps: 5000, engine: 'ref', noVerifier: true }, unprivileged: true });
+    const ok = sanitizeUi({ dock: 'maps', runOpts: { count: 1_000_000, ratePps: 5000, engine: 'ref', noVerifier: true, pollEvery: 512, perfPages: 2 }, unprivileged: true });
     expect(ok.dock).toBe('maps');
-    expect(ok.runOpts).toEqual({ count: 1_000_000, ratePps: 5000, durationS: null, engine: 'ref', noVerifier: true });
+    expect(ok.runOpts).toEqual({ count: 1_000_000, ratePps: 5000, durationS: null, engine: 'ref', noVerifier: true, pollEvery: 512, perfPages: 2 });
     expect(sanitizeRunOpts({ durationS: 10 }).durationS).toBe(10);
     expect(sanitizeRunOpts({ durationS: -1 }).durationS).toBeNull();
     expect(ok.unprivileged).toBe(true);
-    expect(sanitizeRunOpts({ count: 0, ratePps: -1, engine: 'jit', noVerifier: 'yes' })).toEqual(DEFAULT_RUN_OPTS);
+    expect(sanitizeRunOpts({ count: 0, ratePps: -1, engine: 'jit', noVerifier: 'yes', pollEvery: 0, perfPages: 1.5 })).toEqual(DEFAULT_RUN_OPTS);
     expect(sanitizeRunOpts({ count: 1e12 }).count).toBe(DEFAULT_RUN_OPTS.count);
     expect(sanitizeUi({ dock: '<img>' }).dock).toBe('trace');
   });
@@ -42,5 +42,13 @@ describe('ui store', () => {
     expect(useUi.getState().sizes.cols).toBe(1 - MIN_FRACTION);
     setSize('right', -1);
     expect(useUi.getState().sizes.right).toBe(MIN_FRACTION);
+  });
+  it('a dock tab is the selected panel while the dock is selected, and only then', () => {
+    selectPanel('trace');
+    setDock('stats');
+    expect(useUi.getState()).toMatchObject({ dock: 'stats', panel: 'stats' });
+    selectPanel('bytecode');
+    setDock('maps');
+    expect(useUi.getState()).toMatchObject({ dock: 'maps', panel: 'bytecode' });
   });
 });

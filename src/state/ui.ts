@@ -17,7 +17,7 @@
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { PANELS, type PanelId } from './snapshot.ts';
+import { PANELS, isDockPanel, type PanelId } from './snapshot.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type Overlay = 'help' | 'gallery' | 'share' | null;
@@ -50,9 +50,13 @@ export interface RunOpts {
   durationS: number | null;
   engine: 'fast' | 'ref';
   noVerifier: boolean;
+  /** Packet runs: the ring/perf-buffer reader wakes up every this many packets (null: after every packet). */
+  pollEvery: number | null;
+  /** Packet runs: perf buffer pages per CPU (null: unbounded); with `pollEvery` only. */
+  perfPages: number | null;
 }
 
-export const DEFAULT_RUN_OPTS: RunOpts = { count: 10_000, ratePps: null, durationS: null, engine: 'fast', noVerifier: false };
+export const DEFAULT_RUN_OPTS: RunOpts = { count: 10_000, ratePps: null, durationS: null, engine: 'fast', noVerifier: false, pollEvery: null, perfPages: null };
 export const MAX_RUN_COUNT = 10_000_000;
 /** No pane may be squeezed below this share of its split. */
 export const MIN_FRACTION = 0.15;
@@ -86,7 +90,11 @@ export function sanitizeRunOpts(x: unknown): RunOpts {
   const count = typeof o.count === 'number' && Number.isSafeInteger(o.count) && o.count >= 1 && o.count <= MAX_RUN_COUNT ? o.count : DEFAULT_RUN_OPTS.count;
   const ratePps = typeof o.ratePps === 'number' && Number.isFinite(o.ratePps) && o.ratePps > 0 && o.ratePps <= 1e9 ? o.ratePps : null;
   const durationS = typeof o.durationS === 'number' && Number.isFinite(o.durationS) && o.durationS > 0 && o.durationS <= 3600 ? o.durationS : null;
-  return { count, ratePps, durationS, engine: o.engine === 'ref' ? 'ref' : 'fast', noVerifier: o.noVerifier === true };
+  const int = (v: unknown, max: number) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 && v <= max ? v : null);
+  return {
+    count, ratePps, durationS, engine: o.engine === 'ref' ? 'ref' : 'fast', noVerifier: o.noVerifier === true,
+    pollEvery: int(o.pollEvery, 1_000_000), perfPages: int(o.perfPages, 1024),
+  };
 }
 
 export function sanitizeUi(saved: unknown): Omit<UiState, 'overlay' | 'linkNotice' | 'typeOverride'> {
@@ -149,8 +157,11 @@ export function resetSizes(): void {
   useUi.setState({ sizes: DEFAULT_SIZES });
 }
 
+/** Show dock tab `dock`; when the dock is the selected panel, its new tab becomes the selected panel. */
 export function setDock(dock: DockTab): void {
-  if (useUi.getState().dock !== dock) useUi.setState({ dock });
+  const st = useUi.getState();
+  const panel = isDockPanel(st.panel) ? dock : st.panel;
+  if (st.dock !== dock || st.panel !== panel) useUi.setState({ dock, panel });
 }
 
 export function setRunOpts(patch: Partial<RunOpts>): void {

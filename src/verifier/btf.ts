@@ -4,7 +4,9 @@
  * testdata/btf/extract_btf.py), and the map structs behind `map_ptr` reads (check_ptr_to_map_access).
  *
  * Does: member lookup by offset through nested structs/unions/arrays, bitfields, pointer members
- * (giving the pointee struct), the kernel's complaints ("access beyond struct %s at off %u size %u",
+ * (giving the pointee struct; a pointer to a non-struct gives rdonly_untrusted_mem, WALK_PTR_UNTRUSTED
+ * of 6.18), the tracing-context overlay (btfCtxData.ts: file, dentry, sock … and the attach
+ * targets' prototypes, read by btfCtx.ts), the kernel's complaints ("access beyond struct %s at off %u size %u",
  * "access beyond the end of member %s (mend:%u) in struct %s with off %u size %u", "cannot access
  * ptr member ...", "struct %s doesn't have field at offset %d").
  * Does not: structs outside the subset (a walk that reaches one is refused with a message saying
@@ -13,8 +15,9 @@
  * helpers/task_btf_*); type layouts from this machine's /sys/kernel/btf/vmlinux. Own code.
  */
 import { VMLINUX_BTF_SUBSET } from './btfData.ts';
+import { VMLINUX_BTF_CTX } from './btfCtxData.ts';
 
-interface BtfType {
+export interface BtfType {
   k: string;
   n?: string;
   sz?: number;
@@ -32,11 +35,18 @@ interface BtfSubset {
 
 let data: BtfSubset | undefined;
 function btf(): BtfSubset {
-  if (!data) data = JSON.parse(VMLINUX_BTF_SUBSET) as BtfSubset;
+  if (!data) {
+    data = JSON.parse(VMLINUX_BTF_SUBSET) as BtfSubset;
+    // the tracing-context overlay (btfCtxData.ts): same ids; its full structs replace stubs
+    const ctx = JSON.parse(VMLINUX_BTF_CTX) as BtfSubset;
+    for (const [k, t] of Object.entries(ctx.types)) if (!data.types[k] || (data.types[k].stub && !t.stub)) data.types[k] = t;
+    for (const [n, id] of Object.entries(ctx.roots)) if (data.roots[n] === undefined) data.roots[n] = id;
+  }
   return data;
 }
 
-function typeById(id: number): BtfType | undefined {
+/** A type of the subset by id (btfCtx.ts reads prototypes' parameter types). */
+export function typeById(id: number): BtfType | undefined {
   return btf().types[String(id)];
 }
 
@@ -54,7 +64,7 @@ export function btfStructByName(name: string): BtfStruct | undefined {
   return undefined;
 }
 
-function skipMods(id: number): [number, BtfType | undefined] {
+export function skipMods(id: number): [number, BtfType | undefined] {
   let t = typeById(id);
   while (t && (t.k === 'typedef' || t.k === 'const' || t.k === 'volatile' || t.k === 'restrict' || t.k === 'type_tag')) {
     id = t.t!;
@@ -84,6 +94,8 @@ function resolveSize(id: number): { size: number; elem: number; nelems: number; 
 export type WalkResult =
   | { kind: 'scalar' }
   | { kind: 'ptr'; struct: BtfStruct; field: string }
+  /** A pointer member to a non-struct (char *, void *): PTR_TO_MEM | MEM_RDONLY | PTR_UNTRUSTED, size 0. */
+  | { kind: 'untrusted_mem' }
   | { kind: 'error'; message: string };
 
 /** btf_struct_access for a read of `size` bytes at `off` of struct `id`. */
@@ -149,7 +161,8 @@ function walk(startId: number, off: number, size: number): Step {
         }
         const [pid, pt] = skipMods(mt.t!);
         if (pt && (pt.k === 'struct' || pt.k === 'union') && pt.n) return { kind: 'ptr', struct: { id: pid, name: pt.n }, field: mname };
-        // pointers to anything else are plain numbers
+        // WALK_PTR_UNTRUSTED: a pointer to anything else loads as rdonly_untrusted_mem(sz=0) (6.18)
+        return { kind: 'untrusted_mem' };
       }
       if (off + size > mtrueEnd && !untrusted) {
         return { kind: 'error', message: `access beyond the end of member ${mname} (mend:${mtrueEnd}) in struct ${tname} with off ${off} size ${size}` };

@@ -3,7 +3,8 @@
  * testdata-callbacks/ compiled by clang-19 with BTF and loaded with func_info by kernel_oracle.py
  * (record.py); we verify the same linked bytecode with `funcInfo: true`. Compared: verdict, first
  * complaint line, processed count, and the level-1 log without the kernel's source-line comments
- * (we have no line info). Without func_info the kernel refuses callbacks ("missing btf func_info").
+ * (linfo.test.ts compares these logs with their comments, given line info). Without func_info the
+ * kernel refuses callbacks ("missing btf func_info").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

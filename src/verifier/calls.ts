@@ -28,6 +28,7 @@ import { type MapInfo, type Reg, BTF_TRUSTED, newFrame, ptrReg, scalarReg } from
 import { btfStructByName } from './btf.ts';
 import { checkDynptrRelease, processDynptrArg, releaseDynptr } from './dynptr.ts';
 import { unprivHelperAllowed } from './unpriv.ts';
+import { checkConstStr, checkSnprintfCall } from './snprintf.ts';
 import { findPrevEntryOf, widenImpreciseScalars } from './check.ts';
 
 const BPF_MAX_VAR_SIZ = 1n << 29n;
@@ -262,6 +263,9 @@ function checkFuncArg(env: Env, p: HelperProto, arg: number, meta: Meta): void {
       break;
     case 'ARG_PTR_TO_STACK':
       break;
+    case 'ARG_PTR_TO_CONST_STR':
+      checkConstStr(env, regno);
+      break;
     case 'ARG_PTR_TO_DYNPTR':
       processDynptrArg(env, regno, k, meta,
         (off) => { checkMemAccess(env, regno, off, 8, 'write', { valueRegno: -1, srcRegno: -1, ldsx: false, strictAlign: false }); });
@@ -309,6 +313,10 @@ export function checkHelperCall(env: Env, insn: Insn): void {
   if (id === 12 && st.refs.length) {
     fail(st.refs.map((r) => `Unreleased reference id=${r.id} alloc_insn=${r.insnIdx}`).join('\n') + '\ntail_call would lead to reference leak');
   }
+  if (id === 197 && frame(env).regs[1].type !== 'map_value') {
+    fail(`Unsupported reg type ${regTypeStr(frame(env).regs[1])} for bpf_dynptr_from_mem data`);
+  }
+  if (id === 165) checkSnprintfCall(env);
   if (id === 164 && meta.subprogno >= 0) pushCallback(env, meta, 'map_elem');
   if (id === 181 && meta.subprogno >= 0) {
     // update_loop_inline_state: inlined when flags is a known 0 and the callback never changes

@@ -28,6 +28,7 @@ import { type Env, Reject, checkWritable, clobberCallerSaved, fail, frame, readR
 import { formatState, markClean, regTypeStr, stateForUi } from './format.ts';
 import { checkCondJmp } from './jmp.ts';
 import { checkMemAccess } from './mem.ts';
+import { logLineInfo } from './linfo.ts';
 import { statesEqual } from './prune.ts';
 import { type HistEntry, markPrecise, propagatePrecision } from './precise.ts';
 import { type Reg, type VState, copyState, ptrReg, scalarReg, BPF_COMPLEXITY_LIMIT_INSNS } from './types.ts';
@@ -129,15 +130,16 @@ function isStateVisited(env: Env, idx: number): number {
   return 0;
 }
 
-function mapAddr(env: Env, idx: number): string {
+/** A map's address (src 1) or the address of its value plus the offset (src 2), as the kernel prints it. */
+function mapAddr(env: Env, idx: number, off = 0): string {
   if (!env.privileged) return '0x0'; // addresses are hidden from a loader without CAP_PERFMON
-  return '0x' + (0xffff888100000000n + BigInt(idx) * 0x400n).toString(16);
+  return '0x' + (0xffff888100000000n + BigInt(idx) * 0x400n + BigInt(off)).toString(16);
 }
 
 export function insnText(env: Env, pc: number): string {
   return disassembleInsn(env.insns, pc, {
     dialect: 'kernel',
-    ldImm64Text: (p, _v, i) => (i.src === 1 || i.src === 2 ? mapAddr(env, i.imm) + (i.src === 2 && env.insns[p + 1].imm ? `+${env.insns[p + 1].imm}` : '') : undefined),
+    ldImm64Text: (p, _v, i) => (i.src === 1 || i.src === 2 ? mapAddr(env, i.imm, i.src === 2 ? env.insns[p + 1]?.imm ?? 0 : 0) : undefined),
   });
 }
 
@@ -298,6 +300,7 @@ function walk(env: Env): void {
     doPrintState = false;
     if (log.level) {
       printInsnState(env);
+      logLineInfo(env, idx);
       env.prevLogPos = log.end;
       log.write(`${idx}: ${insnText(env, idx)}\n`);
       env.prevInsnPrintPos = log.end - env.prevLogPos;

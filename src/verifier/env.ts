@@ -83,6 +83,10 @@ export interface Env {
   insns: readonly Insn[];
   progType: ProgTypeName;
   attachType: string;
+  /** The attach target of a BTF-typed program (VerifyOptions.attachTo; btfCtx.ts). */
+  attachTo?: string;
+  /** Loads through BTF pointers per insn: 'probe' → BPF_PROBE_MEM, 'kernel' → plain (btfCtx.ts). */
+  btfLoads?: Map<number, 'probe' | 'kernel'>;
   maps: MapInfo[];
   privileged: boolean;
   subprogs: Subprog[];

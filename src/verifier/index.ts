@@ -12,11 +12,15 @@
  * types and helpers such a loader gets, pointer leaks, pointer comparisons, uninitialized stack,
  * precise scalars and the Spectre v1 speculative paths (unpriv.ts and where the kernel checks).
  * BTF-typed pointers (task_struct and friends, btf.ts), dynptrs (dynptr.ts), may_goto.
+ * BTF-typed contexts of fentry/fexit/fmod_ret/tp_btf/lsm (`attachTo`, btfCtx.ts), and which loads
+ * the kernel turns into BPF_PROBE_MEM (`result.probeMem`, `result.kernelLoads`).
  *
  * Callbacks of bpf_loop / bpf_for_each_map_elem when the program comes with func_info
  * (`funcInfo: true`, as libbpf loads a clang -g object); the explored-state tree (`explore`).
  *
- * Does not: line info in the log, global functions, kfuncs, timers and other async callbacks,
+ * Source-line comments from BTF line_info (`lineInfo`, linfo.ts).
+ *
+ * Does not: global functions, kfuncs, timers and other async callbacks,
  * spin locks, open-coded iterators.
  * Provenance: see the module files; own code, checked against 6.18 goldens in testdata/corpus.
  */
@@ -28,10 +32,13 @@ import { type Env, Log, Reject, statsLines } from './env.ts';
 import { type MapInfo, type VerifyOptions, type VerifyResult, initialState } from './types.ts';
 import { Explorer } from './explore.ts';
 import { UNPRIV_PROG_TYPES } from './unpriv.ts';
+import { btfLoadLists } from './btfCtx.ts';
+import { attachLineInfo } from './linfo.ts';
 
 export type { VerifyOptions, VerifyResult, VerifyMap } from './types.ts';
 export type { ExploredTree, ExploredNode, FrameView, RegView, SlotView, ScalarView, EdgeKind } from './explore.ts';
 export { mapTypeId } from './calls.ts';
+export { lineInfoRecords, type VerifierLineInfo } from './linfo.ts';
 
 const QUIRK_NO_NEWLINE = new Set(['expected prog array map for tail call']);
 
@@ -55,16 +62,17 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
   const level = opts.logLevel ?? 1;
   const maps: MapInfo[] = (opts.maps ?? []).map((m, index) => ({
     name: m.name, type: mapTypeName(m.type), typeId: mapTypeId(m.type), keySize: m.keySize, valueSize: m.valueSize,
-    maxEntries: m.maxEntries, index,
+    maxEntries: m.maxEntries, index, flags: m.flags, data: m.data, frozen: m.frozen,
   }));
   const log = new Log(level);
   const env: Env = {
-    insns, progType: opts.progType, attachType: opts.attachType ?? '', maps, privileged: !opts.unprivileged,
+    insns, progType: opts.progType, attachType: opts.attachType ?? '', attachTo: opts.attachTo, maps, privileged: !opts.unprivileged,
     subprogs: [], aux: [], log, cur: initialState(), insnIdx: 0, prevInsnIdx: -1, stack: [], explored: new Map(),
     processed: 0, jmpsProcessed: 0, prevJmps: 0, prevProcessed: 0, totalStates: 0, peakStates: 0, liveStates: 0, maxStatesPerInsn: 0,
     idGen: 0, prevLogPos: 0, prevInsnPrintPos: 0, seen: insns.map(() => []), curEntry: undefined,
     uiStates: opts.stateTexts !== false, funcInfo: opts.funcInfo === true,
   };
+  attachLineInfo(env, opts.lineInfo);
   if (opts.explore) env.explorer = new Explorer(insns, typeof opts.explore === 'object' ? opts.explore.maxNodes : undefined);
   const finish = (error: string | null, text: string | null): VerifyResult => {
     const usec = Math.max(1, Math.round((performance.now() - t0) * 1000));
@@ -80,6 +88,7 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
       accepted: error === null, error: err, log: full, processed: env.processed, totalStates: env.totalStates,
       peakStates: env.peakStates, states: env.seen,
       ...(env.explorer ? { explored: env.explorer.tree() } : {}),
+      ...(env.btfLoads && error === null ? btfLoadLists(env.btfLoads) : {}),
     };
   };
   try {

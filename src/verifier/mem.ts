@@ -6,7 +6,8 @@
  *
  * Also: the unprivileged rules of memory access (pointer leaks into map/ctx/mem/packet, reads of
  * uninitialized stack, spilled-pointer corruption, scalar spills needing CAP_BPF), bpf_sock /
- * bpf_tcp_sock fields, BTF-typed pointers (btf.ts) and map_ptr reads, dynptr slots (dynptr.ts).
+ * bpf_tcp_sock fields, BTF-typed pointers (btf.ts) and map_ptr reads, dynptr slots (dynptr.ts),
+ * BTF-typed tracing/LSM contexts and probe-load marks (btfCtx.ts), rdonly_untrusted_mem reads.
  * Does not: spin locks/timers/kptrs inside map values.
  * Provenance: rules and messages as the 6.18 kernel shows them in corpus goldens and public
  * descriptions of check_mem_access / check_stack_*; own code.
@@ -19,6 +20,7 @@ import { regTypeStr } from './format.ts';
 import { type Frame, type Reg, type StackSlot, type SlotByte, BTF_RCU, BTF_TRUSTED, BTF_UNTRUSTED, copyReg, ptrReg, scalarReg, isPktPointer } from './types.ts';
 import { type WalkResult, btfStructAccess, mapStruct } from './btf.ts';
 import { destroyIfDynptrSlot } from './dynptr.ts';
+import { noteBtfLoad, safeTrusted, tracingCtxAccess } from './btfCtx.ts';
 
 const BPF_MAX_VAR_OFF = 1n << 29n;
 
@@ -288,7 +290,9 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
     }
     case 'mem': {
       if (access === 'write' && reg.rdonly) fail(`R${regno} cannot write into ${regTypeStr(reg)}`);
-      checkMemRegion(reg, regno, aoff, size, reg.memSize, false);
+      // rdonly_untrusted_mem is read through probe loads: no bounds (btfCtx.ts noteBtfLoad)
+      if (reg.rdonly && reg.btfFlags & BTF_UNTRUSTED) noteBtfLoad(env, reg);
+      else checkMemRegion(reg, regno, aoff, size, reg.memSize, false);
       if (access === 'read') val = scalarReg(scalarUnknown());
       break;
     }
@@ -299,6 +303,11 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
       // cg_skb_is_valid_access: data, data_end and writing tstamp need CAP_BPF.
       if (!env.privileged && env.progType === 'cgroup_skb' && ((aoff >= 76 && aoff < 84) || (access === 'write' && aoff >= 152 && aoff < 160))) {
         fail(`invalid bpf_context access off=${aoff} size=${size}`);
+      }
+      if (env.progType === 'tracing' || env.progType === 'lsm') { // BTF-typed arguments (btfCtx.ts)
+        val = tracingCtxAccess(env, aoff, size, access, o.valueRegno >= 0);
+        if (!val || val.type !== 'scalar') return val;
+        break;
       }
       const r = checkCtxAccess(env.progType, aoff, size, access, { expectedAttachType: env.attachType || undefined });
       if (!r.ok) fail(r.message);
@@ -335,6 +344,7 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
       break;
     case 'ptr_':
       val = btfAccess(env, reg, regno, aoff, size, access);
+      noteBtfLoad(env, reg);
       if (val.type !== 'scalar') return val;
       break;
     case 'map_ptr': {
@@ -368,10 +378,13 @@ const SAFE_RCU: Record<string, readonly string[]> = {
 function btfLoaded(env: Env, w: WalkResult, parentFlags: number, parent: Reg | undefined): Reg {
   if (w.kind === 'error') fail(w.message);
   if (w.kind === 'scalar') return scalarReg(scalarUnknown());
+  if (w.kind === 'untrusted_mem') return ptrReg('mem', { rdonly: true, btfFlags: BTF_UNTRUSTED, memSize: 0 });
   let flags = 0;
   let maybeNull = false;
   const parentOk = parent !== undefined && !parent.maybeNull && !(parentFlags & BTF_UNTRUSTED) && (parentFlags & (BTF_TRUSTED | BTF_RCU)) !== 0;
+  const safe = parentOk && parent!.btf ? safeTrusted(parent!.btf.name, w.field) : undefined; // btfCtx.ts
   if (parentFlags & BTF_UNTRUSTED) flags = BTF_UNTRUSTED;
+  else if (safe) { flags = BTF_TRUSTED; maybeNull = safe === 'trusted_or_null'; }
   else if (parentOk && parent!.btf && SAFE_RCU[parent!.btf.name]?.includes(w.field)) flags = BTF_RCU;
   const r = ptrReg('ptr_', { btf: w.struct, btfFlags: flags, maybeNull });
   if (maybeNull) r.id = newId(env);

@@ -10,6 +10,7 @@
  * Provenance: field meanings from the kernel's public headers and documentation
  * (Documentation/bpf/verifier.rst); own code.
  */
+import type { VerifierLineInfo } from './linfo.ts';
 import type { Scalar } from './domains/scalar.ts';
 import type { HistEntry } from './precise.ts';
 import { scalarConst, scalarUnknown } from './domains/scalar.ts';
@@ -39,6 +40,10 @@ export interface MapInfo {
   maxEntries: number;
   /** index among the program's maps (ld_imm64 imm). */
   index: number;
+  /** VerifyMap.flags / data / frozen (bpf_snprintf's constant format, snprintf.ts). */
+  flags?: number;
+  data?: Uint8Array;
+  frozen?: boolean;
 }
 
 export interface Reg {
@@ -154,6 +159,12 @@ export interface VerifyMap {
   valueSize: number;
   maxEntries: number;
   flags?: number;
+  /**
+   * The map's contents when the loader filled and froze it (libbpf's .rodata, `frozen: true`):
+   * with BPF_F_RDONLY_PROG in `flags` the verifier reads constant strings from it (bpf_snprintf).
+   */
+  data?: Uint8Array;
+  frozen?: boolean;
 }
 
 export interface VerifyOptions {
@@ -174,6 +185,16 @@ export interface VerifyOptions {
   explore?: boolean | { maxNodes?: number };
   /** expected_attach_type, kernel spelling (BPF_CGROUP_INET_EGRESS ...). */
   attachType?: string;
+  /**
+   * The attach target of fentry/fexit/fmod_ret/tp_btf/lsm programs: what follows the SEC() prefix
+   * (`vfs_read`, `file_open`, `sched_switch`); types their context arguments (btfCtx.ts).
+   */
+  attachTo?: string;
+  /**
+   * BTF line_info (linfo.ts): the log prints `; <source line> @ <file>:<line>` before the first
+   * instruction of each new source line, as the kernel does for a program loaded with line info.
+   */
+  lineInfo?: readonly VerifierLineInfo[];
 }
 
 export interface InsnStateView {
@@ -194,6 +215,10 @@ export interface VerifyResult {
   states: string[][];
   /** The explored-state tree (structured states, checkpoints, pruning), when `explore` was asked. */
   explored?: ExploredTree;
+  /** Loads the kernel converts to BPF_PROBE_MEM(SX) (through untrusted BTF pointers; a fault reads 0), by pc. */
+  probeMem?: number[];
+  /** Loads through trusted/RCU BTF pointers (plain loads of kernel memory in the kernel), by pc. */
+  kernelLoads?: number[];
 }
 
 export const MAX_BPF_STACK = 512;

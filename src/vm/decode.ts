@@ -48,7 +48,8 @@ const PSEUDO_NAMES: Record<number, string> = {
   6: 'BPF_PSEUDO_MAP_IDX_VALUE',
 };
 
-export function decodeProgram(insns: readonly Insn[], resolve?: LdImm64Resolver): Decoded {
+/** `probeMem`: the loader rewrote loads into BPF_PROBE_MEM(SX) (kernel.load); otherwise those modes are invalid, as from user space. */
+export function decodeProgram(insns: readonly Insn[], resolve?: LdImm64Resolver, probeMem = false): Decoded {
   const n = insns.length;
   const d: Decoded = {
     n,
@@ -69,7 +70,7 @@ export function decodeProgram(insns: readonly Insn[], resolve?: LdImm64Resolver)
     d.src[pc] = i.src & 0xf;
     d.off[pc] = (i.off << 16) >> 16;
     d.imm[pc] = i.imm | 0;
-    const why = check(insns, pc, resolve, d);
+    const why = check(insns, pc, resolve, d, probeMem);
     if (why !== undefined) {
       d.bad[pc] = why === UNKNOWN ? `unknown opcode ${hex2(i.code & 0xff)}` : why;
       d.code[pc] = 0;
@@ -83,7 +84,7 @@ const UNKNOWN = '\0unknown';
 const hex2 = (c: number) => '0x' + c.toString(16).padStart(2, '0');
 
 /** Why slot `pc` cannot execute, or undefined when it can. Fills hi64/imm for ld_imm64. */
-function check(insns: readonly Insn[], pc: number, resolve: LdImm64Resolver | undefined, d: Decoded): string | undefined {
+function check(insns: readonly Insn[], pc: number, resolve: LdImm64Resolver | undefined, d: Decoded, probeMem = false): string | undefined {
   const i = insns[pc];
   const code = i.code & 0xff;
   const cls = BPF_CLASS(code);
@@ -135,6 +136,9 @@ function check(insns: readonly Insn[], pc: number, resolve: LdImm64Resolver | un
     case BPF_LDX: {
       const mode = BPF_MODE(code);
       if (mode === BPF_MEM || (mode === BPF_MEMSX && BPF_SIZE(code) !== BPF_DW)) return writesDst();
+      // BPF_PROBE_MEM (0x20) / BPF_PROBE_MEMSX (0x40): the kernel's rewrite of loads through BTF
+      // pointers (convert_ctx_accesses); a fault reads 0. Only a loader produces them.
+      if (probeMem && (mode === 0x20 || (mode === 0x40 && BPF_SIZE(code) !== BPF_DW))) return writesDst();
       return unknown;
     }
     case BPF_ST:

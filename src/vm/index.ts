@@ -42,6 +42,10 @@ export interface RunOptions {
   ldImm64?: LdImm64Resolver;
   /** Helper id → name, for oops messages (default: the UAPI helper list). */
   helperName?: (id: number) => string | undefined;
+  /** The loader rewrote loads into BPF_PROBE_MEM(SX) (0x20/0x40 modes): execute them (else they are invalid opcodes). */
+  probeMem?: boolean;
+  /** Kernel memory outside `memory` for BPF_PROBE_MEM loads (ExecOptions.probeRead). */
+  probeRead?: (addr: bigint, size: number) => Uint8Array | undefined;
 }
 
 export interface RunResult {
@@ -63,7 +67,7 @@ export const DEFAULT_BUDGET = 1_000_000;
 
 export function runProgram(insns: readonly Insn[], opts: RunOptions = {}): RunResult {
   const memory = opts.memory ?? new Memory();
-  const decoded = decodeProgram(insns, opts.ldImm64);
+  const decoded = decodeProgram(insns, opts.ldImm64, opts.probeMem === true);
   const stack = memory.stack(0, MAX_BPF_STACK);
   memory.bytes.fill(0, stack.offset, stack.offset + stack.size);
   const region = opts.mem ? memory.allocBytes('ctx', opts.mem, { name: 'mem' }) : undefined;
@@ -82,6 +86,7 @@ export function runProgram(insns: readonly Insn[], opts: RunOptions = {}): RunRe
     trace: opts.trace ?? false,
     helpers: opts.helpers ?? {},
     helperName: opts.helperName ?? uapiHelperName,
+    probeRead: opts.probeRead,
   });
   const out: RunResult = { r0: res.r0, exited: res.exited, steps: res.steps, regs: res.regs };
   if (res.oops) out.oops = res.oops;

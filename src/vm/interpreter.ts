@@ -24,6 +24,10 @@
  * (vm.callFunction: a nested run in the next frame, sharing budget and trace) and request a tail
  * call (vm.tailCall: the program is replaced after the helper returns, same frame, ≤ 33 times).
  *
+ * BPF_PROBE_MEM/PROBE_MEMSX loads (0x20/0x40 modes, which only a loader writes: the kernel's rewrite
+ * of loads through BTF pointers) read 0 for user-half addresses, and for kernel addresses neither
+ * ExecOptions.probeRead (the host's kernel objects) nor the Memory maps — the x86-64 JIT's fixup.
+ *
  * Deliberately not here: verification (an unverified program runs, and its faults become simulated
  * oops reports), LD_ABS/LD_IND, kfuncs, arena address-space casts. Provenance: RFC 9669
  * and the kernel's instruction-set document for semantics; the code is our own.
@@ -490,6 +494,36 @@ export function execute(d: Decoded, mem: Memory, init: bigint[], opts: ExecOptio
           case 0x89: { const v = view.getInt16(o, true); L[dr] = v; H[dr] = v >> 31; break; }
           default: { const v = view.getInt8(o); L[dr] = v; H[dr] = v >> 31; break; }
         }
+        break;
+      }
+      // ---------------- probe loads (BPF_PROBE_MEM / BPF_PROBE_MEMSX) ----------------
+      case 0x21: case 0x29: case 0x31: case 0x39: case 0x41: case 0x49: case 0x51: {
+        // x86-64 JIT semantics: an address below the kernel half or in the vsyscall page reads 0
+        // without touching memory; a kernel address is loaded, and a fault reads 0 (extable fixup).
+        const size = (c & 0x18) === 0x18 ? 8 : (c & 0x18) === 0 ? 4 : (c & 0x18) === 0x08 ? 2 : 1;
+        const s = (L[sr] >>> 0) + OFF[pc];
+        const ahi = (H[sr] + (s > 0xffffffff ? 1 : s < 0 ? -1 : 0)) | 0;
+        const alo = s >>> 0;
+        const kernel = (ahi >>> 0) >= 0xffff8000 && !((ahi >>> 0) === 0xffffffff && alo >= 0xff600000);
+        let lo = 0, hi = 0;
+        if (kernel) {
+          const b = opts.probeRead?.(toBig(ahi, alo), size);
+          if (b && b.length >= size) {
+            for (let k = Math.min(size, 4) - 1; k >= 0; k--) lo = (lo << 8) | b[k];
+            for (let k = size - 1; k >= 4; k--) hi = (hi << 8) | b[k];
+          } else {
+            const o = xlate(ahi, alo | 0, size, false);
+            if (o >= 0) {
+              lo = size === 1 ? view.getUint8(o) : size === 2 ? view.getUint16(o, true) : view.getInt32(o, true);
+              if (size === 8) hi = view.getInt32(o + 4, true);
+            }
+          }
+        }
+        if ((c & 0xe0) === 0x40) { // sign-extending
+          if (size === 1) lo = (lo << 24) >> 24; else if (size === 2) lo = (lo << 16) >> 16;
+          hi = lo >> 31;
+        }
+        L[dr] = lo | 0; H[dr] = size === 8 || (c & 0xe0) === 0x40 ? hi | 0 : 0;
         break;
       }
       // ---------------- stores ----------------

@@ -36,6 +36,11 @@ export interface ExecOptions {
   helperName?: (id: number) => string | undefined;
   /** First pc (default 0). */
   entryPc?: number;
+  /**
+   * Where BPF_PROBE_MEM loads read kernel objects the Memory does not map (the simulated host's
+   * kernel address space); undefined: unmapped (the load gives 0, as the JIT's exception fixup).
+   */
+  probeRead?: (addr: bigint, size: number) => Uint8Array | undefined;
   /** Set when a helper runs a callback (vm.callFunction): the nested run's place in the outer one. */
   nest?: { frameBase: number; steps: number; trace?: TraceStep[]; callers: number[] };
 }

@@ -94,7 +94,7 @@ export function runC(req: RunRequest): RunOutcome {
     return { ...empty, diagnostics, bytecode };
   }
 
-  const verifier = verifyAs(forVerifier, { type: pt.type, attachType: pt.def.attachType }, req.logLevel ?? 1, maps);
+  const verifier = verifyAs(forVerifier, { type: pt.type, attachType: pt.def.attachType, attachTo: pt.target }, req.logLevel ?? 1, maps);
   if (!verifier.accepted) {
     const d = err(`the verifier rejects ${prog.name} (SEC("${prog.section}")): ${verifier.error ?? 'rejected'}`, 'verify');
     const at = lineOf(verifier.errorPc);

@@ -167,6 +167,8 @@ export interface VerifiedPrepared {
   /** Per instruction, the verifier's abstract states seen before it (capped). */
   states: string[][];
   diagnostic?: WireDiagnostic;
+  /** pcs of loads through BTF pointers, for kernel.load's BPF_PROBE_MEM rewrite (LoadOptions.probeMem). */
+  probeMem?: number[];
 }
 
 /** Most states kept per instruction, and characters per state, for the state tree panel. */
@@ -180,13 +182,14 @@ export const MAX_STATE_CHARS = 600;
 export function verifyPrepared(p: NonNullable<Prepared['prog']>, opts: { logLevel?: 1 | 2; unprivileged?: boolean; states?: boolean }): VerifiedPrepared {
   const logLevel = opts.logLevel ?? 1;
   const r = verify(p.verifierInsns, {
-    progType: p.type, attachType: p.attachType, maps: [...p.maps], logLevel, unprivileged: opts.unprivileged, stateTexts: opts.states !== false,
+    progType: p.type, attachType: p.attachType, attachTo: p.attachTo || undefined, maps: [...p.maps], logLevel, unprivileged: opts.unprivileged, stateTexts: opts.states !== false,
   });
   const verifier: VerifierSummary = { progType: p.type, accepted: r.accepted, error: r.error, log: r.log, processed: r.processed, logLevel };
   const out: VerifiedPrepared = {
     verifier,
     states: (r.states ?? []).map((ss) => ss.slice(0, MAX_STATES_PER_INSN).map((s) => (s.length > MAX_STATE_CHARS ? `${s.slice(0, MAX_STATE_CHARS)}…` : s))),
   };
+  if (r.probeMem?.length || r.kernelLoads?.length) out.probeMem = [...(r.probeMem ?? []), ...(r.kernelLoads ?? [])];
   if (!r.accepted) {
     const pc = errorPcFromLog(r.log);
     if (pc !== undefined) verifier.errorPc = pc;

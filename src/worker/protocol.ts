@@ -180,6 +180,8 @@ export interface SessionRequest {
   /** Tracing programs: how long the simulated world runs (ms of simulated time; default 2000). */
   durationMs?: number;
   engine?: 'ref' | 'fast';
+  /** Packet runs: the ring/perf-buffer reader's schedule (src/sim/nic/drive.ts `DriveOptions.reader`). */
+  reader?: { pollEvery: number; perfPages?: number };
   /** Load and run even when the verifier would reject (shows the simulated oops). */
   noVerifier?: boolean;
   unprivileged?: boolean;
@@ -201,6 +203,17 @@ export interface PacketSample {
   redirect?: string;
   /** Where the packet went (the NIC driver's words): 'stack', 'drop', 'tx eth0', 'xsk queue 1', … */
   fate?: string;
+}
+
+/** One packet run by Step (the reference interpreter, traced), as the driver handled it. */
+export interface SteppedPacket extends PacketSample {
+  retval: number;
+  oops?: { kind: string; pc: number; message: string };
+  /** The first STEP_TRACE_LIMIT executed instructions. */
+  trace: TraceStep[];
+  traceTruncated: boolean;
+  /** r0..r10 before the first instruction (r1 = the context, r10 = the frame pointer). */
+  initialRegs: bigint[];
 }
 
 export interface SessionMap {
@@ -245,6 +258,12 @@ export interface SessionView {
   nsPerRun?: number;
   /** Compiling the program to WebAssembly for the fast engine (ms). */
   compileMs?: number;
+  /** The fast engine's mode: 'proven' (our verifier accepted the program, checks it guarantees are dropped) or 'checked'. */
+  engineMode?: 'proven' | 'checked';
+  /** Set when the fast engine could not compile the program: why (the runs went to the reference interpreter). */
+  engineFallback?: string;
+  /** The last packet run by Step: on the reference interpreter, with its register trace. */
+  stepped?: SteppedPacket;
   /** Per interface: packets received, passed up, dropped, sent (the NIC driver's counts). */
   interfaces?: { name: string; rx: number; passed: number; dropped: number; tx: number }[];
   /** AF_XDP sockets and what they received. */
@@ -254,6 +273,10 @@ export interface SessionView {
   tracePipeTotal: number;
   events: { index: number; map: string; kind: 'ringbuf' | 'perf'; hex: string }[];
   eventsTotal: number;
+  /** Perf samples lost per map (the reader polled late and a perf buffer was full); set with a reader schedule. */
+  perfLost?: Record<string, number>;
+  /** The reader schedule the run used (packet runs with `SessionRequest.reader`). */
+  reader?: { pollEvery: number; perfPages?: number };
   maps: SessionMap[];
   mapError?: string;
   /** Per pc: how often it executed in the `countedRuns` traced runs (a replay of the first packets). */

@@ -200,3 +200,95 @@ describe('batch answers', () => {
     expect(b.payload.maps[0].name).toBe('dropped');
   });
 });
+
+describe('Step and the fast paths', () => {
+  /** The example's verdict for a frame, computed here from the bytes (Ethernet → IPv4 → UDP dport). */
+  const expected = (hex: string): string => {
+    const b = Uint8Array.from(hex.match(/../g)!.map((x) => parseInt(x, 16)));
+    if (b.length < 34 || b[12] !== 0x08 || b[13] !== 0x00 || b[23] !== 17) return 'XDP_PASS';
+    const udp = 14 + (b[14] & 0x0f) * 4;
+    if (b.length < udp + 8) return 'XDP_PASS';
+    return ((b[udp + 2] << 8) | b[udp + 3]) === 5001 ? 'XDP_DROP' : 'XDP_PASS';
+  };
+
+  it('steps single packets on the reference interpreter with a register trace, then runs the rest in bulk', () => {
+    const count = 3000;
+    const s = startSession({ source: EXAMPLE, file: 'prog.c', scenario: 'iperf', seed: 3, count });
+    expect(s.view.state).toBe('ready');
+    expect(s.view.engineMode).toBe('proven');
+    const rs = s.session!;
+    for (let i = 0; i < 12; i++) {
+      const v = rs.step();
+      const st = v.stepped!;
+      expect(st.index).toBe(i);
+      expect(v.done).toBe(i + 1);
+      expect(st.verdict).toBe(expected(st.in));
+      // concrete register values: the trace starts at pc 0, ends at an exit, and the last write of r0 is the verdict
+      expect(st.trace[0].pc).toBe(0);
+      expect(st.trace.length).toBe(st.steps);
+      const r0 = st.trace.flatMap((t) => t.regs).filter(([r]) => r === 0).at(-1)![1];
+      expect(Number(r0)).toBe(st.retval);
+      expect(st.retval).toBe(st.verdict === 'XDP_DROP' ? 1 : 2);
+    }
+    while (!rs.finished) rs.advance(1000);
+    const want = createScenario('iperf', { seed: 3, count }).value!.counts().udp4Dport[5001] ?? 0;
+    expect(rs.view.done).toBe(count);
+    expect(rs.view.verdicts.XDP_DROP).toBe(want);
+    expect(rs.view.verdicts.XDP_PASS).toBe(count - want);
+    // the fast engine ran the bulk: its stats are there; no fallback
+    expect(rs.view.compileMs).toBeGreaterThan(0);
+    expect(rs.view.nsPerRun).toBeGreaterThan(0);
+    expect(rs.view.engineFallback).toBeUndefined();
+    // the map counted every drop, stepped or not
+    const le64 = Array.from({ length: 8 }, (_, i) => Number((BigInt(want) >> BigInt(8 * i)) & 0xffn).toString(16).padStart(2, '0')).join('');
+    expect(rs.view.maps.find((m) => m.name === 'dropped')!.entries[0].value).toBe(le64);
+  });
+
+  it('keeps the latest samples of each batch only, and loads checked mode without the verifier', () => {
+    const s = startSession({ source: EXAMPLE, file: 'prog.c', scenario: 'iperf', seed: 4, count: 5000, noVerifier: true });
+    expect(s.view.engineMode).toBe('checked');
+    const rs = s.session!;
+    rs.advance(2000);
+    const idx = rs.view.samples.map((x) => x.index);
+    // the first 64 packets, then the batch's last 64 (1936..1999)
+    expect(idx.slice(0, 64)).toEqual([...Array(64).keys()]);
+    expect(idx.slice(64)).toEqual(Array.from({ length: 64 }, (_, i) => 1936 + i));
+    for (const x of rs.view.samples) expect(x.verdict).toBe(expected(x.in));
+  });
+});
+
+describe('example headers as run settings', () => {
+  it('runs 14-ringbuf-vs-perfbuf with the reader its header asks for: what the reader got plus what was lost is what was sent', async () => {
+    const { parseExample, exampleRunOpts } = await import('../state/examples.ts');
+    const text = readFileSync(new URL('../../examples/14-ringbuf-vs-perfbuf/prog.c', import.meta.url), 'utf8');
+    const ex = parseExample('/examples/14-ringbuf-vs-perfbuf/prog.c', text)!;
+    const o = exampleRunOpts(ex);
+    expect(o).toEqual({ count: 3000, durationS: null, pollEvery: 512, perfPages: 1 });
+    const s = startSession({ source: text, file: 'prog.c', scenario: ex.scenario, seed: ex.seed, count: o.count, reader: { pollEvery: o.pollEvery!, perfPages: o.perfPages! } });
+    expect(s.view.state).toBe('ready');
+    const rs = s.session!;
+    while (!rs.finished) rs.advance(700);
+    // the program's own counters (array map `counts`): [0] ring records refused, [1] perf samples lost, [2] datagrams seen
+    const counts = rs.view.maps.find((m) => m.name === 'counts')!;
+    const at = (k: number) => {
+      const e = counts.entries.find((x) => x.key === new Uint8Array(new Uint32Array([k]).buffer).reduce((a, b) => a + b.toString(16).padStart(2, '0'), ''));
+      return e ? Number(BigInt.asUintN(64, BigInt('0x' + (e.value as string).match(/../g)!.reverse().join('')))) : 0;
+    };
+    const sent = Object.values(createScenario('iperf', { seed: ex.seed, count: 3000 }).value!.counts().udp4Dport).reduce((a, b) => a + b, 0);
+    expect(at(2)).toBe(sent);
+    expect(at(0)).toBeGreaterThan(0);
+    expect(at(1)).toBeGreaterThan(0);
+    expect(rs.view.perfLost).toEqual({ pb: at(1) });
+    expect(rs.view.eventsTotal).toBe(2 * sent - at(0) - at(1));
+    expect(rs.view.reader).toEqual({ pollEvery: 512, perfPages: 1 });
+  });
+
+  it('runs several workloads of a tracing example (@scenario: webserver,shell)', () => {
+    const text = readFileSync(new URL('../../examples/21-opensnoop/prog.c', import.meta.url), 'utf8');
+    const s = startSession({ source: text, file: 'prog.c', scenario: 'webserver,shell', seed: 2, count: 100_000, durationMs: 1000 });
+    expect(s.view.state).toBe('ready');
+    expect(s.view.scenario).toBe('webserver,shell');
+    const bad = startSession({ source: text, file: 'prog.c', scenario: 'webserver,nosuch', seed: 2, count: 10 });
+    expect(bad.view.scenario).toBe('all workloads');
+  });
+});

@@ -40,6 +40,8 @@ import type { World } from '../sim/events/world.ts';
 import { buildCfg, failingPath } from './cfg.ts';
 import { prepare, verifyPrepared, type Prepared } from './prepare.ts';
 import type { MapOp, PacketSample, SessionMap, SessionRequest, SessionView } from './protocol.ts';
+import type { TraceStep } from '../vm/index.ts';
+import { MAX_BPF_STACK } from '../isa/opcodes.ts';
 
 /** Packets replayed traced for the per-instruction counts. */
 export const TRACED_RUNS = 256;
@@ -51,6 +53,8 @@ export const MAX_HISTORY = 240;
 export const FIRST_SAMPLES = 64;
 export const LAST_SAMPLES = 64;
 export const MAX_COUNT = 10_000_000;
+/** Instructions of a stepped packet's register trace sent to the page. */
+export const STEP_TRACE_LIMIT = 10_000;
 
 const PACKET_TYPES = new Set(['xdp', 'sched_cls', 'sched_act', 'socket_filter', 'cgroup_skb']);
 const XDP_NAMES = ['XDP_ABORTED', 'XDP_DROP', 'XDP_PASS', 'XDP_TX', 'XDP_REDIRECT'];
@@ -59,7 +63,7 @@ function baseView(req: SessionRequest, p: Prepared): SessionView {
   return {
     state: 'error', progType: p.prog?.type ?? '', section: p.prog?.section ?? '', attachTo: p.prog?.attachTo ?? '',
     scenario: req.scenario ?? 'mixed', seed: req.seed ?? 1, total: 0, done: 0, verdicts: {}, history: [], steps: 0,
-    engine: req.engine ?? 'fast', samples: [], tracePipe: [], tracePipeTotal: 0, events: [], eventsTotal: 0, maps: [],
+    engine: req.engine ?? 'fast', engineMode: req.noVerifier ? 'checked' : 'proven', samples: [], tracePipe: [], tracePipeTotal: 0, events: [], eventsTotal: 0, maps: [],
     insnCounts: [], countedRuns: 0, diagnostics: p.diagnostics, bytecode: p.bytecode, elapsedMs: 0,
   };
 }
@@ -91,8 +95,10 @@ export function startSession(req: SessionRequest): Started {
   if (!p.prog) return { view };
   const prog = p.prog;
   view.cfg = buildCfg(prog.insns);
+  let probeMem: number[] | undefined; // loads through BTF pointers (BPF_PROBE_MEM, src/verifier/btfCtx.ts)
   if (!req.noVerifier) {
     const v = verifyPrepared(prog, { logLevel: req.logLevel, unprivileged: req.unprivileged });
+    probeMem = v.probeMem;
     view.verifier = v.verifier;
     view.states = v.states;
     if (!v.verifier.accepted) {
@@ -109,7 +115,8 @@ export function startSession(req: SessionRequest): Started {
     const kernel = createKernel({ seed, cpus: 2 });
     const made = createObjectMaps(kernel, prog.object);
     if (made) return made;
-    const loaded = kernel.load(prog.insns, { type: prog.type, relocs: prog.relocs, name: prog.name });
+    // accepted by our verifier: the fast engine's proven mode; "no verifier": its checked mode
+    const loaded = kernel.load(prog.insns, { type: prog.type, relocs: prog.relocs, name: prog.name, verified: !req.noVerifier, probeMem });
     return loaded.ok ? { kernel, prog: loaded.prog } : `load: ${loaded.message}`;
   };
   const k = makeKernel();
@@ -135,19 +142,21 @@ export function startSession(req: SessionRequest): Started {
     view.insnCounts = counts;
     view.state = 'ready';
     const s = new RunSession(k.kernel, prog.type, k.prog, view);
+    s.reader = readerOf(req);
     s.drive = createDrive(k.kernel, k.prog, sc.value, {
-      engine: view.engine, sample: FIRST_SAMPLES, keepFrames: 8, batch: Number.MAX_SAFE_INTEGER,
+      engine: view.engine, sample: FIRST_SAMPLES, keepFrames: 8, batch: Number.MAX_SAFE_INTEGER, reader: s.reader, keepEvents: MAX_EVENTS,
       onPacket: (pkt, fate, run) => s.onPacket(pkt, fate, run),
     });
     s.refreshMaps();
     return { session: s, view };
   }
 
-  // tracing programs: the kernel event generator
-  const workload = (Object.keys(WORKLOADS) as WorkloadName[]).includes(req.scenario as WorkloadName) ? (req.scenario as WorkloadName) : undefined;
-  view.scenario = workload ?? 'all workloads';
+  // tracing programs: the kernel event generator; `scenario` names one workload or several ('webserver,shell')
+  const names = (req.scenario ?? '').split(',').map((x) => x.trim());
+  const workloads = names.every((n) => (Object.keys(WORKLOADS) as string[]).includes(n)) ? (names as WorkloadName[]) : undefined;
+  view.scenario = workloads?.join(',') ?? 'all workloads';
   const durationNs = req.durationMs !== undefined && Number.isFinite(req.durationMs) && req.durationMs > 0 ? Math.round(req.durationMs * 1e6) : undefined;
-  const w = createWorldResult({ seed, cpus: k.kernel.cpus, workloads: workload ? [workload] : undefined, durationNs });
+  const w = createWorldResult({ seed, cpus: k.kernel.cpus, workloads, durationNs });
   if (!w.value) return fail(w.error);
   // every tracing program of the object attaches, as a libbpf skeleton's attach() does
   const programs: DriveProgram[] = [{ prog: k.prog, section: prog.section, name: prog.name }];
@@ -158,12 +167,14 @@ export function startSession(req: SessionRequest): Started {
       const sec = progTypeForSection(bp.section);
       if (!sec || PACKET_TYPES.has(sec.type)) continue;
       const { insns, relocs } = linkProgram(bp);
+      let probeMem: number[] | undefined;
       if (!req.noVerifier) {
         const ix = indexMapRefs(insns, relocs, maps.map((m) => m.name));
-        const r = verify(ix.ok ? ix.insns : insns, { progType: sec.type, attachType: sec.def.attachType, maps, logLevel: 1, unprivileged: req.unprivileged });
+        const r = verify(ix.ok ? ix.insns : insns, { progType: sec.type, attachType: sec.def.attachType, attachTo: sec.target, maps, logLevel: 1, unprivileged: req.unprivileged });
         if (!r.accepted) return fail(`the verifier rejects ${bp.name} (SEC("${bp.section}")): ${r.error ?? 'rejected'}`);
+        probeMem = [...(r.probeMem ?? []), ...(r.kernelLoads ?? [])];
       }
-      const l = k.kernel.load(insns, { type: sec.type, relocs, name: bp.name });
+      const l = k.kernel.load(insns, { type: sec.type, relocs, name: bp.name, verified: !req.noVerifier, probeMem });
       if (!l.ok) return fail(`load ${bp.name}: ${l.message}`);
       programs.push({ prog: l.prog, section: bp.section, name: bp.name });
     }
@@ -173,6 +184,15 @@ export function startSession(req: SessionRequest): Started {
   s.world = { world: w.value, programs };
   s.refreshMaps();
   return { session: s, view };
+}
+
+type Stepped = RawSample & { trace?: TraceStep[]; retval: number; oops?: { kind: string; pc: number; message: string }; initialRegs: bigint[] };
+
+/** The reader schedule asked for, when it is a sane one (else the default: it keeps up). */
+function readerOf(req: SessionRequest): { pollEvery: number; perfPages?: number } | undefined {
+  const r = req.reader;
+  if (!r || !Number.isSafeInteger(r.pollEvery) || r.pollEvery < 1) return undefined;
+  return Number.isSafeInteger(r.perfPages) && r.perfPages! >= 1 ? { pollEvery: r.pollEvery, perfPages: r.perfPages } : { pollEvery: r.pollEvery };
 }
 
 interface RawSample {
@@ -187,10 +207,20 @@ interface RawSample {
 export class RunSession {
   readonly view: SessionView;
   drive?: Drive;
+  /** The user-space reader's schedule (packet runs); set: records come from the driver's reader, with losses. */
+  reader?: { pollEvery: number; perfPages?: number };
   world?: { world: World; programs: DriveProgram[] };
   private readonly last: RawSample[] = [];
+  /** Packets the driver handed to onPacket so far. */
+  private seen = 0;
+  /** Samples are taken from this packet index on (the current batch's last LAST_SAMPLES). */
+  private keepFrom = 0;
+  private stepping = false;
+  private stepped: Stepped | undefined;
   private t0: bigint | undefined;
+  /** Time and packets of the bulk batches (Step's traced runs are not in the per-packet figure). */
   private runMs = 0;
+  private bulkPackets = 0;
 
   constructor(
     private readonly kernel: Kernel,
@@ -205,23 +235,43 @@ export class RunSession {
     return this.view.state === 'done' || this.view.state === 'error';
   }
 
-  /** Called by the packet driver after each packet: the latest samples, trace lines and records. */
+  /**
+   * Called by the packet driver after each packet: the latest samples, trace lines and records.
+   * Kept cheap (it runs a million times in a big run): a packet that printed nothing, emitted
+   * nothing, did not fault and is not among the batch's last LAST_SAMPLES costs two compares.
+   */
   onPacket(pkt: SimPacket, fate: string, run: PacketRun | undefined): void {
-    const v = this.view;
-    const index = v.done++;
-    this.t0 ??= pkt.timestampNs;
+    const index = this.seen++;
+    if (index === 0) this.t0 = pkt.timestampNs;
     if (!run) return;
-    for (const line of run.tracePipe) v.tracePipe.push(line);
-    v.tracePipeTotal += run.tracePipe.length;
-    for (const e of run.events) v.events.push({ index, map: e.map, kind: e.kind, hex: hexOf(e.data) });
-    v.eventsTotal += run.events.length;
-    if (run.oops && !v.oops) v.oops = { index, kind: run.oops.kind, pc: run.oops.pc, message: run.oops.message };
-    if (run.error && !v.runError) v.runError = `packet ${index}: ${run.error.message}`;
-    if (index >= FIRST_SAMPLES) {
+    if (run.tracePipe.length !== 0 || run.events.length !== 0 || run.oops !== undefined || run.error !== undefined) this.onNoisyPacket(index, run);
+    if (index >= this.keepFrom && index >= FIRST_SAMPLES) {
       const changed = !run.error && run.packet.changed();
       this.last.push({ index, pkt, verdict: verdictName(this.type, run), steps: run.steps, fate, out: changed ? run.packet.output() : undefined });
       if (this.last.length > 2 * LAST_SAMPLES) this.last.splice(0, this.last.length - LAST_SAMPLES);
     }
+    if (this.stepping) {
+      const initialRegs = new Array<bigint>(11).fill(0n);
+      initialRegs[1] = run.packet.ctx.base;
+      const stack = this.kernel.memory.stack(0, MAX_BPF_STACK);
+      initialRegs[10] = stack.base + BigInt(stack.size);
+      this.stepped = {
+        index, pkt, verdict: verdictName(this.type, run), steps: run.steps, fate, out: !run.error && run.packet.changed() ? run.packet.output() : undefined,
+        trace: run.trace, retval: run.retval, initialRegs, ...(run.oops ? { oops: { kind: run.oops.kind, pc: run.oops.pc, message: run.oops.message } } : {}),
+      };
+    }
+  }
+
+  private onNoisyPacket(index: number, run: PacketRun): void {
+    const v = this.view;
+    for (const line of run.tracePipe) v.tracePipe.push(line);
+    v.tracePipeTotal += run.tracePipe.length;
+    if (!this.reader) {
+      for (const e of run.events) v.events.push({ index, map: e.map, kind: e.kind, hex: hexOf(e.data) });
+      v.eventsTotal += run.events.length;
+    }
+    if (run.oops && !v.oops) v.oops = { index, kind: run.oops.kind, pc: run.oops.pc, message: run.oops.message };
+    if (run.error && !v.runError) v.runError = `packet ${index}: ${run.error.message}`;
     if (v.tracePipe.length > 4 * MAX_TRACE_LINES) v.tracePipe.splice(0, v.tracePipe.length - MAX_TRACE_LINES);
     if (v.events.length > 4 * MAX_EVENTS) v.events.splice(0, v.events.length - MAX_EVENTS);
   }
@@ -232,19 +282,25 @@ export class RunSession {
     if (this.finished) return v;
     const n = Math.max(1, Math.floor(max));
     const t0 = performance.now();
+    const before = v.done;
     v.state = 'running';
     if (this.drive) this.advancePackets(n);
     else if (this.world) this.advanceEvents(n);
     const took = performance.now() - t0;
-    this.runMs += took;
+    if (!this.stepping) {
+      this.runMs += took;
+      this.bulkPackets += v.done - before;
+    }
     v.elapsedMs += took;
-    const es = this.kernel.engineStats(this.loaded);
+    const es = v.engine === 'fast' ? this.kernel.engineStats(this.loaded) : undefined;
+    const failed = v.engine === 'fast' ? this.kernel.engineFailure(this.loaded) : undefined;
+    if (failed) v.engineFallback = failed;
     if (es) {
       v.compileMs = es.compileNs / 1e6;
       if (es.runs > 0 && Number.isFinite(es.nsPerRun)) v.nsPerRun = es.nsPerRun;
     }
     // the first batch also compiled the program: that time is reported apart, not per packet
-    if (v.done > 0 && this.drive) v.nsPerPacket = (Math.max(0, this.runMs - (v.compileMs ?? 0)) * 1e6) / v.done;
+    if (this.bulkPackets > 0 && this.drive) v.nsPerPacket = (Math.max(0, this.runMs - (v.compileMs ?? 0)) * 1e6) / this.bulkPackets;
     if (v.tracePipe.length > MAX_TRACE_LINES) v.tracePipe.splice(0, v.tracePipe.length - MAX_TRACE_LINES);
     if (v.events.length > MAX_EVENTS) v.events.splice(0, v.events.length - MAX_EVENTS);
     v.history.push({ done: v.done, verdicts: { ...v.verdicts } });
@@ -253,13 +309,37 @@ export class RunSession {
     return v;
   }
 
-  /** One more packet (or event). */
+  /**
+   * One more packet (or event). A packet runs on the reference interpreter with its register trace
+   * (`view.stepped`), through the same driver, kernel and maps as the bulk runs.
+   */
   step(): SessionView {
-    return this.advance(1);
+    if (!this.drive || this.finished) return this.advance(1);
+    this.kernel.tracePackets = true;
+    this.stepping = true;
+    this.stepped = undefined;
+    try {
+      this.advance(1);
+    } finally {
+      this.kernel.tracePackets = false;
+      this.stepping = false;
+    }
+    const st = this.stepped as Stepped | undefined; // set by onPacket during advance
+    if (st) {
+      const trace = st.trace ?? [];
+      this.view.stepped = {
+        index: st.index, timeNs: Number(st.pkt.timestampNs - (this.t0 ?? st.pkt.timestampNs)), ifindex: st.pkt.ifindex, rxQueue: st.pkt.rxQueue,
+        verdict: st.verdict, steps: st.steps, fate: st.fate, in: hexOf(st.pkt.bytes), ...(st.out ? { out: hexOf(st.out) } : {}),
+        retval: st.retval, ...(st.oops ? { oops: st.oops } : {}), trace: trace.slice(0, STEP_TRACE_LIMIT), traceTruncated: trace.length > STEP_TRACE_LIMIT,
+        initialRegs: st.initialRegs,
+      };
+    }
+    return this.view;
   }
 
   private advancePackets(n: number): void {
     const v = this.view;
+    this.keepFrom = this.seen + n - LAST_SAMPLES;
     const more = this.drive!.step(n);
     const r = this.drive!.result();
     v.verdicts = { ...r.verdicts };
@@ -277,6 +357,13 @@ export class RunSession {
     v.samples = [...first, ...latest];
     v.interfaces = r.interfaces.map((i) => ({ name: i.name, rx: i.rx, passed: i.passed, dropped: i.dropped, tx: i.tx }));
     v.xsk = r.xsk.map((x) => ({ map: x.map, queue: x.queue, received: x.received }));
+    if (this.reader) {
+      // what the reader got, as it polled (the first MAX_EVENTS records), and what the perf buffers lost
+      v.events = r.events.map((e) => ({ index: e.index, map: e.map, kind: e.kind, hex: hexOf(e.data) }));
+      v.eventsTotal = r.eventCount;
+      v.perfLost = { ...r.perfLost };
+      v.reader = this.reader;
+    }
     if (!more || v.done >= v.total) {
       v.total = v.done;
       v.state = 'done';

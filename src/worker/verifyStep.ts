@@ -49,11 +49,11 @@ export function verifyProgram(
 /** Verify as an already resolved type (the C pipeline's, from SEC()). */
 export function verifyAs(
   insns: readonly Insn[],
-  pt: { type: ProgTypeName; attachType?: string },
+  pt: { type: ProgTypeName; attachType?: string; attachTo?: string },
   logLevel: 1 | 2 = 1,
   maps: readonly VerifyMap[] = [],
 ): VerifierSummary {
-  const r = verify(insns, { progType: pt.type, attachType: pt.attachType, maps: [...maps], logLevel });
+  const r = verify(insns, { progType: pt.type, attachType: pt.attachType, attachTo: pt.attachTo, maps: [...maps], logLevel });
   const out: VerifierSummary = { progType: pt.type, accepted: r.accepted, error: r.error, log: r.log, processed: r.processed, logLevel };
   if (!r.accepted) {
     const pc = errorPcFromLog(r.log);

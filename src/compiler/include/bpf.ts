@@ -29,6 +29,17 @@ export const BPF_HELPERS_H = `#pragma once
 #define __weak __attribute__((weak))
 #endif
 #define __hidden __attribute__((visibility("hidden")))
+/* extern kernel symbols and Kconfig values (declared fine; using one is diagnosed: not supported yet) */
+#define __kconfig __attribute__((section(".kconfig")))
+#define __ksym __attribute__((section(".ksyms")))
+#define __kptr_untrusted __attribute__((btf_type_tag("kptr_untrusted")))
+#define __kptr __attribute__((btf_type_tag("kptr")))
+#define __percpu_kptr __attribute__((btf_type_tag("percpu_kptr")))
+#define __arg_ctx __attribute__((btf_decl_tag("arg:ctx")))
+#define __arg_nonnull __attribute((btf_decl_tag("arg:nonnull")))
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))
+#endif
 
 #ifndef NULL
 #define NULL ((void *)0)
@@ -53,8 +64,31 @@ export const BPF_HELPERS_H = `#pragma once
 #define ___bpf_narg(...) ___bpf_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #define ___bpf_apply(fn, n) ___bpf_concat(fn, n)
 
-/* bpf_printk("fmt", args...): the format is a static constant in .rodata, as libbpf's is */
-#define bpf_printk(fmt, ...) ({ static const char ____fmt[] = fmt; bpf_trace_printk(____fmt, sizeof(____fmt), ##__VA_ARGS__); })
+/* bpf_printk("fmt", args...): the format is a static constant in .rodata, as libbpf's is; up to
+   3 arguments go to bpf_trace_printk, more to bpf_trace_vprintk as an array of u64 */
+#define __bpf_printk(fmt, ...) ({ static const char ____fmt[] = fmt; bpf_trace_printk(____fmt, sizeof(____fmt), ##__VA_ARGS__); })
+#define ___bpf_fill0(arr, p, x) do {} while (0)
+#define ___bpf_fill1(arr, p, x) arr[p] = (unsigned long long)(x)
+#define ___bpf_fill2(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill1(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill3(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill2(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill4(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill3(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill5(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill4(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill6(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill5(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill7(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill6(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill8(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill7(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill9(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill8(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill10(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill9(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill11(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill10(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill12(arr, p, x, ...) arr[p] = (unsigned long long)(x); ___bpf_fill11(arr, p + 1, __VA_ARGS__)
+#define ___bpf_fill(arr, ...) ___bpf_apply(___bpf_fill, ___bpf_narg(__VA_ARGS__))(arr, 0, __VA_ARGS__)
+#define __bpf_vprintk(fmt, ...) ({ static const char ____fmt[] = fmt; \\
+  unsigned long long ____param[___bpf_narg(__VA_ARGS__)]; \\
+  ___bpf_fill(____param, __VA_ARGS__); \\
+  bpf_trace_vprintk(____fmt, sizeof(____fmt), ____param, sizeof(____param)); })
+#define ___bpf_pick_printk(...) ___bpf_nth(_, ##__VA_ARGS__, __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, \\
+  __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, __bpf_printk, \\
+  __bpf_printk, __bpf_printk, __bpf_printk)
+#define bpf_printk(fmt, ...) ___bpf_pick_printk(__VA_ARGS__)(fmt, ##__VA_ARGS__)
 `;
 
 export const BPF_ENDIAN_H = `#pragma once

@@ -55,6 +55,13 @@ export interface LoadOptions {
   maps?: readonly BpfMap[];
   /** The caller ran src/verifier and it accepted the program: the fast engine may drop the checks it guarantees. */
   verified?: boolean;
+  /**
+   * pcs of loads through BTF pointers (the verifier's probeMem + kernelLoads): rewritten to
+   * BPF_PROBE_MEM(SX) as the kernel's convert_ctx_accesses does, so a bad pointer reads 0 and
+   * kernel objects are read through the host (RunOptions.probeRead). Such programs run on the
+   * reference interpreter (the fast engine does not implement probe loads).
+   */
+  probeMem?: readonly number[];
 }
 
 export interface LoadedProgram {
@@ -70,6 +77,8 @@ export interface LoadedProgram {
   readonly ctxRewritten: readonly number[];
   /** Accepted by the verifier (LoadOptions.verified): the fast engine runs in its verifier-proved mode. */
   readonly verified?: boolean;
+  /** pcs rewritten to BPF_PROBE_MEM(SX) loads (LoadOptions.probeMem). */
+  readonly probeMem?: readonly number[];
 }
 
 export type LoadResult = { ok: true; prog: LoadedProgram } | { ok: false; message: string; pc?: number };
@@ -196,6 +205,7 @@ export class Kernel {
 
   /** BPF_PROG_LOAD without the verifier: patch map references, convert context accesses. */
   load(insns: readonly Insn[], opts: LoadOptions): LoadResult {
+    const source = insns;
     const type = isModelledProgType(opts.type) ? opts.type : progTypeForCli(opts.type)?.type;
     if (!type) return { ok: false, message: `unknown program type '${opts.type}'` };
     const byPc = new Map<number, string>();
@@ -222,11 +232,17 @@ export class Kernel {
         } else patched.set(pc, m.addr);
       }
     }
+    const probe = withProbeLoads(insns, opts.probeMem);
+    if ('error' in probe) return { ok: false, pc: probe.pc, message: probe.error };
+    insns = probe.insns;
     const rw = rewriteCtxAccess(insns, pointerFieldsFor(type), { ldAbs: isSkbType(type), ldAbsBase: this.ldAbs.length });
     this.ldAbs.push(...rw.ldAbs);
     const resolve: LdImm64Resolver = (pc) => patched.get(pc);
     const fd = this.nextFd++;
-    const prog: LoadedProgram = { fd, name: opts.name ?? `prog${fd}`, type, insns: rw.insns, source: insns.slice(), resolve, ctxRewritten: rw.rewritten, verified: opts.verified === true };
+    const prog: LoadedProgram = {
+      fd, name: opts.name ?? `prog${fd}`, type, insns: rw.insns, source: source.slice(), resolve, ctxRewritten: rw.rewritten, verified: opts.verified === true,
+      ...(probe.pcs.length ? { probeMem: probe.pcs } : {}),
+    };
     this.fds.set(fd, prog);
     this.progs.push(prog);
     return { ok: true, prog };
@@ -285,6 +301,9 @@ export class Kernel {
    * run. Same semantics as `run` otherwise (clock, ring-buffer consumption, redirect target),
    * except that the context carries the packet's interface and RX queue.
    */
+  /** While true, packet runners run on the reference interpreter and keep the register trace (`PacketRun.trace`). */
+  tracePackets = false;
+
   packetRunner(prog: LoadedProgram, opts: { engine?: 'ref' | 'fast'; budget?: number; consumeRingbuf?: boolean } = {}): PacketRunner | { error: string } {
     const rc = reusableContext(this.memory, prog.type);
     if (!rc) return { error: `program type ${prog.type} cannot be run with packets` };
@@ -319,9 +338,13 @@ export class Kernel {
         this.sink = { trace, events };
         vmOpts.helpers = helpers;
         // the fast engine's clean exit needs only r0's low half and the step count
-        const fr = opts.engine === 'fast' ? fastRunnerFor(prog, vmOpts) : undefined;
+        // tracePackets (the page's Step): the reference interpreter with its register trace
+        const traced = this.tracePackets;
+        const fr = opts.engine === 'fast' && !traced ? fastRunnerFor(prog, vmOpts) : undefined;
         const low = fr ? fr.run(rc.ctx.base) : -1;
-        const res: { r0: bigint; steps: number; oops?: Oops } = low >= 0 ? { r0: BigInt(low), steps: fr!.steps() } : execute(prog, vmOpts, opts.engine, fr !== undefined);
+        const res: { r0: bigint; steps: number; oops?: Oops; trace?: TraceStep[] } = low >= 0 ? { r0: BigInt(low), steps: fr!.steps() }
+          : traced ? execute(prog, { ...vmOpts, trace: true }, 'ref') : execute(prog, vmOpts, opts.engine, fr !== undefined);
+        out.trace = res.trace;
         if (nmaps !== this.maps.length) {
           nmaps = this.maps.length;
           rings = ringbufs();
@@ -419,6 +442,11 @@ export class Kernel {
     return runners.get(prog)?.runner.stats;
   }
 
+  /** Why the fast engine could not compile `prog`, once it tried (its runs fell back to the reference interpreter). */
+  engineFailure(prog: LoadedProgram): string | undefined {
+    return runners.get(prog) === null ? compileFailures.get(prog) ?? 'the fast engine could not compile the program' : undefined;
+  }
+
   /** Every map's contents: name → { key hex: value hex | per-CPU value hexes }. */
   dumpMaps(): Record<string, Record<string, string | string[]>> {
     return Object.fromEntries(this.maps.map((m) => [m.name, dumpMap(m)]));
@@ -470,6 +498,8 @@ export interface PacketRun {
   events: RunEvent[];
   /** The packet buffer: `output()` copies the packet as data_out gives it, `changed()` compares. */
   packet: ReusableContext;
+  /** The register trace, when the kernel's `tracePackets` was set for the run. */
+  trace?: TraceStep[];
 }
 
 export interface PacketRunner {
@@ -500,7 +530,8 @@ export { hexOf };
  * per-packet runs pay no decoding or cache lookup.
  */
 export function execute(prog: LoadedProgram, opts: VmRunOptions, engine: 'ref' | 'fast' = 'ref', ran = false): RunResult {
-  if (engine === 'fast' && !opts.trace) {
+  // probe loads are the reference interpreter's (note for src/vm/wasm: BPF_PROBE_MEM not compiled)
+  if (engine === 'fast' && !opts.trace && !prog.probeMem?.length) {
     const runner = fastRunnerFor(prog, opts);
     if (runner) {
       if (!ran) {
@@ -511,7 +542,7 @@ export function execute(prog: LoadedProgram, opts: VmRunOptions, engine: 'ref' |
       if (!('error' in r)) return r;
     }
   }
-  return runProgram(prog.insns, opts);
+  return runProgram(prog.insns, prog.probeMem?.length ? { ...opts, probeMem: true } : opts);
 }
 
 /** The program's fast-engine runner for this memory, helper table and budget (compiled once); undefined when it cannot compile. */
@@ -528,12 +559,15 @@ function fastRunnerFor(prog: LoadedProgram, opts: VmRunOptions): FastRunner | un
   if (c === undefined || (c !== null && (c.helpers !== opts.helpers || c.budget !== opts.budget || c.runner.memory !== opts.memory || c.inline !== key))) {
     const comp = compileWasm(prog.insns, { ldImm64: opts.ldImm64, inline, mode: prog.verified ? 'proven' : 'checked' });
     c = comp.ok ? { helpers: opts.helpers, budget: opts.budget, inline: key, runner: fastRunner(comp.engine, { memory: opts.memory, helpers: opts.helpers, budget: opts.budget, timing: true, hashLookup: owner?.hashLookup }) } : null;
+    if (!comp.ok) compileFailures.set(prog, comp.error);
     runners.set(prog, c);
   }
   if (c && owner) c.runner.cpu = owner.env.cpu;
   return c?.runner;
 }
 
+/** Why the fast engine could not compile a program (its runs went to the reference interpreter). */
+const compileFailures = new WeakMap<LoadedProgram, string>();
 const runners = new WeakMap<LoadedProgram, { helpers: VmRunOptions['helpers']; budget: number | undefined; inline: string; runner: FastRunner } | null>();
 /** Which kernel (and per-type env) a helper table belongs to: the fast engine inlines its array lookups. */
 const runtimeOwners = new WeakMap<Record<number, HelperFn>, RuntimeOwner>();
@@ -555,8 +589,26 @@ function inlineSpec(k: Kernel, helpers: Record<number, HelperFn>, owner: Runtime
     }
   }
   // Hash lookups stay in JS (the map's own lookup), reached with the key's linear offset: no BigInt arguments.
-  owner.hashLookup = (i, off) => hashMaps[i].lookup(k.memory.bytes.subarray(off, off + hashMaps[i].keySize), owner.env.cpu);
+  owner.hashLookup = (i, off) => hashMaps[i].lookupAt(k.memory.bytes, off, owner.env.cpu);
   return { arrays, hashes: hashMaps.map((m) => ({ addr: m.addr, keySize: m.keySize })), cpuId: helpers[8] !== undefined };
 }
 
 const inlineKey = (s: InlineSpec): string => `${s.cpuId ? 'C' : ''}${(s.arrays ?? []).map((a) => a.addr.toString(16)).join(',')}|${(s.hashes ?? []).map((a) => a.addr.toString(16)).join(',')}`;
+
+/**
+ * convert_ctx_accesses for loads through BTF pointers: LDX|MEM|size → LDX|PROBE_MEM(0x20)|size,
+ * LDX|MEMSX|size → LDX|PROBE_MEMSX(0x40)|size, at the given pcs (which must be such loads).
+ */
+export function withProbeLoads(insns: readonly Insn[], pcs: readonly number[] | undefined): { insns: readonly Insn[]; pcs: number[] } | { error: string; pc: number } {
+  if (!pcs?.length) return { insns, pcs: [] };
+  const out = insns.slice();
+  const done: number[] = [];
+  for (const pc of [...new Set(pcs)].sort((a, b) => a - b)) {
+    const i = out[pc];
+    const mode = i ? i.code & 0xe0 : -1;
+    if (!i || (i.code & 0x07) !== 0x01 || (mode !== 0x60 && mode !== 0x80)) return { error: `insn ${pc} is not a load (cannot be a BPF_PROBE_MEM load)`, pc };
+    out[pc] = { ...i, code: (i.code & 0x1f) | (mode === 0x60 ? 0x20 : 0x40) };
+    done.push(pc);
+  }
+  return { insns: out, pcs: done };
+}

@@ -128,25 +128,33 @@ export function indexMapRefs(
   return { ok: true, insns: out };
 }
 
+export interface LoadObjectOptions {
+  /** A program's type (kernel or CLI name) when not its section's (the CLI's --type for the program it runs). */
+  typeOf?: (p: BpfProgram) => string | undefined;
+  /** Programs src/verifier accepted: loaded with `verified: true` (the fast engine's proven mode). */
+  verified?: (p: BpfProgram) => boolean;
+}
+
 export type LoadObjectResult =
   | { ok: true; programs: Map<string, LoadedProgram> }
   | { ok: false; message: string };
 
 /**
- * Load a whole object as `bpftool prog loadall` (libbpf) does, without the verifier: create its
+ * Load a whole object as `bpftool prog loadall` (libbpf) does, without the verifier (callers that ran
+ * it say which programs passed, `opts.verified`): create its
  * maps, load every program (type from its section name), then store the `__array(values, …)`
  * initial values — prog_array slots get the named programs, map-in-map slots the named maps.
  * Programs are keyed by function name. The first failure is the error (libbpf stops there too).
  */
-export function loadObject(kernel: Kernel, obj: BpfObject): LoadObjectResult {
+export function loadObject(kernel: Kernel, obj: BpfObject, opts: LoadObjectOptions = {}): LoadObjectResult {
   const made = createObjectMaps(kernel, obj);
   if (made) return { ok: false, message: made };
   const programs = new Map<string, LoadedProgram>();
   for (const p of obj.programs) {
-    const t = progTypeForSection(p.section);
-    if (!t) return { ok: false, message: `program '${p.name}': no program type for section '${p.section}'` };
+    const type = opts.typeOf?.(p) ?? progTypeForSection(p.section)?.type;
+    if (!type) return { ok: false, message: `program '${p.name}': no program type for section '${p.section}'` };
     const { insns, relocs } = linkProgram(p);
-    const l = kernel.load(insns, { type: t.type, relocs, name: p.name });
+    const l = kernel.load(insns, { type, relocs, name: p.name, verified: opts.verified?.(p) === true });
     if (!l.ok) return { ok: false, message: `program '${p.name}': ${l.message}` };
     programs.set(p.name, l.prog);
   }

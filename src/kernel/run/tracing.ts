@@ -125,7 +125,11 @@ export class TracingRunner {
     const mem = this.kernel.memory;
     mem.bytes.fill(0, ctx.offset, ctx.offset + ctx.size);
     mem.bytes.set(call.ctx, ctx.offset);
-    const res = execute(prog, { memory: mem, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: o.budget ?? this.opts.budget }, o.engine ?? this.opts.engine ?? 'ref');
+    const res = execute(prog, {
+      memory: mem, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: o.budget ?? this.opts.budget,
+      // BPF_PROBE_MEM loads read the host's kernel objects (file, dentry, task_struct …)
+      probeRead: (addr, len) => this.host.readKernel(addr, len),
+    }, o.engine ?? this.opts.engine ?? 'ref');
     out.r0 = res.r0;
     out.steps = res.steps;
     if (res.oops) out.oops = res.oops;

@@ -46,9 +46,11 @@
  * function and the system-call entry path, at tracepoints that path (reconstructed, not unwound).
  * trace_pipe lines carry the event's task (comm-pid), CPU and timestamp.
  *
+ * Direct loads through BTF pointers of kernel objects (fentry `file->f_path.dentry`) are the
+ * loader's BPF_PROBE_MEM loads (the verifier marks them): they read the host's kernel objects, and
+ * 0 where nothing is mapped, as the kernel's JIT does.
  * Does not: verify (callers verify first), fmod_ret / iter / usdt / multi-kprobes,
- * direct loads through BTF pointers of kernel objects (fentry `file->f_path`: read them with
- * bpf_probe_read_kernel / BPF_CORE_READ), bpf_override_return (this 6.18 build lacks
+ * bpf_override_return (this 6.18 build lacks
  * CONFIG_BPF_KPROBE_OVERRIDE: the verifier refuses it). Provenance: our own code.
  */
 import type { Kernel, LoadedProgram } from '../../kernel/run/kernel.ts';

@@ -34,7 +34,7 @@ function runClang(name: string): Extract<DriveResult, { ok: true }> {
   const file = `src/sim/events/testdata/examples-clang/${name}.o`;
   const elf = readElf(new Uint8Array(readFileSync(file)), file);
   if (!elf.object) throw new Error(elf.diagnostics.map((d) => d.message).join('\n'));
-  const loaded = loadTracingObject(file, elf.object, { allowUnmodelled: true });
+  const loaded = loadTracingObject(file, elf.object);
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const dur = /^(\d+)s$/.exec(header(text, 'duration') ?? '')!;
   const world = createWorld({ seed: Number(header(text, 'seed')), durationNs: Number(dur[1]) * 1e9, workloads: header(text, 'scenario')!.split(',') as WorkloadName[] });
@@ -49,7 +49,7 @@ interface Ran { res: Extract<DriveResult, { ok: true }>; world: World; events: S
 function run(name: string, opts: { withoutProgram?: boolean } = {}): Ran {
   const file = join(DIR, name, 'prog.c');
   const text = readFileSync(file, 'utf8');
-  const loaded = loadTracingSource(file, text, { allowUnmodelled: true });
+  const loaded = loadTracingSource(file, text);
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const seed = Number(header(text, 'seed'));
   const dur = /^(\d+)s$/.exec(header(text, 'duration') ?? '')!;
@@ -190,8 +190,8 @@ describe('tracing examples', { timeout: 60_000 }, () => {
 
   it('26-lsm-block-open: every open of /etc/shadow that reaches the hook is denied, and none succeeds', () => {
     const { res, world, events, unverified } = run('26-lsm-block-open');
-    // our verifier does not model BTF-typed LSM contexts yet: then it is loaded unverified, and says so
-    for (const why of Object.values(unverified)) expect(why).toMatch(/not modelled by this verifier/);
+    // verified by our verifier (BTF-typed LSM context: trusted_ptr_file), not loaded unverified
+    expect(unverified).toEqual({});
     const hookCalls = events.filter((e) => e.kind === 'lsm' && e.name === 'file_open' && e.strings?.file === '/etc/shadow').length;
     expect(hookCalls).toBeGreaterThanOrEqual(1);
     expect(res.denials).toBe(hookCalls);

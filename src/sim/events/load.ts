@@ -73,12 +73,12 @@ export function loadTracingObject(file: string, obj: BpfObject, kopts: LoadTraci
     const { insns, relocs } = linkProgram(p);
     const idx = indexMapRefs(insns, relocs, vmaps.map((m) => m.name));
     if (!idx.ok) return { ok: false, errors: [`${file}: error: ${p.name}: insn ${idx.pc} refers to '${idx.missing}', which is not a map of the object`] };
-    const v = verify(idx.insns, { progType: pt.type, attachType: pt.def.attachType, maps: vmaps, logLevel: 1 });
+    const v = verify(idx.insns, { progType: pt.type, attachType: pt.def.attachType, attachTo: pt.target, maps: vmaps, logLevel: 1 });
     logs[p.name] = v.log;
     const unmodelled = !v.accepted && (v.error ?? '').includes('not modelled by this verifier');
     if (unmodelled && allowUnmodelled) unverified[p.name] = v.error!;
     else if (!v.accepted) return { ok: false, errors: [`${file}: error: SEC("${p.section}") ${p.name}: rejected by the verifier: ${v.error}`], logs };
-    const l = kernel.load(insns, { type: pt.type, relocs, name: p.name });
+    const l = kernel.load(insns, { type: pt.type, relocs, name: p.name, probeMem: [...(v.probeMem ?? []), ...(v.kernelLoads ?? [])] });
     if (!l.ok) return { ok: false, errors: [`${file}: error: ${p.name}: ${l.message}`], logs };
     programs.push({ prog: l.prog, section: p.section, name: p.name });
   }

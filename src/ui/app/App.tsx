@@ -5,8 +5,8 @@
  * either. Panes are thin views of the session store (after Compiler Explorer's panes).
  */
 import { useEffect, type CSSProperties } from 'react';
-import type { PanelId } from '../../state/snapshot.ts';
-import { usePanel, useSizes, useOverlay } from '../../state/ui.ts';
+import { PANELS, isDockPanel, type PanelId } from '../../state/snapshot.ts';
+import { useDock, usePanel, useSizes, useOverlay } from '../../state/ui.ts';
 import { Splitter } from '../components/Splitter.tsx';
 import { Editor } from '../editor/Editor.tsx';
 import { Gallery } from '../gallery/Gallery.tsx';
@@ -15,6 +15,13 @@ import { BytecodePane } from '../panes/BytecodePane.tsx';
 import { ResultPane } from '../panes/ResultPane.tsx';
 import { TracePane } from '../panes/TracePane.tsx';
 import { Dock } from '../panes/Dock.tsx';
+import { CfgPane } from '../panes/CfgPane.tsx';
+import { EventsPane } from '../panes/EventsPane.tsx';
+import { MapsPane } from '../panes/MapsPane.tsx';
+import { PacketsPane } from '../panes/PacketsPane.tsx';
+import { RunControls } from '../panes/RunControls.tsx';
+import { StatesPane } from '../panes/StatesPane.tsx';
+import { StatsPane } from '../panes/StatsPane.tsx';
 import { startLiveVerify } from '../panes/live.ts';
 import { VerifierPane } from '../panes/VerifierPane.tsx';
 import { Header } from './Header.tsx';
@@ -29,7 +36,10 @@ import './App.css';
 import './dialogs.css';
 import './present.css';
 
-const PANES: Record<PanelId, () => React.JSX.Element> = { result: ResultPane, trace: TracePane, bytecode: BytecodePane, verifier: VerifierPane };
+const PANES: Record<PanelId, () => React.JSX.Element> = {
+  result: ResultPane, trace: TracePane, bytecode: BytecodePane, verifier: VerifierPane,
+  maps: MapsPane, packets: PacketsPane, events: EventsPane, cfg: CfgPane, stats: StatsPane, states: StatesPane,
+};
 
 function Overlays() {
   const overlay = useOverlay();
@@ -43,6 +53,7 @@ const fr = (x: number) => `minmax(0, ${x.toFixed(4)}fr)`;
 
 function FullLayout() {
   const sizes = useSizes();
+  const dock = useDock();
   const cols: CSSProperties = { gridTemplateColumns: `${fr(sizes.cols)} 10px ${fr(1 - sizes.cols)}` };
   const left: CSSProperties = { gridTemplateRows: `${fr(sizes.left)} 10px ${fr(1 - sizes.left)}` };
   const right: CSSProperties = { gridTemplateRows: `${fr(sizes.right)} 10px ${fr(1 - sizes.right)}` };
@@ -71,7 +82,7 @@ function FullLayout() {
               <VerifierPane />
             </PanelSlot>
             <Splitter which="stack" orientation="horizontal" label="Resize the verifier and the run panels" />
-            <PanelSlot id="trace">
+            <PanelSlot id={dock}>
               <Dock />
             </PanelSlot>
           </div>
@@ -86,7 +97,7 @@ function FullLayout() {
 /** `?embed` or `?embed=trace`: the panel named in the query wins over the selected one. */
 function embedPanelFromQuery(): PanelId | null {
   const v = new URLSearchParams(location.search).get('embed');
-  return v === 'result' || v === 'trace' || v === 'bytecode' || v === 'verifier' ? v : null;
+  return v !== null && (PANELS as readonly string[]).includes(v) ? (v as PanelId) : null;
 }
 
 function EmbedLayout() {
@@ -103,7 +114,17 @@ function EmbedLayout() {
         </div>
         <Splitter which="cols" orientation="vertical" label="Resize the editor and the panel" />
         <div className="slot" data-panel={panel}>
-          <Pane />
+          {isDockPanel(panel) && panel !== 'trace' ? (
+            // a run panel: with the run bar, so the embed can run the program on traffic
+            <div className="pane dock">
+              <RunControls />
+              <div className="dock-body">
+                <Pane />
+              </div>
+            </div>
+          ) : (
+            <Pane />
+          )}
         </div>
       </main>
       <Overlays />

@@ -11,7 +11,7 @@
  */
 import { resetSession, selectPc, setStep, useSession } from '../../state/session.ts';
 import { MAX_PAYLOAD_CHARS, decodeSnapshot, encodeSnapshot, payloadOfHash } from '../../state/shareLink.ts';
-import { SNAPSHOT_VERSION, validateSnapshot, type Snapshot } from '../../state/snapshot.ts';
+import { SNAPSHOT_VERSION, isDockPanel, validateSnapshot, type Snapshot } from '../../state/snapshot.ts';
 import { DOCK_TABS, selectPanel, setDock, setLinkNotice, setRunOpts, useUi, type DockTab } from '../../state/ui.ts';
 import { showLinkedWorkspace, useWorkspace, workspaceData } from '../../state/workspace.ts';
 import { runWorkspace } from './actions.ts';
@@ -68,8 +68,10 @@ export async function openLinkFromLocation(): Promise<void> {
   setLinkNotice(null);
   resetSession();
   showLinkedWorkspace(data);
-  selectPanel(panel);
   if (dock !== null && (DOCK_TABS as readonly string[]).includes(dock)) setDock(dock as DockTab);
+  // a run panel of the dock: that tab shows (and wins over `dock`)
+  if (isDockPanel(panel)) setDock(panel);
+  selectPanel(panel);
   if (count !== null) setRunOpts({ count });
   await runWorkspace();
   if (ticket === opening) {

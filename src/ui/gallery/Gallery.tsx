@@ -3,12 +3,13 @@
  * description, the scenario it runs against and what a run shows), filtered as you type and by
  * two rows of chips (program type; topics shared by two or more examples — every topic is still
  * searchable). One click opens an example as the workspace with its
- * `mem` input, program type, scenario and seed (`@count`: the traffic run's packet count); the
+ * `mem` input, program type, scenario and seed (`@count`, `@duration`, `@poll-every`, `@perf-pages`:
+ * the run settings); the
  * editor keeps undo history, so Ctrl+Z brings
  * the previous text back. Filtering is pure (`state/examples.ts`); this is only the view.
  */
 import { useMemo, useState } from 'react';
-import { exampleFacets, galleryType, searchExamples, type Example } from '../../state/examples.ts';
+import { exampleFacets, exampleRunOpts, galleryType, searchExamples, type Example } from '../../state/examples.ts';
 import { resetSession } from '../../state/session.ts';
 import { closeOverlay, setRunOpts } from '../../state/ui.ts';
 import { openProgram } from '../../state/workspace.ts';
@@ -19,7 +20,8 @@ import './Gallery.css';
 export function openExample(e: Example): void {
   resetSession();
   openProgram(e.file, e.text, e.mem, e.progType ?? null, { scenario: e.scenario ?? null, seed: e.seed });
-  if (e.count !== undefined) setRunOpts({ count: e.count });
+  // the header's run settings; those it does not give go back to the defaults
+  setRunOpts(exampleRunOpts(e));
   closeOverlay();
 }
 

@@ -44,7 +44,17 @@ export function EventsPane() {
             )}
             {events.length > 0 && (
               <div className="run-section">
-                <h3>buffer records {v.eventsTotal > events.length && <span className="pane-sub">(the latest {events.length})</span>}</h3>
+                <h3>
+                  buffer records{' '}
+                  {v.eventsTotal > events.length && <span className="pane-sub">({v.reader ? 'the first' : 'the latest'} {events.length})</span>}
+                </h3>
+                {v.reader && (
+                  <p className="pane-sub" aria-label="Reader">
+                    user space polls every {v.reader.pollEvery.toLocaleString('en-US')} packets
+                    {v.reader.perfPages !== undefined ? `, ${v.reader.perfPages} perf page${v.reader.perfPages === 1 ? '' : 's'} per CPU` : ''}
+                    {Object.entries(v.perfLost ?? {}).map(([m, n]) => ` · ${m}: lost ${n.toLocaleString('en-US')} samples`).join('')}
+                  </p>
+                )}
                 <table className="mini-table" aria-label="Buffer records">
                   <thead>
                     <tr>

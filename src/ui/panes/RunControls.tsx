@@ -5,7 +5,7 @@
  * the engine, "run without the verifier" and "unprivileged loader" switches, Run / Pause / Step /
  * Reset, and a progress bar for long runs.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDrive, useLive } from '../../state/session.ts';
 import { setRunOpts, setTypeOverride, setUnprivileged, useRunOpts, useTypeOverride, useUnprivileged } from '../../state/ui.ts';
 import { setProgType, setScenario, setSeed, useLanguage, useProgType, useScenario, useSeed } from '../../state/workspace.ts';
@@ -13,8 +13,32 @@ import { pauseDrive, resetDriveRun, resumeDrive, startDrive, stepDrive } from '.
 import { runsOnPackets } from './runFormat.ts';
 import './runs.css';
 
-export const PACKET_SCENARIOS = ['mixed', 'web', 'iperf', 'synflood', 'portscan'] as const;
-export const WORKLOAD_NAMES = ['shell', 'webserver', 'cron', 'malicious'] as const;
+/** The simulator's scenario and workload names, from the sim modules themselves (a lazy chunk, shared with the lessons). */
+interface SimNames {
+  scenarios: string[];
+  workloads: string[];
+}
+let simNames: SimNames | null = null;
+function loadSimNames(): Promise<SimNames> {
+  return Promise.all([import('../../sim/nic/scenario.ts'), import('../../sim/events/workloads.ts')]).then(([s, w]) => {
+    simNames = { scenarios: s.scenarioNames(), workloads: Object.keys(w.WORKLOADS) };
+    return simNames;
+  });
+}
+function useSimNames(): SimNames | null {
+  const [names, setNames] = useState(simNames);
+  useEffect(() => {
+    if (!names) void loadSimNames().then(setNames);
+  }, [names]);
+  return names;
+}
+
+/** The options of the traffic / workload picker: the simulator's names, plus the current value when it is another (an example's 'webserver,shell'). */
+export function scenarioOptions(names: readonly string[], current: string | null, fallback: string): { value: string; options: string[] } {
+  if (names.length === 0) return { value: current ?? fallback, options: [current ?? fallback] }; // still loading
+  const value = current && (names.includes(current) || current.split(',').every((n) => names.includes(n.trim()))) ? current : fallback;
+  return { value, options: names.includes(value) ? [...names] : [value, ...names] };
+}
 export const TYPE_NAMES = ['xdp', 'tc', 'socket', 'cgroup_skb', 'kprobe', 'kretprobe', 'uprobe', 'tracepoint', 'raw_tracepoint', 'fentry', 'fexit', 'perf_event', 'lsm'] as const;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -40,6 +64,12 @@ export function RunControls() {
   const running = drive.status === 'running' || drive.status === 'starting';
   const typeValue = lang === 'c' ? (override ?? '') : (progType ?? 'xdp');
   const [open, setOpen] = useState(false);
+  const sim = useSimNames();
+  const picker = scenarioOptions(
+    (isPacket ? sim?.scenarios : sim?.workloads) ?? [],
+    scenario,
+    isPacket ? 'mixed' : (sim?.workloads[0] ?? 'shell'),
+  );
 
   return (
     <div className="runbar" role="group" aria-label="Run controls">
@@ -108,10 +138,10 @@ export function RunControls() {
             <span>{isPacket ? 'traffic' : 'workload'}</span>
             <select
               aria-label={isPacket ? 'Traffic scenario' : 'Workload'}
-              value={(isPacket ? PACKET_SCENARIOS : WORKLOAD_NAMES).includes((scenario ?? '') as never) ? (scenario as string) : isPacket ? 'mixed' : 'shell'}
+              value={picker.value}
               onChange={(e) => setScenario(e.target.value)}
             >
-              {(isPacket ? PACKET_SCENARIOS : WORKLOAD_NAMES).map((s) => (
+              {picker.options.map((s) => (
                 <option key={s} value={s}>
                   {s}
                 </option>
@@ -154,11 +184,39 @@ export function RunControls() {
               />
             </label>
           )}
+          {isPacket && (
+            <label className="runbar-field" title="The user-space reader of ring/perf buffers wakes up every N packets (empty: after every packet)">
+              <span>poll every</span>
+              <input
+                aria-label="Reader polls every (packets)"
+                className="num-input"
+                type="number"
+                min={1}
+                placeholder="1"
+                value={opts.pollEvery ?? ''}
+                onChange={(e) => setRunOpts({ pollEvery: e.target.value === '' ? null : Number(e.target.value) })}
+              />
+            </label>
+          )}
+          {isPacket && opts.pollEvery !== null && (
+            <label className="runbar-field" title="Pages (4 KiB) of each CPU's perf buffer; samples that do not fit are lost">
+              <span>perf pages</span>
+              <input
+                aria-label="Perf buffer pages per CPU"
+                className="num-input"
+                type="number"
+                min={1}
+                placeholder="∞"
+                value={opts.perfPages ?? ''}
+                onChange={(e) => setRunOpts({ perfPages: e.target.value === '' ? null : Number(e.target.value) })}
+              />
+            </label>
+          )}
           <label className="runbar-field">
             <span>engine</span>
             <select aria-label="Engine" value={opts.engine} onChange={(e) => setRunOpts({ engine: e.target.value === 'ref' ? 'ref' : 'fast' })}>
-              <option value="fast">fast</option>
-              <option value="ref">interp.</option>
+              <option value="fast" title="Runs on the JIT (WebAssembly), Step on the reference interpreter, traced">auto</option>
+              <option value="ref" title="Every packet on the reference interpreter">interpreter</option>
             </select>
           </label>
           <label className="runbar-check" title="Load and run even if the verifier rejects it: see the simulated kernel oops the verifier prevents">

@@ -97,7 +97,7 @@ export function TracePane() {
         <div className="pane-body">
           <p className="empty">
             {outcome?.kernelRun
-              ? 'The C program ran in the simulated kernel (see Result); its register trace is not shown on this page yet.'
+              ? 'The C program ran in the simulated kernel (see Result). Press Step in the run bar to run one packet on the reference interpreter and see its register trace here.'
               : outcome && !run
               ? 'Nothing ran, so there is no trace.'
               : 'After a run, every executed instruction is listed here with the registers it wrote. Step with ← and →.'}

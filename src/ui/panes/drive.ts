@@ -4,14 +4,15 @@
  * message per packet); its size adapts so a batch takes about BATCH_TARGET_MS of worker time, so
  * the page stays responsive, the progress bar moves, and live verifies slip in between batches.
  *
- * Pause stops asking; Resume asks again; Step runs one packet traced; Reset forgets the session.
+ * Pause stops asking; Resume asks again; Step runs one packet on the reference interpreter, traced
+ * (its register trace becomes the run the Trace / Registers / States panels show); Reset forgets the session.
  * A newer start or a reset makes an older loop stop at its next answer (generation counter).
  */
-import { resetDrive, setDrive, useSession } from '../../state/session.ts';
+import { beginRun, finishRun, resetDrive, setDrive, useSession } from '../../state/session.ts';
 import { useUi } from '../../state/ui.ts';
 import { getFile, getSource, useWorkspace } from '../../state/workspace.ts';
 import { getWorkerClient } from '../app/actions.ts';
-import type { SessionView } from '../../worker/protocol.ts';
+import type { RunOutcome, SessionView, SteppedPacket } from '../../worker/protocol.ts';
 
 export const BATCH_TARGET_MS = 200;
 const FIRST_BATCH = 500;
@@ -44,6 +45,7 @@ function runRequest() {
     durationMs: ui.runOpts.durationS !== null ? ui.runOpts.durationS * 1000 : undefined,
     engine: ui.runOpts.engine,
     noVerifier: ui.runOpts.noVerifier || undefined,
+    reader: ui.runOpts.pollEvery !== null ? { pollEvery: ui.runOpts.pollEvery, ...(ui.runOpts.perfPages !== null ? { perfPages: ui.runOpts.perfPages } : {}) } : undefined,
     unprivileged: ui.unprivileged || undefined,
   };
 }
@@ -112,8 +114,39 @@ export async function stepDrive(): Promise<void> {
   const gen = generation;
   const r = await getWorkerClient().call('session.step', {}, { timeoutMs: BATCH_TIMEOUT_MS });
   if (gen !== generation) return;
-  if (!r.ok) setDrive({ status: 'error', failure: r.error });
-  else setDrive({ view: merged(r.value), status: r.value.state === 'done' ? 'done' : 'paused' });
+  if (!r.ok) {
+    setDrive({ status: 'error', failure: r.error });
+    return;
+  }
+  const view = merged(r.value);
+  setDrive({ view, status: r.value.state === 'done' ? 'done' : 'paused' });
+  const st = r.value.stepped;
+  if (st && d.source !== null) {
+    // the stepped packet's register trace becomes the run the Trace, Registers, Result and States panels show
+    const id = beginRun(d.source);
+    finishRun(id, { ok: true, value: steppedOutcome(view, st) });
+  }
+}
+
+/** A stepped packet as a run outcome: its verdict (Result), register trace (Trace, Registers, States). */
+export function steppedOutcome(view: SessionView, st: SteppedPacket): RunOutcome {
+  return {
+    verifier: view.verifier,
+    diagnostics: [],
+    bytecode: view.bytecode,
+    trace: st.trace,
+    traceTruncated: st.traceTruncated,
+    initialRegs: st.initialRegs,
+    kernelRun: {
+      progType: view.progType,
+      retval: st.retval,
+      retvalName: st.verdict,
+      steps: st.steps,
+      ...(st.oops ? { oops: st.oops } : {}),
+      packet: `packet #${st.index} (${st.in.length / 2} bytes, ifindex ${st.ifindex}, rx queue ${st.rxQueue}) → ${st.fate ?? '?'}`,
+      tracePipe: [],
+    },
+  };
 }
 
 export function resetDriveRun(): void {

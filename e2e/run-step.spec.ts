@@ -18,6 +18,20 @@ test('Step runs one packet traced and the trace panels show it', async ({ page }
   await expect(rows.first()).toBeVisible();
   // the first executed instruction is pc 0
   await expect(rows.first().locator('td').nth(1)).toHaveText('0');
+  // the States panel puts that packet's concrete registers beside the verifier's abstract ones
+  await openTab(page, 'States');
+  const states = page.getByRole('region', { name: 'Verifier states' });
+  await states.getByRole('table', { name: 'States per instruction' }).locator('tr', { hasText: 'if r1 > r8 goto' }).first().click();
+  const at = states.getByLabel('States at the selected instruction');
+  const concrete = at.getByLabel('Concrete beside abstract').first();
+  await expect(concrete).toContainText(/r8: pkt_end\(\) ⇢ 0x[0-9a-f]+/);
+  await expect(at.locator('.diverge')).toHaveCount(0);
+  // r7 = data, r8 = data_end of that very packet: their difference is its length, as Result says
+  const text = await concrete.innerText();
+  const reg = (r: string) => BigInt(new RegExp(`${r}: [^⇢]*⇢ (0x[0-9a-f]+)`).exec(text)![1]);
+  const len = Number(/\((\d+) bytes/.exec(await page.getByRole('region', { name: 'Result' }).innerText())![1]);
+  expect(Number(reg('r8') - reg('r7'))).toBe(len);
+  await shots(page, 'run-step-states');
   await openTab(page, 'Packets');
   const verdict = await page.getByRole('region', { name: 'Packets' }).getByText(/XDP_(DROP|PASS)/).last().innerText();
   expect(verdict).toMatch(/XDP_(DROP|PASS)/);

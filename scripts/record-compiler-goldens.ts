@@ -155,8 +155,10 @@ function main(): void {
       const oursElf = join(tmp, `${name}.ours.o`);
       writeFileSync(oursElf, writeElf(obj));
       const elf = bpftoolLoad(oursElf, 'ours');
-      // Callbacks (ld_imm64 of a function) need BTF func_info: load our ELF object, not raw bytes.
-      const viaElf = prog.relocations.some((r) => r.kind === 'call' && prog.insns[r.pc].code === 0x18);
+      // Callbacks (ld_imm64 of a function) need BTF func_info, and initialised global data (a
+      // const .rodata table) its bytes, which only the ELF path loads: load our ELF object then.
+      const viaElf = prog.relocations.some((r) => r.kind === 'call' && prog.insns[r.pc].code === 0x18)
+        || obj.globals.some((g) => g.name !== '.bss' && g.bytes.some((b) => b !== 0));
       const ours = BPFTOOL_ONLY.has(type)
         ? { json: { accepted: elf.accepted, error: elf.error } as OracleOut, text: '' }
         : viaElf ? oracle(['verify', oursElf, '--type', type, '--prog', prog.name])

@@ -127,6 +127,8 @@ export interface Sym {
   value?: bigint;
   /** A map definition (`SEC(".maps")` / `SEC("maps")`). */
   isMap?: boolean;
+  /** A map definition's `= { .values = { [i] = &x } }`: slot → program or map symbol. */
+  mapInit?: { index: number; sym: Sym; span: Span }[];
   /** Function has goto labels (disables a dead-code shortcut). */
   hasLabels?: boolean;
   used?: boolean;

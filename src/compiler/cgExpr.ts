@@ -320,6 +320,15 @@ export function fix(g: CG, r: number, ty: Type, op: string): void {
 /** Emit `r op= src` computed in `ty` (int, after promotions), leaving r normalized to ty. */
 export function aluIn(g: CG, op: string, r: number, src: number | { imm: number }, ty: Type, noFix = false): void {
   const t = asInt(ty);
+  if ((op === '/' || op === '%') && !t.signed && typeof src !== 'number' && src.imm > 0 && log2(BigInt(src.imm)) >= 0) {
+    // Unsigned division / remainder by 2^k as a shift / mask, as clang emits them: the verifier
+    // tracks the bounds of `&` and `>>` but makes the result of BPF_MOD / BPF_DIV unknown, so an
+    // index `h % N` must be `h & (N - 1)` to bound an array access.
+    const k = log2(BigInt(src.imm));
+    if (op === '/') { if (k > 0) g.alu(O.BPF_RSH, r, { imm: k }, t.size === 4); return; }
+    g.alu(O.BPF_AND, r, { imm: src.imm - 1 }, t.size === 4);
+    return;
+  }
   let code = OPS[op];
   if (op === '>>' && t.signed) code = O.BPF_ARSH;
   const sdiv = (op === '/' || op === '%') && t.signed;

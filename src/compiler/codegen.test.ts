@@ -32,6 +32,21 @@ function run(body: string, input: bigint[] = [], decls = '', helpers: Record<num
 }
 
 describe('code generation semantics (reference VM)', () => {
+  it('unsigned / and % by a power of two are >> and & (as clang emits them; the verifier bounds those, not BPF_DIV/MOD)', () => {
+    // hand-computed: 0xdeadbeef / 65536 = 0xdead; 0xdeadbeef % 8 = 7; (2^64 - 1) / 16 = 2^60 - 1; 37 % 1 = 0
+    expect(run('unsigned int h = in[0]; return h / 65536;', [0xdeadbeefn])).toBe(0xdeadn);
+    expect(run('unsigned int h = in[0]; return h % 8;', [0xdeadbeefn])).toBe(7n);
+    expect(run('unsigned long h = in[0]; return h / 16;', [-1n])).toBe((1n << 60n) - 1n);
+    expect(run('unsigned long h = in[0]; h %= 4; return h;', [0x1236n])).toBe(2n);
+    expect(run('unsigned int h = in[0]; return h % 1 + h / 1;', [37n])).toBe(37n);
+    expect(run('unsigned int h = in[0]; return h % 6;', [100n])).toBe(4n); // not a power of two: BPF_MOD
+    const p = build('unsigned int h = in[0]; return (h / 65536) % 4 + (h % 6);');
+    const ops = p.insns.map((i) => i.code);
+    expect(ops).toContain(0x74); // w >>= 16
+    expect(ops).toContain(0x54); // w &= 3
+    expect(p.insns.filter((i) => i.code === 0x94).map((i) => i.imm)).toEqual([6]); // the one w %= 6
+    expect(ops).not.toContain(0x34); // no w /= k
+  });
   it('inlines one-line functions as expressions (a condition becomes one jump)', () => {
     const decls = `static __always_inline _Bool small(long v, long lim) { return v < lim; }
       static __always_inline long twice(long v) { return v + v; }`;

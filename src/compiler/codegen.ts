@@ -5,6 +5,9 @@
  * Maps: BTF-style definitions (`__uint(type, …)`, `__type(key, …)`, `__uint(max_entries, …)`,
  * `key_size`/`value_size`, `map_flags`) are read from the member *types* of the anonymous
  * struct, as libbpf reads them from BTF; legacy `struct bpf_map_def SEC("maps")` from its bytes.
+ * `__array(values, struct inner)` gives a map-in-map its inner template, and
+ * `= { .values = { [i] = &x } }` the initial slots (`BpfMapDef.init`: programs of a prog_array,
+ * maps of a map-in-map), which the ELF writer turns into `.rel.maps` as clang does.
  * Globals: `const` → `.rodata`, initialised → `.data`, zero → `.bss` (an explicit
  * `SEC(".data.x")`-style section is mapped onto its base section). Reads of a non-volatile
  * `const` scalar with an initialiser are folded, as clang -O2 does.
@@ -70,7 +73,7 @@ export function generate(
   for (const g of unit.globals) {
     if (g.helperId !== undefined || g.isExtern) continue;
     if (g.isMap) {
-      const m = mapDef(g, diagnostics);
+      const m = mapDef(g, diagnostics, (f) => f.body !== undefined && f.section !== undefined);
       if (m) maps.push(m);
       continue;
     }
@@ -279,9 +282,11 @@ function labelsOf(f: Sym): string[] {
   return out;
 }
 
-function mapDef(g: Sym, diagnostics: Diagnostic[]): BpfMapDef | undefined {
-  const err = (message: string): undefined => {
-    diagnostics.push({ code: CDiag.TypeError, severity: 'error', message, span: g.span });
+const PROG_ARRAY = 3, ARRAY_OF_MAPS = 12, HASH_OF_MAPS = 13;
+
+function mapDef(g: Sym, diagnostics: Diagnostic[], isProgram: (s: Sym) => boolean): BpfMapDef | undefined {
+  const err = (message: string, span = g.span): undefined => {
+    diagnostics.push({ code: CDiag.TypeError, severity: 'error', message, span });
     return undefined;
   };
   const t = g.type;
@@ -292,6 +297,42 @@ function mapDef(g: Sym, diagnostics: Diagnostic[]): BpfMapDef | undefined {
     const typeId = u32(0);
     return { name: g.name, type: MAP_TYPES[typeId] ?? `type${typeId}`, typeId, keySize: u32(4), valueSize: u32(8), maxEntries: u32(12), flags: u32(16) };
   }
+  const def = btfMapDef(g.name, t);
+  if (!def) return err(`map '${g.name}' has no type; use __uint(type, BPF_MAP_TYPE_…)`);
+  const values = t.members.find((m) => m.name === 'values');
+  const inMap = def.typeId === ARRAY_OF_MAPS || def.typeId === HASH_OF_MAPS;
+  if (values) {
+    // libbpf's rules for `__array(values, …)`: prog_array or map-in-map, pointers to a function
+    // prototype or to the inner map's definition struct.
+    const to = values.type.kind === 'array' && values.type.of.kind === 'ptr' ? values.type.of.to : undefined;
+    if (def.typeId !== PROG_ARRAY && !inMap) return err(`map '${g.name}': __array(values, …) needs a prog_array or map-in-map type, not ${def.type}`);
+    if (def.typeId === PROG_ARRAY && to?.kind !== 'func') return err(`map '${g.name}': a prog_array's __array(values, …) must name a function prototype, e.g. int (void *)`);
+    if (inMap) {
+      if (to?.kind !== 'struct') return err(`map '${g.name}': a map-in-map's __array(values, …) must name the inner map's definition struct`);
+      const inner = btfMapDef(to.tag ?? '', to);
+      if (!inner) return err(`map '${g.name}': the inner map definition has no type; use __uint(type, BPF_MAP_TYPE_…)`);
+      def.inner = inner;
+    }
+  }
+  for (const slot of g.mapInit ?? []) {
+    if (!values) return err(`map '${g.name}' has no __array(values, …) member to initialise`, slot.span);
+    const s = slot.sym;
+    if (def.typeId === PROG_ARRAY && !(s.kind === 'func' && isProgram(s))) return err(`'${s.name}' is not a program (a function placed in a SEC("…")): a prog_array slot can only hold a program`, slot.span);
+    if (inMap && !(s.kind === 'global' && s.isMap && s.section === '.maps')) return err(`'${s.name}' is not a map defined in SEC(".maps"): a map-in-map slot can only hold a map`, slot.span);
+    if (slot.index >= def.maxEntries) {
+      diagnostics.push({ code: CDiag.Warning, severity: 'warning', message: `slot ${slot.index} of map '${g.name}' is past its max_entries (${def.maxEntries}): libbpf will fail to load the object`, span: slot.span });
+    }
+    const init = (def.init ??= []);
+    const same = init.findIndex((x) => x.index === slot.index);
+    if (same >= 0) init.splice(same, 1); // a later designator overrides, as in C
+    init.push({ index: slot.index, symbol: s.name });
+  }
+  def.init?.sort((a, b) => a.index - b.index);
+  return def;
+}
+
+/** A BTF-style map definition struct read from its member types, as libbpf reads its BTF. */
+function btfMapDef(name: string, t: Extract<Type, { kind: 'struct' }>): BpfMapDef | undefined {
   let typeId: number | undefined;
   let keySize = 0;
   let valueSize = 0;
@@ -309,6 +350,6 @@ function mapDef(g: Sym, diagnostics: Diagnostic[]): BpfMapDef | undefined {
     else if (n === 'value' && m.type.kind === 'ptr') valueSize = sizeOf(m.type.to);
     else if (n === 'values') valueSize = 4;
   }
-  if (typeId === undefined) return err(`map '${g.name}' has no type; use __uint(type, BPF_MAP_TYPE_…)`);
-  return { name: g.name, type: MAP_TYPES[typeId] ?? `type${typeId}`, typeId, keySize, valueSize, maxEntries, flags };
+  if (typeId === undefined) return undefined;
+  return { name, type: MAP_TYPES[typeId] ?? `type${typeId}`, typeId, keySize, valueSize, maxEntries, flags };
 }

@@ -128,7 +128,9 @@ function globalVar(p: PState, spec: DeclSpec, ty0: Type, name: { text: string; s
   if (section !== undefined) s.section = section;
   if (p.consume('=')) {
     const at = p.tok.span;
-    if (isScalar(ty) && ty.kind === 'ptr' && ty.to.kind === 'func') {
+    if (section === '.maps' && ty.kind === 'struct' && p.is('{')) {
+      s.mapInit = mapInitializer(p, ty);
+    } else if (isScalar(ty) && ty.kind === 'ptr' && ty.to.kind === 'func') {
       // static long (*bpf_x)(…) = (void *) N;  — a helper by id.
       const e = convert(p, assign(p), ty, 'initializing');
       if (e.k !== 'num') p.error(at, 'initializer element is not a compile-time constant', CDiag.ConstExpr);
@@ -145,6 +147,51 @@ function globalVar(p: PState, spec: DeclSpec, ty0: Type, name: { text: string; s
   if (s.section === '.maps' || s.section === 'maps') s.isMap = true;
   if (!prev) { p.scopes[0].vars.set(name.text, s); p.unit.globals.push(s); }
   return s;
+}
+
+/**
+ * map-initializer = "{" ("." "values" "=" "{" (("[" const-expr "]" "=")? slot ","?)* "}" ","?)? "}"
+ * slot = ("(" type ")")* ("&")? identifier | 0
+ * The initial values of a BTF map definition's `__array(values, …)` member: program or map
+ * addresses by slot, as libbpf reads them from `.rel.maps` (a null slot stays empty). Whether the
+ * map type takes them and the symbols are programs or maps is checked in codegen.
+ */
+function mapInitializer(p: PState, ty: Extract<Type, { kind: 'struct' }>): NonNullable<Sym['mapInit']> {
+  const slots: NonNullable<Sym['mapInit']> = [];
+  p.expect('{');
+  while (!p.consume('}')) {
+    if (!p.consume('.')) p.fail(p.tok.span, "a map definition's initializer can only set '.values' (libbpf reads the other members from BTF)", CDiag.TypeError);
+    const nm = p.ident();
+    if (nm.text !== 'values') {
+      const member = ty.members.some((m) => m.name === nm.text);
+      p.fail(nm.span, member ? `map member '${nm.text}' cannot be initialised: only '.values' of __array(values, …) holds initial values`
+        : `field designator '${nm.text}' does not refer to any field in type '${typeName(ty)}'`, CDiag.TypeError);
+    }
+    const vm = ty.members.find((m) => m.name === 'values');
+    if (!vm || vm.type.kind !== 'array' || vm.type.of.kind !== 'ptr') p.fail(nm.span, "the map has no '__array(values, …)' member to initialise", CDiag.TypeError);
+    p.expect('=');
+    p.expect('{');
+    let idx = 0;
+    while (!p.consume('}')) {
+      if (p.consume('[')) {
+        const at = p.tok.span;
+        const v = constExpr(p);
+        p.expect(']');
+        p.expect('=');
+        if (v < 0n || v > 0xffffffffn) p.error(at, `array index ${v} is out of range for a map slot`, CDiag.ConstExpr);
+        idx = Number(v);
+      }
+      const e = assign(p);
+      let n = e;
+      while (n.k === 'cast' || n.k === 'addr') n = n.lhs!;
+      if (n.k === 'var' && n.sym && (n.sym.kind === 'func' || n.sym.kind === 'global')) slots.push({ index: idx, sym: n.sym, span: e.span });
+      else if (n.k !== 'num' || n.val !== 0n) p.error(e.span, "a map slot's initial value must be the address of a program or a map ('&name')", CDiag.ConstExpr);
+      idx++;
+      if (!p.consume(',')) { p.expect('}'); break; }
+    }
+    if (!p.consume(',')) { p.expect('}'); break; }
+  }
+  return slots;
 }
 
 /** compound-stmt = "{" (declaration | stmt)* "}" */

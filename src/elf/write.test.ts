@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../asm/index.ts';
 import type { BpfObject } from '../isa/object.ts';
+import { parseElf, R_BPF } from './elfio.ts';
 import { readElf } from './read.ts';
 import { goldenNames, loadGolden, mergedLayout, TESTDATA, type KernelProg } from './testdata/goldens.ts';
 import { writeElf } from './write.ts';
@@ -122,6 +123,37 @@ describe('writeElf round trip through our reader', () => {
     // the second slot of ld_imm64 takes the line of its first slot, as the reader fills lines forward
     const lines = obj.programs[0].lineInfo.map((l, pc) => (pc > 0 && obj.programs[0].insns[pc - 1].code === 0x18 ? obj.programs[0].lineInfo[pc - 1] : l));
     expect(back.object).toEqual({ ...obj, programs: [{ ...obj.programs[0], lineInfo: lines }] });
+  });
+
+  it('map initial values (prog_array programs, map-in-map maps) survive the round trip as .rel.maps', () => {
+    const prog = (name: string, r0: number) => ({
+      name, section: 'xdp', relocations: [],
+      insns: [{ code: 0xb7, dst: 0, src: 0, off: 0, imm: r0 }, { code: 0x95, dst: 0, src: 0, off: 0, imm: 0 }],
+      lineInfo: [{ file: 'p.c', line: 1, col: 1 }, { file: 'p.c', line: 1, col: 1 }],
+    });
+    const inner = { name: 'inner', type: 'array', typeId: 2, keySize: 4, valueSize: 8, maxEntries: 2, flags: 0 };
+    const obj: BpfObject = {
+      programs: [prog('a', 1), prog('b', 2), prog('c', 3)],
+      maps: [
+        { name: 'jmp', type: 'prog_array', typeId: 3, keySize: 4, valueSize: 4, maxEntries: 8, flags: 0, init: [{ index: 2, symbol: 'c' }, { index: 5, symbol: 'a' }] },
+        { ...inner, name: 'ia' },
+        { ...inner, name: 'ib' },
+        { name: 'outer', type: 'hash_of_maps', typeId: 13, keySize: 4, valueSize: 4, maxEntries: 4, flags: 0, inner, init: [{ index: 0, symbol: 'ib' }, { index: 3, symbol: 'ia' }] },
+      ],
+      globals: [],
+      license: 'GPL',
+    };
+    const bytes = writeElf(obj);
+    const back = readElf(bytes, 'init.o');
+    expect(back.diagnostics).toEqual([]);
+    expect(back.object!.maps).toEqual(obj.maps);
+    // as clang writes them: one R_BPF_64_ABS64 per slot at 40 + 8 * index inside the map's variable
+    // (jmp at 0 with 6 slots → 88 bytes, ia at 88, ib at 128, outer at 168)
+    const elf = parseElf(bytes, 'init.o', []);
+    const maps = elf!.sections.find((s) => s.name === '.maps')!;
+    expect(elf!.rels.get(maps.index)!.map((r) => [r.offset, r.type, elf!.symbols[r.symbol].name])).toEqual([
+      [40 + 16, R_BPF['64_ABS64'], 'c'], [40 + 40, R_BPF['64_ABS64'], 'a'], [168 + 40, R_BPF['64_ABS64'], 'ib'], [168 + 64, R_BPF['64_ABS64'], 'ia'],
+    ]);
   });
 });
 

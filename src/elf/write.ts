@@ -6,7 +6,10 @@
  * for the subprograms (each once, found through `BpfProgram.subprograms`), `.rel<sec>` with
  * `R_BPF_64_64` (map / global data / function address) and `R_BPF_64_32` (calls) relocations,
  * `.maps` with a BTF map definition per map (`__uint` members: type, key_size, value_size,
- * max_entries, map_flags), `.data`/`.rodata`/`.bss`, `license`, `.BTF` (int, arrays, pointers,
+ * max_entries, map_flags; `values` for a map-in-map's inner template or a prog_array's initial
+ * programs), `.rel.maps` with one `R_BPF_64_ABS64` per initial slot (`BpfMapDef.init`) at
+ * 40 + 8 × index inside the map's variable, against the program's or map's symbol, as clang
+ * writes `__array(values, …) = { [i] = &x }`, `.data`/`.rodata`/`.bss`, `license`, `.BTF` (int, arrays, pointers,
  * the map structs, vars, the `.maps` datasec, a func_proto + func per function), `.BTF.ext`
  * (func_info per function, line_info where the source position changes), `.symtab`, `.strtab`.
  *
@@ -175,19 +178,24 @@ export function writeElf(object: BpfObject): Uint8Array {
     ext.push(es);
   }
 
-  // maps: BTF-defined, one 40-byte struct of five pointers each
+  // maps: BTF-defined, one 40-byte struct of five pointers each, then the `values` slots that
+  // have initial values (8 bytes each, one R_BPF_64_ABS64 in .rel.maps per filled slot)
   if (object.maps.length) {
     const vars: { type: number; offset: number; size: number }[] = [];
+    const mapRels: Rel[] = [];
     let offset = 0;
     for (const m of object.maps) {
       const st = mapStruct(btf, m, '');
-      const size = m.inner ? 48 : 40;
+      const slots = m.init?.length ? Math.max(...m.init.map((x) => x.index)) + 1 : 0;
+      const size = 40 + slots * 8;
+      for (const x of m.init ?? []) mapRels.push({ offset: offset + 40 + x.index * 8, sym: x.symbol, type: R_BPF['64_ABS64'] });
       vars.push({ type: btf.variable(m.name, st, 1), offset, size });
       syms.push({ name: m.name, type: STT_OBJECT, bind: STB_GLOBAL, sec: '.maps', value: offset, size });
       offset += size;
     }
     btf.datasec('.maps', offset, vars);
     sections.push({ name: '.maps', type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE, data: new Uint8Array(offset), align: 8 });
+    if (mapRels.length) relsBySec.set('.maps', mapRels);
   }
   for (const g of object.globals) {
     const bss = g.name === '.bss';
@@ -218,16 +226,21 @@ function paramType(btf: BtfBuilder, p: GlobalFuncParam): number {
 
 /**
  * A map definition struct: five `int (*f)[N]` members (type, key_size, value_size, max_entries,
- * map_flags) and, for map-in-map, `struct inner *values[]` naming the inner map's template struct.
+ * map_flags) and, as clang describes `__array(values, …)`, a flexible `values` member at the end
+ * (adding nothing to the struct's 40 bytes): `struct inner *values[]` naming the inner map's
+ * template struct for a map-in-map, `int (*values[])(void *)` for a prog_array with initial values.
  */
 function mapStruct(btf: BtfBuilder, m: BpfMapDef, tag: string): number {
   const fields: [string, number][] = [['type', m.typeId], ['key_size', m.keySize], ['value_size', m.valueSize], ['max_entries', m.maxEntries], ['map_flags', m.flags]];
   const members = fields.map(([n, v], k) => ({ name: n, type: btf.ptr(btf.intArray(v)), bitOffset: k * 64 }));
   if (m.inner) {
-    const inner = mapStruct(btf, { ...m.inner, inner: undefined }, m.inner.name || `${m.name}__inner`);
+    const inner = mapStruct(btf, { ...m.inner, inner: undefined, init: undefined }, m.inner.name || `${m.name}__inner`);
     members.push({ name: 'values', type: btf.array(btf.ptr(inner), 0), bitOffset: 5 * 64 });
+  } else if (m.init?.length) {
+    const proto = btf.funcProto(btf.int(), [{ name: '', type: btf.ptr(0) }]);
+    members.push({ name: 'values', type: btf.array(btf.ptr(proto), 0), bitOffset: 5 * 64 });
   }
-  return btf.struct(tag, m.inner ? 48 : 40, members);
+  return btf.struct(tag, 40, members);
 }
 
 /** Lay out sections, .rel*, .symtab, .strtab and the headers. */

@@ -22,7 +22,7 @@ import { validateInsns } from '../isa/validate.ts';
 import { progTypeForCli, progTypeForSection } from '../kernel/progtypes/progTypes.ts';
 import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
 import { indexMapRefs, linkProgram, objectMaps, type MapReloc } from '../kernel/run/index.ts';
-import { verify, type VerifyMap } from '../verifier/index.ts';
+import { lineInfoRecords, verify, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
 import { bytecodeRows, toWire } from './pipeline.ts';
 import type { BytecodeRow, VerifierSummary, WireDiagnostic } from './protocol.ts';
 import { errorPcFromLog } from './verifyStep.ts';
@@ -54,6 +54,10 @@ export interface Prepared {
     maps: VerifyMap[];
     object?: BpfObject;
     lineOf(pc: number | undefined): { line: number; col: number } | undefined;
+    /** C only: what libbpf hands the kernel from .BTF.ext — func_info (callbacks load) and line_info
+     * (the log's `; source @ file:line` comments). */
+    funcInfo?: boolean;
+    lineInfo?: VerifierLineInfo[];
   };
 }
 
@@ -132,8 +136,14 @@ function prepareC(req: PrepareRequest): Prepared {
   }
   const type = override ? override.type : sec!.type;
   const attachType = override ? override.attachType : sec!.def.attachType;
-  const maps: VerifyMap[] = objectMaps(obj).map((m) => ({ ...m.spec, type: m.typeName }));
+  // libbpf fills global-data maps and freezes .rodata: the verifier reads constant strings
+  // (bpf_snprintf formats) from it
+  const maps: VerifyMap[] = objectMaps(obj).map((m) => ({
+    ...m.spec, type: m.typeName,
+    ...(m.init !== undefined && m.spec.name.startsWith('.rodata') ? { data: m.init, frozen: true } : {}),
+  }));
   const { insns, relocs } = linkProgram(prog);
+  const lineInfo = lineInfoRecords(prog.lineInfo, (f) => sourceText(sources, f));
   const indexed = indexMapRefs(insns, relocs, maps.map((m) => m.name));
   const verifierInsns = indexed.ok ? indexed.insns : insns;
   const symbolAt = new Map(relocs.filter((r) => r.kind === 'map').map((r) => [r.pc, r.symbol]));
@@ -157,7 +167,7 @@ function prepareC(req: PrepareRequest): Prepared {
     bytecode,
     prog: {
       type, attachType, section: prog.section, attachTo: sec?.target ?? '', name: prog.name, insns: insns.slice(),
-      relocs: relocs.map((r) => ({ pc: r.pc, symbol: r.symbol, kind: r.kind })), verifierInsns, maps, object: obj, lineOf,
+      relocs: relocs.map((r) => ({ pc: r.pc, symbol: r.symbol, kind: r.kind })), verifierInsns, maps, object: obj, lineOf, funcInfo: true, ...(lineInfo.length ? { lineInfo } : {}),
     },
   };
 }
@@ -183,6 +193,7 @@ export function verifyPrepared(p: NonNullable<Prepared['prog']>, opts: { logLeve
   const logLevel = opts.logLevel ?? 1;
   const r = verify(p.verifierInsns, {
     progType: p.type, attachType: p.attachType, attachTo: p.attachTo || undefined, maps: [...p.maps], logLevel, unprivileged: opts.unprivileged, stateTexts: opts.states !== false,
+    ...(p.funcInfo ? { funcInfo: true } : {}), ...(p.lineInfo ? { lineInfo: p.lineInfo } : {}),
   });
   const verifier: VerifierSummary = { progType: p.type, accepted: r.accepted, error: r.error, log: r.log, processed: r.processed, logLevel };
   const out: VerifiedPrepared = {

@@ -22,6 +22,16 @@
  * the reference interpreter (BPF_PROG_TEST_RUN-style contexts: ingress_ifindex and rx_queue_index
  * read 0 there) — exact for programs that do not branch on those fields.
  *
+ * Engines: bulk batches run on the fast engine (the WebAssembly JIT) through the driver's reusable
+ * packet runner (`Kernel.packetRunner`), in its proven mode when our verifier accepted the program
+ * (`kernel.load(..., { verified: true })`) and its checked mode under "run without the verifier";
+ * a program the JIT cannot compile runs on the reference interpreter and `view.engineFallback`
+ * says why. `step()` runs the next packet through the same driver, kernel and maps on the
+ * reference interpreter with its register trace (`view.stepped`). The per-packet hook is kept
+ * cheap: only packets that printed, emitted, faulted or end a batch cost more than two compares.
+ * With `req.reader` (an example's `@poll-every` / `@perf-pages`) the records are what the
+ * simulated user-space reader got, and `view.perfLost` what the perf buffers lost.
+ *
  * "Run without the verifier" loads and runs a rejected program anyway; the first simulated kernel
  * oops is reported (what the verifier exists to prevent). Own code.
  */

@@ -4,10 +4,7 @@
  * testdata/clang-objects/roundtrip.json by record-roundtrip.ts with the written file's sha256, and
  * asked live when bpftool and root are here), and that runs in our kernel like the original did
  * in the real one (the golden retvals of X.golden.json).
- *
- * Known gap (documented): the writer does not write `.rel.maps`, so prog_array / map-in-map
- * initial values are lost in the written object — those objects load, but their runs differ, so
- * they are only checked to load.
+ * prog_array / map-in-map initial values go through the writer's `.rel.maps` and run too.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,7 +21,6 @@ const DIR = join(import.meta.dirname, '../testdata/clang-objects');
 const names = readdirSync(DIR).filter((f) => f.endsWith('.golden.json')).map((f) => f.slice(0, -'.golden.json'.length)).sort();
 const recorded = JSON.parse(readFileSync(join(DIR, 'roundtrip.json'), 'utf8')) as { objects: Record<string, { sha256: string; bpftool: { ok: boolean; message?: string } }> };
 const fromHex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
-const INIT_VALUES = new Set(['tail_calls', 'tail_limit', 'map_in_map', 'hash_of_maps']);
 
 const written = (n: string): Uint8Array => {
   const r = readElf(new Uint8Array(readFileSync(join(DIR, `${n}.o`))), `${n}.o`);
@@ -44,7 +40,6 @@ describe('export round trip: clang .o → our reader → our writer', () => {
       const w = written(n);
       const back = readElf(w, `${n}.written.o`, { sections: 'separate' });
       expect(back.diagnostics).toEqual([]);
-      if (INIT_VALUES.has(n)) return;
       const g = JSON.parse(readFileSync(join(DIR, `${n}.golden.json`), 'utf8')) as { runs: { prog: string; packet: string; retval: number }[] };
       const k = createKernel({ cpus: 2 });
       const l = loadObject(k, back.object!);

@@ -2,15 +2,17 @@
  * The run bar above the dock: the program type and attach point (from SEC(), overridable), the
  * traffic scenario (packet programs) or workload (tracing programs), seed, packet (or event) count,
  * packet rate or (events) seconds of simulated time,
- * the engine, "run without the verifier" and "unprivileged loader" switches, Run / Pause / Step /
- * Reset, and a progress bar for long runs.
+ * the ring/perf-buffer reader's schedule (poll every N packets, perf pages per CPU), the engine
+ * ("auto": runs on the JIT, Step on the reference interpreter), "run without the verifier" and
+ * "unprivileged loader" switches, Run / Pause / Step / Reset, and a progress bar for long runs.
+ * The scenario and workload names come from the simulator's own modules (loaded lazily).
  */
 import { useEffect, useState } from 'react';
 import { useDrive, useLive } from '../../state/session.ts';
 import { setRunOpts, setTypeOverride, setUnprivileged, useRunOpts, useTypeOverride, useUnprivileged } from '../../state/ui.ts';
 import { setProgType, setScenario, setSeed, useLanguage, useProgType, useScenario, useSeed } from '../../state/workspace.ts';
 import { pauseDrive, resetDriveRun, resumeDrive, startDrive, stepDrive } from './drive.ts';
-import { runsOnPackets } from './runFormat.ts';
+import { runsOnPackets, scenarioOptions } from './runFormat.ts';
 import './runs.css';
 
 /** The simulator's scenario and workload names, from the sim modules themselves (a lazy chunk, shared with the lessons). */
@@ -33,12 +35,6 @@ function useSimNames(): SimNames | null {
   return names;
 }
 
-/** The options of the traffic / workload picker: the simulator's names, plus the current value when it is another (an example's 'webserver,shell'). */
-export function scenarioOptions(names: readonly string[], current: string | null, fallback: string): { value: string; options: string[] } {
-  if (names.length === 0) return { value: current ?? fallback, options: [current ?? fallback] }; // still loading
-  const value = current && (names.includes(current) || current.split(',').every((n) => names.includes(n.trim()))) ? current : fallback;
-  return { value, options: names.includes(value) ? [...names] : [value, ...names] };
-}
 export const TYPE_NAMES = ['xdp', 'tc', 'socket', 'cgroup_skb', 'kprobe', 'kretprobe', 'uprobe', 'tracepoint', 'raw_tracepoint', 'fentry', 'fexit', 'perf_event', 'lsm'] as const;
 
 const fmt = (n: number) => n.toLocaleString('en-US');

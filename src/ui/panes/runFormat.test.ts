@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jumpTarget, strings, cfgLayers, decodeScalar, hexLines, histogramKind, leValue, log2Label, valueTotal } from './runFormat.ts';
+import { jumpTarget, scenarioOptions, strings, cfgLayers, decodeScalar, hexLines, histogramKind, leValue, log2Label, valueTotal } from './runFormat.ts';
 
 describe('run panel formatting', () => {
   it('reads little-endian map values', () => {
@@ -49,5 +49,14 @@ describe('jump targets', () => {
     expect(jumpTarget(10, 'goto -0x3')).toBe(8);
     expect(jumpTarget(4, 'gotol +0x2')).toBe(7);
     expect(jumpTarget(4, 'call 0x5')).toBeUndefined();
+  });
+  it('offers the simulator\'s names, plus an example\'s workload list, and falls back for unknown names', () => {
+    const w = ['shell', 'webserver', 'cron', 'malicious'];
+    expect(scenarioOptions(w, 'cron', 'shell')).toEqual({ value: 'cron', options: w });
+    expect(scenarioOptions(w, 'webserver,shell', 'shell')).toEqual({ value: 'webserver,shell', options: ['webserver,shell', ...w] });
+    expect(scenarioOptions(w, 'webserver,nosuch', 'shell')).toEqual({ value: 'shell', options: w });
+    expect(scenarioOptions(w, null, 'shell')).toEqual({ value: 'shell', options: w });
+    // names still loading: the current value stays selected
+    expect(scenarioOptions([], 'botnet', 'mixed')).toEqual({ value: 'botnet', options: ['botnet'] });
   });
 });

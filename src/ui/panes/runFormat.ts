@@ -11,6 +11,13 @@ export function runsOnPackets(progType: string): boolean {
   return progType === '' || PACKET_KERNEL_TYPES.has(progType);
 }
 
+/** The options of the traffic / workload picker: the simulator's names, plus the current value when it is another (an example's 'webserver,shell'). */
+export function scenarioOptions(names: readonly string[], current: string | null, fallback: string): { value: string; options: string[] } {
+  if (names.length === 0) return { value: current ?? fallback, options: [current ?? fallback] }; // still loading
+  const value = current && (names.includes(current) || current.split(',').every((n) => names.includes(n.trim()))) ? current : fallback;
+  return { value, options: names.includes(value) ? [...names] : [value, ...names] };
+}
+
 /** The unsigned little-endian number in `hex` (lowercase byte pairs, memory order). */
 export function leValue(hex: string): bigint {
   let v = 0n;

@@ -121,8 +121,12 @@ test('an embed link shows the editor and one panel, without the page chrome', as
   await expect(trace.getByLabel('current pc')).toHaveText('0');
   await setEditorText(slide, 'r0 = 1\nr0 += 2\nr0 += 3\nexit');
   await slide.getByRole('button', { name: /^Run program/ }).click();
-  await trace.getByRole('button', { name: 'Last step' }).click();
-  await expect(trace.getByLabel('current step')).toHaveText('4');
+  // the run's trace replaces the shown one when it arrives: a click on "Last step" before that
+  // lands on the old trace, so click until the new trace's last step shows
+  await expect(async () => {
+    await trace.getByRole('button', { name: 'Last step' }).click();
+    await expect(trace.getByLabel('current step')).toHaveText('4', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(trace.getByLabel('r0', { exact: true })).toHaveText('0x0000000000000006');
   await screenshot(slide, '13-embed-trace');
   await ctx.close();

@@ -15,8 +15,10 @@
  * `loadForRun` then loads what runs: a `.c` / `.o` as a whole object (`loadObject`: every program,
  * prog_array and map-in-map slots filled, as `bpftool prog loadall`), other files as one program.
  *
- * Does not: run anything (runCmd.ts does); verify global (non-static) functions on their
- * own against BTF (reported as a rejection, as `verify` does). Provenance: our own code.
+ * Global (non-static) functions are verified on their own against their BTF parameters, as
+ * `verify` does (globalFuncsOf).
+ *
+ * Does not: run anything (runCmd.ts does). Provenance: our own code.
  */
 import { readFileSync } from 'node:fs';
 import type { Insn } from '../isa/insn.ts';
@@ -26,7 +28,7 @@ import { mapTypeName } from '../kernel/maps/types.ts';
 import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
 import { progTypeForSection } from '../kernel/progtypes/progTypes.ts';
 import { indexMapRefs, linkProgram, loadObject, objectMaps, type Kernel, type LoadedProgram, type MapReloc } from '../kernel/run/index.ts';
-import { verify, type VerifyMap } from '../verifier/index.ts';
+import { verify, type GlobalFuncInfo, type VerifyMap } from '../verifier/index.ts';
 import { extensionOf, formatDiagnostic, type LoadedFile } from './input.ts';
 import type { Io } from './main.ts';
 
@@ -45,8 +47,14 @@ export interface VerifyTarget {
   type: ProgTypeName;
   attachType?: string;
   attachTo?: string;
-  /** A global function the verifier would check on its own: not modelled, so not accepted. */
-  global?: string;
+  /** The global functions among its subprograms (verified on their own against their BTF). */
+  globalFuncs?: GlobalFuncInfo[];
+}
+
+/** The global (non-static) functions of a program, with their BTF parameters, for verify(). */
+export function globalFuncsOf(prog: BpfProgram | undefined): GlobalFuncInfo[] | undefined {
+  const g = (prog?.subprograms ?? []).filter((x) => x.global).map((x) => ({ pc: x.pc, name: x.name, params: x.global!.params }));
+  return g.length ? g : undefined;
 }
 
 /** The maps the verifier sees, in the order the run creates them (a `--map` overrides the object's map of that name). */
@@ -83,9 +91,6 @@ export function hasFuncInfo(file: string): boolean {
  * does not define: the load reports that, with its position).
  */
 export function verifyForRun(t: VerifyTarget, maps: readonly VerifyMap[], funcInfo: boolean): Verdict | undefined {
-  if (t.global !== undefined) {
-    return { accepted: false, error: `global function ${t.global}: verifying global functions on their own against their BTF types is not modelled yet` };
-  }
   let insns = t.insns;
   if (t.relocs?.some((r) => r.kind === 'map')) {
     const linked = indexMapRefs(t.insns, t.relocs.map((r) => ({ pc: r.pc, symbol: r.symbol, kind: r.kind === 'map' ? 'map' : 'call' })), maps.map((m) => m.name));
@@ -94,7 +99,7 @@ export function verifyForRun(t: VerifyTarget, maps: readonly VerifyMap[], funcIn
   }
   try {
     const r = verify(insns, {
-      progType: t.type, attachType: t.attachType, attachTo: t.attachTo, maps: [...maps], logLevel: 1, funcInfo, stateTexts: false,
+      progType: t.type, attachType: t.attachType, attachTo: t.attachTo, maps: [...maps], logLevel: 1, funcInfo, stateTexts: false, globalFuncs: t.globalFuncs,
     });
     return { accepted: r.accepted, error: r.accepted ? null : r.error ?? 'rejected' };
   } catch (e) {
@@ -111,9 +116,9 @@ export function objectTarget(prog: BpfProgram, type?: { type: ProgTypeName; atta
   const t = type ?? (sec ? { type: sec.type, attachType: btfTyped ? sec.def.attachType : undefined } : undefined);
   if (!t) return undefined;
   const { insns, relocs } = linkProgram(prog);
-  const g = prog.subprograms?.find((x) => x.global);
+  const globalFuncs = globalFuncsOf(prog);
   return {
-    insns, relocs, type: t.type, attachType: t.attachType, attachTo: !type && btfTyped ? sec.target : undefined, ...(g ? { global: g.name } : {}),
+    insns, relocs, type: t.type, attachType: t.attachType, attachTo: !type && btfTyped ? sec.target : undefined, ...(globalFuncs ? { globalFuncs } : {}),
   };
 }
 

@@ -16,14 +16,15 @@ import { parseHex } from '../isa/hex.ts';
 import { parseMapSpec } from '../kernel/maps/index.ts';
 import { indexMapRefs, objectMaps } from '../kernel/run/object.ts';
 import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
-import { lineInfoRecords, verify, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
+import { lineInfoRecords, verify, type GlobalFuncInfo, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
+import { globalFuncsOf } from './runVerify.ts';
 import { sourceText } from '../compiler/driver.ts';
 import { flag, has, parseArgs, UsageError } from './args.ts';
 import { extensionOf, formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
 
 type Loaded =
-  | { ok: true; insns: Insn[]; maps: VerifyMap[]; section?: string; unmodelled?: string; funcInfo?: boolean; lineInfo?: VerifierLineInfo[] }
+  | { ok: true; insns: Insn[]; maps: VerifyMap[]; section?: string; unmodelled?: string; funcInfo?: boolean; globalFuncs?: GlobalFuncInfo[]; lineInfo?: VerifierLineInfo[] }
   | { ok: false; errors: string[] };
 
 /** Raw slots are decoded without the encoding check: bad encodings are the verifier's to report. */
@@ -61,12 +62,9 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
   if (!linked.ok) return { ok: false, errors: [`${file}: error: insn ${linked.pc}: '${linked.missing}' is not a --map (give --map ${linked.missing}:TYPE:KEY:VALUE:MAX)`] };
   const insns = linked.insns;
   // The kernel verifies a global (non-static __noinline) function once, on its own, with arguments
-  // typed by its BTF (a pointer parameter is mem_or_null there). verify() does not model that yet
-  // and would check the callee in the caller's context — a possible false accept — so refuse.
-  const g = r.value.program?.subprograms?.find((x) => x.global);
-  const unmodelled = g
-    ? `global function ${g.name}: verifying global functions on their own against their BTF types is not modelled yet`
-    : undefined;
+  // typed by its BTF (a pointer parameter is mem_or_null there): verify() gets their prototypes.
+  const globalFuncs = globalFuncsOf(r.value.program);
+  const unmodelled: string | undefined = undefined;
   // libbpf hands the kernel BTF func_info when the object has .BTF.ext (clang -g, our compiler):
   // that is what lets callbacks (bpf_loop, bpf_for_each_map_elem) load.
   // ... and line_info: the log gets the kernel's `; <source line> @ file:line` comments (a .o carries
@@ -74,7 +72,7 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
   const funcInfo = ext === 'c' || hasBtfExt(file);
   const prog = r.value.program;
   const lineInfo = prog && funcInfo ? lineInfoRecords(prog.lineInfo, (f) => (ext !== 'c' ? undefined : f === file ? readSource(file) : sourceText({}, f))) : undefined;
-  return { ok: true, insns, maps, section: prog?.section, unmodelled, funcInfo, ...(lineInfo?.length ? { lineInfo } : {}) };
+  return { ok: true, insns, maps, section: prog?.section, unmodelled, funcInfo, globalFuncs, ...(lineInfo?.length ? { lineInfo } : {}) };
 }
 
 function readSource(file: string): string | undefined {
@@ -143,7 +141,7 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
     }
     const r = verify(l.insns, {
       progType: pt.type, attachType: pt.attachType, attachTo: btfTyped ? fromSec?.target : undefined, maps: l.maps, logLevel: Number(lvlText) as 0 | 1 | 2, unprivileged: has(p, 'unprivileged'),
-      funcInfo: l.funcInfo === true, lineInfo: l.lineInfo,
+      funcInfo: l.funcInfo === true, lineInfo: l.lineInfo, globalFuncs: l.globalFuncs,
     });
     if (!r.accepted) rejected = true;
     if (has(p, 'json')) {

@@ -7,7 +7,10 @@
  *
  * Callbacks of bpf_loop and bpf_for_each_map_elem (push_callback_call, set_*_callback_state, the
  * callback return check and the return to the call insn), BTF-typed helper returns/arguments,
- * dynptr arguments (dynptr.ts).
+ * dynptr arguments (dynptr.ts). Calls to global functions (callGlobal: arguments checked against
+ * the BTF parameters, `R0 = scalar` after; the function is verified on its own by index.ts).
+ * Global-function pointer parameters: context (by struct name, CTX_STRUCTS) or `size` bytes of
+ * memory (NULL allowed); `__arg_*` decl tags and pointers to void are not modelled.
  * Does not: timer/find_vma/user_ringbuf callbacks, spin locks (need map BTF), kfuncs. Helper
  * arguments of those kinds make the verifier reject with a message saying so.
  * Provenance: rules and messages described from the 6.18 verifier's public behaviour and the
@@ -24,7 +27,7 @@ import { formatFrame, regTypeStr } from './format.ts';
 import { checkMemRegion, checkPacketAccess, slotAt, stackBounds, checkMemAccess } from './mem.ts';
 import { forEachReg } from './jmp.ts';
 import { markPrecise } from './precise.ts';
-import { type MapInfo, type Reg, BTF_TRUSTED, newFrame, ptrReg, scalarReg } from './types.ts';
+import { type GlobalFuncInfo, type MapInfo, type Reg, BTF_TRUSTED, newFrame, ptrReg, scalarReg } from './types.ts';
 import { btfStructByName } from './btf.ts';
 import { checkDynptrRelease, processDynptrArg, releaseDynptr } from './dynptr.ts';
 import { unprivHelperAllowed } from './unpriv.ts';
@@ -412,6 +415,8 @@ export function checkSubprogCall(env: Env, insn: Insn): number {
   if (st.curframe + 1 >= 8) fail(`the call stack of ${st.curframe + 2} frames is too deep`);
   const target = idx + insn.imm + 1;
   const sub = env.subprogs.findIndex((s) => s.start === target);
+  const g = env.globalFuncs?.find((x) => x.pc === target);
+  if (g && sub > 0) return callGlobal(env, g, sub);
   const caller = frame(env);
   const callee = newFrame(st.curframe + 1, idx, sub);
   for (let r = 1; r <= 5; r++) callee.regs[r] = { ...caller.regs[r] };
@@ -505,3 +510,50 @@ export function returnFromSubprog(env: Env): number {
 }
 
 export { readReg };
+
+/** The context struct a global function's `struct X *` parameter must name to be the context. */
+const CTX_STRUCTS: Record<string, string[]> = {
+  xdp: ['xdp_md'], socket_filter: ['__sk_buff'], sched_cls: ['__sk_buff'], sched_act: ['__sk_buff'], cgroup_skb: ['__sk_buff'],
+  lwt_in: ['__sk_buff'], lwt_out: ['__sk_buff'], lwt_xmit: ['__sk_buff'], sk_skb: ['__sk_buff'],
+  kprobe: ['pt_regs', 'bpf_user_pt_regs_t'], perf_event: ['bpf_perf_event_data'], raw_tracepoint: ['bpf_raw_tracepoint_args'],
+  sock_ops: ['bpf_sock_ops'], cgroup_sock: ['bpf_sock'], cgroup_sock_addr: ['bpf_sock_addr'], sk_msg: ['sk_msg_md'],
+};
+
+export function isCtxParam(env: Env, p: GlobalFuncInfo['params'][number]): boolean {
+  return p.kind === 'ptr' && (CTX_STRUCTS[env.progType] ?? []).includes(p.to);
+}
+
+/**
+ * check_func_call for a global function: its arguments are checked against its BTF parameters
+ * (btf_check_subprog_call), it is queued to be verified on its own after the main program, and the
+ * caller goes on after the call with R0 an unknown scalar and R1-R5 clobbered.
+ */
+function callGlobal(env: Env, g: GlobalFuncInfo, sub: number): number {
+  const idx = env.insnIdx;
+  const caller = frame(env);
+  const bad = (why: string): never => fail(`${why}\nCaller passes invalid args into func#${sub} ('${g.name}')`);
+  g.params.forEach((p, i) => {
+    const regno = i + 1;
+    const r = caller.regs[regno];
+    if (p.kind === 'scalar') {
+      if (r.type !== 'scalar') bad(`R${regno} is not a scalar`);
+    } else if (isCtxParam(env, p)) {
+      if (r.type !== 'ctx') bad(`arg#${i} expects pointer to ctx`);
+    } else {
+      // check_mem_reg: PTR_TO_MEM (or NULL) of the parameter's size, read and written by the callee
+      if (isNullReg(r)) return;
+      if (r.type === 'scalar' || r.type === 'not_init') bad(`R${regno} type=${r.type === 'scalar' ? 'scalar' : '?'} expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf`);
+      const saved = { ...r };
+      caller.regs[regno] = { ...r, maybeNull: false };
+      helperMem(env, regno, BigInt(p.size), false, true, undefined);
+      helperMem(env, regno, BigInt(p.size), true, true, undefined);
+      caller.regs[regno] = saved;
+    }
+  });
+  if (env.log.level) env.log.write(`Func#${sub} ('${g.name}') is global and assumed valid.\n`);
+  env.globalCalled?.add(sub);
+  clobberCallerSaved(caller);
+  caller.regs[0] = scalarReg(scalarUnknown());
+  for (let r = 0; r <= 5; r++) env.cur.scratchedRegs |= 1 << r;
+  return idx + 1;
+}

@@ -67,11 +67,14 @@ function isStateVisited(env: Env, idx: number): number {
   if (env.jmpsProcessed - env.prevJmps >= 2 && env.processed - env.prevProcessed >= 8) addNew = true;
   const list = env.explored.get(idx) ?? [];
   const live = env.aux[idx].live;
-  const statesCnt = list.length;
+  // explored_state(): the kernel keeps checkpoints in a hash table of prog-length buckets keyed by
+  // (insn ^ callsite); states_cnt (max_states_per_insn) counts the whole bucket, other insns too.
+  const bucket = ((idx ^ cur.frames[cur.curframe].callsite) >>> 0) % env.insns.length;
+  const statesCnt = env.bucketStates.get(bucket) ?? 0;
   const mayGoto = env.insns[idx].code === 0xe5;
   for (let i = 0; i < list.length; i++) {
     const old = list[i];
-    if (mayGoto && old.mayGotoDepth !== cur.mayGotoDepth && statesEqual(old, cur, live, 'range', env.aux[idx].stackLive, !!env.exploreAluLimits)) {
+    if (mayGoto && old.mayGotoDepth !== cur.mayGotoDepth && statesEqual(old, cur, live, 'range', env.aux[idx].stackLive, !!env.exploreAluLimits, env.privileged)) {
       env.visitHit = old;
       old.hit++;
       // 6.18 keeps a copy of the state that closed the loop (an SCC backedge) until the loop is done.
@@ -81,7 +84,7 @@ function isStateVisited(env: Env, idx: number): number {
     }
     if (old.branches > 0 && env.aux[idx].callsCallback) {
       // calls_callback: a callback loop converges when a state at the call repeats in range.
-      if (statesEqual(old, cur, live, 'range', env.aux[idx].stackLive, !!env.exploreAluLimits)) {
+      if (statesEqual(old, cur, live, 'range', env.aux[idx].stackLive, !!env.exploreAluLimits, env.privileged)) {
         env.visitHit = old;
         old.hit++;
         propagatePrecision(env, old);
@@ -92,7 +95,7 @@ function isStateVisited(env: Env, idx: number): number {
         fail(`infinite loop detected at insn ${idx}\ncur state:${formatState(cur, true).replace(/\n$/, '')}\nold state:${formatState(old, true).replace(/\n$/, '')}`);
       }
       if (!env.aux[idx].forceCheckpoint && env.jmpsProcessed - env.prevJmps < 20 && env.processed - env.prevProcessed < 100) addNew = false;
-    } else if (statesEqual(old, cur, live, false, env.aux[idx].stackLive, !!env.exploreAluLimits)) {
+    } else if (statesEqual(old, cur, live, false, env.aux[idx].stackLive, !!env.exploreAluLimits, env.privileged)) {
       env.visitHit = old;
       old.hit++;
       propagatePrecision(env, old);
@@ -103,6 +106,7 @@ function isStateVisited(env: Env, idx: number): number {
     if (old.miss > old.hit * n + n) {
       list.splice(i, 1);
       i--;
+      if (old.bucket !== undefined) env.bucketStates.set(old.bucket, (env.bucketStates.get(old.bucket) ?? 1) - 1);
       if (old.branches === 0) env.liveStates--; // in-progress states stay allocated in the kernel
 
     }
@@ -116,6 +120,8 @@ function isStateVisited(env: Env, idx: number): number {
   n.branches = 1;
   n.parent = cur.parent;
   n.insnIdx = idx;
+  n.bucket = bucket;
+  env.bucketStates.set(bucket, (env.bucketStates.get(bucket) ?? 0) + 1);
   list.push(n);
   env.explored.set(idx, list);
   env.visitNew = n;
@@ -219,6 +225,11 @@ function checkExit(env: Env): void {
   }
   if (st.curframe) return;
   readReg(env, 0);
+  if (env.inGlobalFunc) {
+    const r0 = frame(env).regs[0];
+    if (r0.type !== 'scalar') fail(`At subprogram exit the register R0 is not a scalar value (${regTypeStr(r0)})`);
+    return;
+  }
   if (!env.privileged && frame(env).regs[0].type !== 'scalar') fail('R0 leaks addr as return value');
   const range = exitRange(env.progType, env.attachType);
   if (!range) return;
@@ -308,7 +319,7 @@ function walk(env: Env): void {
     }
     const problem = problems.get(idx);
     if (problem && EARLY.test(problem)) fail(problem);
-    const entry: HistEntry = { idx, spi: -1, linked: 0, linkedSlots: [] };
+    const entry: HistEntry = { idx, spi: -1, linked: 0, linkedSlots: [], frame: env.cur.curframe };
     if ((BPF_CLASS(insn.code) === BPF_JMP || BPF_CLASS(insn.code) === BPF_JMP32) && BPF_OP(insn.code) !== BPF_CALL) linkedOf(env, insn, entry);
     env.cur.hist.push(entry);
     env.curEntry = entry;

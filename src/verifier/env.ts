@@ -15,7 +15,7 @@ import type { Insn } from '../isa/insn.ts';
 import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
 import type { InsnAux, Subprog } from './cfg.ts';
 import { formatState, markClean } from './format.ts';
-import type { Frame, MapInfo, Reg, VState } from './types.ts';
+import type { Frame, GlobalFuncInfo, MapInfo, Reg, VState } from './types.ts';
 import { notInit } from './types.ts';
 import type { HistEntry } from './precise.ts';
 import type { Explorer } from './explore.ts';
@@ -97,6 +97,8 @@ export interface Env {
   prevInsnIdx: number;
   stack: Pending[];
   explored: Map<number, VState[]>;
+  /** Checkpoints per kernel hash bucket ((insn ^ callsite) % prog length; max_states_per_insn counts buckets). */
+  bucketStates: Map<number, number>;
   processed: number;
   jmpsProcessed: number;
   prevJmps: number;
@@ -112,6 +114,11 @@ export interface Env {
   /** Per insn, states seen before it (UI), filled when `uiStates`. */
   seen: string[][];
   uiStates: boolean;
+  /** VerifyOptions.globalFuncs, and the ones the walk has called (verified after the main program). */
+  globalFuncs?: GlobalFuncInfo[];
+  globalCalled?: Set<number>;
+  /** Verifying a global function on its own: its exit returns a scalar to an unknown caller. */
+  inGlobalFunc?: boolean;
   /** VerifyOptions.funcInfo. */
   funcInfo?: boolean;
   /** History entry of the instruction being processed. */

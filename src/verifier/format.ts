@@ -61,7 +61,7 @@ export function formatReg(r: Reg, curFrameno: number): string {
   if (r.id) a.push(`id=${r.id}`);
   if (r.refObjId) a.push(`ref_obj_id=${r.refObjId}`);
   if ((r.type === 'map_ptr' || r.type === 'map_value' || r.type === 'map_key') && r.map) {
-    a.push(`map=${r.map.name}`);
+    if (r.map.name) a.push(`map=${r.map.name}`);
     a.push(`ks=${r.map.keySize},vs=${r.map.valueSize}`);
   }
   if (r.off) a.push(`off=${snum(r.off)}`);

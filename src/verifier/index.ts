@@ -20,22 +20,26 @@
  *
  * Source-line comments from BTF line_info (`lineInfo`, linfo.ts).
  *
- * Does not: global functions, kfuncs, timers and other async callbacks,
+ * Global functions (`globalFuncs`, with func_info): checked at each call against their BTF
+ * parameters, then verified once each on their own after the main program (do_check_subprogs).
+ * Map-in-map lookups give the inner map template (`VerifyMap.inner`) as map_ptr after the NULL check.
+ * Does not: kfuncs, timers and other async callbacks,
  * spin locks, open-coded iterators.
  * Provenance: see the module files; own code, checked against 6.18 goldens in testdata/corpus.
  */
 import type { Insn } from '../isa/insn.ts';
 import { checkCfg, checkMaxStackDepth } from './cfg.ts';
 import { doCheck, insnText } from './check.ts';
-import { mapTypeId, mapTypeName } from './calls.ts';
-import { type Env, Log, Reject, statsLines } from './env.ts';
-import { type MapInfo, type VerifyOptions, type VerifyResult, initialState } from './types.ts';
+import { isCtxParam, mapTypeId, mapTypeName } from './calls.ts';
+import { type Env, Log, Reject, fail, newId, statsLines } from './env.ts';
+import { type MapInfo, type VerifyOptions, type VerifyResult, initialState, newFrame, ptrReg, scalarReg } from './types.ts';
+import { scalarUnknown } from './domains/scalar.ts';
 import { Explorer } from './explore.ts';
 import { UNPRIV_PROG_TYPES } from './unpriv.ts';
 import { btfLoadLists } from './btfCtx.ts';
 import { attachLineInfo } from './linfo.ts';
 
-export type { VerifyOptions, VerifyResult, VerifyMap } from './types.ts';
+export type { VerifyOptions, VerifyResult, VerifyMap, GlobalFuncInfo } from './types.ts';
 export type { ExploredTree, ExploredNode, FrameView, RegView, SlotView, ScalarView, EdgeKind } from './explore.ts';
 export { mapTypeId } from './calls.ts';
 export { lineInfoRecords, type VerifierLineInfo } from './linfo.ts';
@@ -56,6 +60,54 @@ function liveTable(env: Env): string {
   return out;
 }
 
+/**
+ * do_check_subprogs: each global function the walk called, verified on its own from its BTF
+ * parameters (and those it calls in turn). Returns the level-1 log lines of the successes.
+ */
+function checkGlobalFuncs(env: Env): string {
+  const done = new Set<number>();
+  let safe = '';
+  for (let again = true; again;) {
+    again = false;
+    for (let sub = 1; sub < env.subprogs.length; sub++) {
+      const g = env.globalFuncs?.find((x) => x.pc === env.subprogs[sub].start);
+      if (!g || done.has(sub) || !env.globalCalled?.has(sub)) continue;
+      done.add(sub);
+      again = true;
+      // the previous walk succeeded: a level-1 log keeps only the failing path
+      env.log.reset(env.log.level >= 2 ? env.log.end : 0);
+      if (env.log.level) env.log.write(`Validating ${g.name}() func#${sub}...\n`);
+      const st = initialState();
+      const f = newFrame(0, -1, sub);
+      st.frames[0] = f;
+      st.scratchedRegs = 1 << 10;
+      g.params.forEach((p, i) => {
+        const regno = i + 1;
+        if (regno > 5) return;
+        st.scratchedRegs |= 1 << regno;
+        if (p.kind === 'scalar') f.regs[regno] = scalarReg(scalarUnknown());
+        else if (isCtxParam(env, p)) f.regs[regno] = ptrReg('ctx');
+        else if (p.size > 0) f.regs[regno] = ptrReg('mem', { memSize: p.size, maybeNull: true, id: newId(env) });
+        else fail(`arg#${i} reference type('UNKNOWN ') size cannot be determined: -22`);
+      });
+      env.cur = st;
+      env.insnIdx = env.subprogs[sub].start;
+      env.prevInsnIdx = -1;
+      env.stack = [];
+      env.explored = new Map();
+      env.bucketStates = new Map();
+      env.inGlobalFunc = true;
+      doCheck(env);
+      env.inGlobalFunc = false;
+      env.log.reset(env.log.level >= 2 ? env.log.end : 0);
+      const line = `Func#${sub} ('${g.name}') is safe for any args that match its prototype\n`;
+      if (env.log.level) env.log.write(line);
+      safe += line;
+    }
+  }
+  return safe;
+}
+
 /** Verify a program. Never throws. */
 export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResult {
   const t0 = performance.now();
@@ -64,21 +116,27 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
     name: m.name, type: mapTypeName(m.type), typeId: mapTypeId(m.type), keySize: m.keySize, valueSize: m.valueSize,
     maxEntries: m.maxEntries, index, flags: m.flags, data: m.data, frozen: m.frozen,
   }));
+  (opts.maps ?? []).forEach((m, k) => {
+    const t = m.inner !== undefined ? maps.find((x) => x.name === m.inner) : undefined;
+    if (t) maps[k].inner = { ...t, name: '', index: -1, data: undefined, frozen: undefined };
+  });
   const log = new Log(level);
   const env: Env = {
     insns, progType: opts.progType, attachType: opts.attachType ?? '', attachTo: opts.attachTo, maps, privileged: !opts.unprivileged,
-    subprogs: [], aux: [], log, cur: initialState(), insnIdx: 0, prevInsnIdx: -1, stack: [], explored: new Map(),
+    subprogs: [], aux: [], log, cur: initialState(), insnIdx: 0, prevInsnIdx: -1, stack: [], explored: new Map(), bucketStates: new Map(),
     processed: 0, jmpsProcessed: 0, prevJmps: 0, prevProcessed: 0, totalStates: 0, peakStates: 0, liveStates: 0, maxStatesPerInsn: 0,
     idGen: 0, prevLogPos: 0, prevInsnPrintPos: 0, seen: insns.map(() => []), curEntry: undefined,
     uiStates: opts.stateTexts !== false, funcInfo: opts.funcInfo === true,
+    globalFuncs: opts.funcInfo ? opts.globalFuncs : undefined, globalCalled: new Set(),
   };
+  let safeLines = '';
   attachLineInfo(env, opts.lineInfo);
   if (opts.explore) env.explorer = new Explorer(insns, typeof opts.explore === 'object' ? opts.explore.maxNodes : undefined);
   const finish = (error: string | null, text: string | null): VerifyResult => {
     const usec = Math.max(1, Math.round((performance.now() - t0) * 1000));
     let body: string;
     if (text === null) {
-      body = level >= 2 ? log.buf : '';
+      body = level >= 2 ? log.buf : safeLines;
     } else {
       body = log.buf + text + (QUIRK_NO_NEWLINE.has(text) ? '' : '\n');
     }
@@ -117,6 +175,7 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
     if (cfg.error) return finish(cfg.error, cfg.error);
     if (level >= 2) log.write(liveTable(env));
     doCheck(env);
+    safeLines = checkGlobalFuncs(env);
     const sd = checkMaxStackDepth(insns, env.subprogs);
     if (sd) {
       log.reset(level >= 2 ? log.end : 0);

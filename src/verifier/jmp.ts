@@ -162,7 +162,9 @@ function markPtrOrNull(st: VState, regno: number, isNull: boolean): void {
       set(scalarReg(scalarConst(0n)));
       return;
     }
-    set({ ...x, maybeNull: false, id: 0 });
+    // a map-in-map lookup gives the inner map (CONST_PTR_TO_MAP of the inner map template)
+    if (x.type === 'map_value' && x.map?.inner) set({ ...x, type: 'map_ptr', map: x.map.inner, maybeNull: false, id: 0 });
+    else set({ ...x, maybeNull: false, id: 0 });
   });
 }
 

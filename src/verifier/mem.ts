@@ -143,7 +143,7 @@ function stackWriteFixed(env: Env, f: Frame, off: number, size: number, src: Reg
   destroyIfDynptrSlot(env, f, byteAt(f, off).spi);
   const { slot, spi } = byteAt(f, off);
   env.cur.scratchedSlots.add(spi);
-  const spill = (): void => { if (env.curEntry && f.frameno === env.cur.curframe) env.curEntry.spi = spi; };
+  const spill = (): void => { if (env.curEntry) { env.curEntry.spi = spi; env.curEntry.sfr = f.frameno; } };
   const aligned = ((off % 8) + 8) % 8 === 0;
   // Scalar spills (and BPF_ST spills) need CAP_BPF; otherwise the bytes become misc/zero.
   if (src && aligned && src.type === 'scalar' && env.privileged) {
@@ -185,7 +185,7 @@ function saveSpill(slot: StackSlot, r: Reg, size: number): void {
 function stackReadFixed(env: Env, f: Frame, off: number, size: number, dst: number): Reg | undefined {
   const { slot, spi } = byteAt(f, off);
   env.cur.scratchedSlots.add(spi);
-  const fill = (): void => { if (env.curEntry && f.frameno === env.cur.curframe && dst >= 0) env.curEntry.spi = spi; };
+  const fill = (): void => { if (env.curEntry && dst >= 0) { env.curEntry.spi = spi; env.curEntry.sfr = f.frameno; } };
   const sl = -off - 1;
   if (slot.bytes[7] === 'r' && slot.spilled) {
     let spillSize = 1;

@@ -6,9 +6,13 @@
  * and mark it `precise` in every checkpoint it passes. Pruning (prune.ts) then compares only
  * precise scalars by range; imprecise ones match any scalar.
  *
- * Soundness fallback: anything this module does not follow (bpf-to-bpf calls, several frames)
- * marks every scalar of the current state and all its checkpoints precise — fewer prunes, never
- * a wrong one.
+ * Frames: masks are kept per frame; the walk follows a subprogram's R0 back into its body and
+ * its R1-R5 out to the caller, drops a callback's R1-R5 (the helper sets them) and a caller's
+ * R1-R5 at a callback's return (as backtrack_insn does), and follows spills/fills through
+ * pointers to a caller's stack (HistEntry.sfr).
+ * Soundness fallback: anything this module does not follow (a stack slot or non-argument
+ * register of a callee wanted past its entry, odd frame changes) marks every scalar of the
+ * current state and all its checkpoints precise — fewer prunes, never a wrong one.
  * Does not: print the kernel's `mark_precise:` level-2 lines.
  * Provenance: algorithm as described publicly (kernel docs, LWN "precision tracking"); own code.
  */
@@ -19,8 +23,12 @@ import type { VState } from './types.ts';
 /** One processed instruction of a path segment (since the previous checkpoint). */
 export interface HistEntry {
   idx: number;
-  /** Stack slot of the current frame written by a register spill / read by a fill, else -1. */
+  /** Stack slot written by a register spill / read by a fill, else -1. */
   spi: number;
+  /** The frame whose stack `spi` is in (a pointer to a caller's stack reaches it); the entry's frame when absent. */
+  sfr?: number;
+  /** The frame the instruction ran in. */
+  frame?: number;
   /** Registers linked (same scalar id) to a conditional jump's operands. */
   linked: number;
   /** Slots holding scalars linked to a conditional jump's operands. */
@@ -36,59 +44,122 @@ function markAllPrecise(st: VState | undefined): void {
   }
 }
 
+/** Per-frame backtracking masks: registers (bitmask) and stack slots of each frame. */
+interface Masks {
+  regs: number[];
+  slots: Set<number>[];
+}
+
+function empty(m: Masks, fr: number): boolean {
+  return !m.regs[fr] && !m.slots[fr].size;
+}
+
+function allEmpty(m: Masks): boolean {
+  for (let fr = 0; fr < m.regs.length; fr++) if (!empty(m, fr)) return false;
+  return true;
+}
+
 /**
  * Make register `regs` (bitmask) and stack slots `slots` of the current frame precise, as of the
  * moment before the last `skip` history entries of the current state.
  */
 export function markPrecise(env: Env, regs: number, slots: number[] = [], skip = 0): void {
+  const cur = env.cur;
+  const n = cur.frames.length;
+  const m: Masks = { regs: new Array<number>(n).fill(0), slots: Array.from({ length: n }, () => new Set<number>()) };
+  m.regs[cur.curframe] = regs;
+  for (const k of slots) m.slots[cur.curframe].add(k);
+  markPreciseMasks(env, m, skip);
+}
+
+function markPreciseMasks(env: Env, m: Masks, skip: number): void {
   if (!env.privileged) return; // __mark_chain_precision: every scalar is already precise without CAP_BPF
   const cur = env.cur;
-  let rmask = regs;
-  const smask = new Set(slots);
-  const f = cur.frames[cur.curframe];
   // Only checkpoints are marked (as 6.18 does: the current state prints without `P`). A register
   // already precise had its history handled when it was marked (the flag travels only with the
   // value: moves, spills and fills copy it, every new value starts imprecise).
-  for (let r = 0; r < 11; r++) {
-    if (!(rmask & (1 << r))) continue;
-    if (f.regs[r].type !== 'scalar' || f.regs[r].precise) rmask &= ~(1 << r);
+  for (let fr = 0; fr < m.regs.length; fr++) {
+    const f = cur.frames[fr];
+    for (let r = 0; r < 11; r++) {
+      if (!(m.regs[fr] & (1 << r))) continue;
+      if (f.regs[r].type !== 'scalar' || f.regs[r].precise) m.regs[fr] &= ~(1 << r);
+    }
+    for (const k of m.slots[fr]) {
+      const sl = f.stack[k];
+      if (sl?.spilled?.type !== 'scalar' || sl.spilled.precise) m.slots[fr].delete(k);
+    }
   }
-  for (const k of smask) {
-    const sl = f.stack[k];
-    if (sl?.spilled?.type !== 'scalar' || sl.spilled.precise) smask.delete(k);
-  }
-  if (!rmask && !smask.size) return;
-  if (cur.curframe > 0) { markAllPrecise(cur); return; }
+  if (allEmpty(m)) return;
+  // The frame the walk is in: entries of other frames are calls into / returns from subprograms
+  // and callbacks. Crossing one with registers of the frame being left still wanted is not
+  // followed (the fallback marks everything).
+  let top = cur.curframe;
   let st: VState = cur;
-  let hist = (cur.hist ?? []).slice(0, Math.max(0, (cur.hist ?? []).length - skip));
+  const full = cur.hist ?? [];
+  let hist = full.slice(0, Math.max(0, full.length - skip));
+  // subseq_idx: the instruction processed right after the one being backtracked (at first: the
+  // insn being checked, which the kernel's walk skips)
+  let subseq = skip > 0 && full.length >= skip ? full[full.length - skip].idx : env.insnIdx;
   for (;;) {
     for (let h = hist.length - 1; h >= 0; h--) {
       const e = hist[h];
-      const ok = backtrack(env, e, (m) => { rmask = m; }, rmask, smask);
+      const ef = e.frame ?? 0;
+      let skipInsn = false;
+      if (ef !== top) {
+        if (ef === top + 1 && BPF_OP(env.insns[e.idx].code) === BPF_EXIT) {
+          // back into a callee's body from its exit. After a callback, R1-R5 were set by the
+          // helper calling it (not followed into the callback); R0 of a subprogram is its R0.
+          if (subseq >= 0 && env.aux[subseq]?.callsCallback) m.regs[top] &= ~0x3e;
+          if (m.regs[top] & 0x3e) { markAllPrecise(cur); return; }
+          while (m.regs.length <= ef) { m.regs.push(0); m.slots.push(new Set()); }
+          if (!empty(m, ef)) { markAllPrecise(cur); return; }
+          if (m.regs[top] & 1) { m.regs[top] &= ~1; m.regs[ef] |= 1; }
+        } else if (ef === top - 1 && BPF_OP(env.insns[e.idx].code) === BPF_CALL) {
+          // back past a callee's entry: a subprogram's R1-R5 are the caller's arguments; a
+          // callback's are set by the helper (dropped), and the helper call is not backtracked
+          for (let fr = top + 1; fr < m.regs.length; fr++) if (!empty(m, fr)) { markAllPrecise(cur); return; }
+          const args = m.regs[top] & 0x3e;
+          if ((m.regs[top] & ~0x3e) || m.slots[top].size) { markAllPrecise(cur); return; }
+          m.regs[top] = 0;
+          if (env.insns[e.idx].src === 1) m.regs[ef] |= args;
+          else skipInsn = true;
+        } else { markAllPrecise(cur); return; }
+        top = ef;
+      }
+      const ok = skipInsn || backtrack(env, e, m, top);
+      subseq = e.idx;
       if (!ok) { markAllPrecise(cur); return; }
-      if (!rmask && !smask.size) return;
+      if (allEmpty(m)) return;
     }
     const p = st.parent;
     if (!p) return;
-    if (p.frames.length > 1) { markAllPrecise(cur); return; }
-    const pf = p.frames[0];
-    for (let r = 0; r < 11; r++) {
-      if (!(rmask & (1 << r))) continue;
-      if (pf.regs[r].type === 'scalar' && !pf.regs[r].precise) pf.regs[r].precise = true; else rmask &= ~(1 << r);
+    if (p.curframe !== top) { markAllPrecise(cur); return; }
+    for (let fr = p.frames.length; fr < m.regs.length; fr++) if (!empty(m, fr)) { markAllPrecise(cur); return; }
+    for (let fr = 0; fr < p.frames.length && fr < m.regs.length; fr++) {
+      const pf = p.frames[fr];
+      for (let r = 0; r < 11; r++) {
+        if (!(m.regs[fr] & (1 << r))) continue;
+        if (pf.regs[r].type === 'scalar' && !pf.regs[r].precise) pf.regs[r].precise = true; else m.regs[fr] &= ~(1 << r);
+      }
+      for (const k of [...m.slots[fr]]) {
+        const sl = pf.stack[k];
+        if (sl?.spilled?.type === 'scalar' && sl.bytes[7] === 'r' && !sl.spilled.precise) sl.spilled.precise = true; else m.slots[fr].delete(k);
+      }
     }
-    for (const k of [...smask]) {
-      const sl = pf.stack[k];
-      if (sl?.spilled?.type === 'scalar' && sl.bytes[7] === 'r' && !sl.spilled.precise) sl.spilled.precise = true; else smask.delete(k);
-    }
-    if (!rmask && !smask.size) return;
+    if (allEmpty(m)) return;
     st = p;
     hist = p.hist ?? [];
   }
 }
 
 /** backtrack_insn: false = not followed (caller falls back to marking everything). */
-function backtrack(env: Env, e: HistEntry, set: (m: number) => void, mask: number, slots: Set<number>): boolean {
+function backtrack(env: Env, e: HistEntry, masks: Masks, fr: number): boolean {
   const insn = env.insns[e.idx];
+  const set = (x: number): void => { masks.regs[fr] = x; };
+  const mask = masks.regs[fr];
+  const slots = masks.slots[fr];
+  // the stack a spill / fill touched (a pointer to a caller's stack reaches that frame's slots)
+  const sslots = e.sfr !== undefined && e.sfr < masks.slots.length ? masks.slots[e.sfr] : slots;
   const cls = BPF_CLASS(insn.code);
   const bit = (r: number): number => 1 << r;
   let m = mask;
@@ -108,7 +179,7 @@ function backtrack(env: Env, e: HistEntry, set: (m: number) => void, mask: numbe
   if (cls === 0x01) { // LDX
     if (!has(insn.dst)) return true;
     m &= ~bit(insn.dst);
-    if (e.spi >= 0) slots.add(e.spi);
+    if (e.spi >= 0) sslots.add(e.spi);
     set(m);
     return true;
   }
@@ -119,8 +190,8 @@ function backtrack(env: Env, e: HistEntry, set: (m: number) => void, mask: numbe
       if (insn.imm & 1 && has(lr)) { m &= ~bit(lr); set(m); }
       return true;
     }
-    if (e.spi >= 0 && slots.has(e.spi)) {
-      slots.delete(e.spi);
+    if (e.spi >= 0 && sslots.has(e.spi)) {
+      sslots.delete(e.spi);
       if (cls === 0x03) m |= bit(insn.src);
       set(m);
     }
@@ -134,12 +205,12 @@ function backtrack(env: Env, e: HistEntry, set: (m: number) => void, mask: numbe
   }
   const op = BPF_OP(insn.code);
   if (op === BPF_CALL) {
-    if (insn.src === 1) return false;
+    if (insn.src === 1) return (m & 1) === 0; // a bpf-to-bpf call (reached from the callee's entry): R1-R5 are its arguments
     m &= ~0x3f;
     set(m);
     return true;
   }
-  if (op === BPF_EXIT) return false;
+  if (op === BPF_EXIT) return true; // a callee's R0 is followed into its body (markPreciseMasks)
   if (op === BPF_JA) return true;
   // Conditional jump: both operands (and linked scalars) need precision if one does.
   const isX = BPF_SRC(insn.code) === BPF_X;
@@ -154,13 +225,17 @@ function backtrack(env: Env, e: HistEntry, set: (m: number) => void, mask: numbe
   return true;
 }
 
-/** propagate_precision: a pruned path inherits the precision the covering state needed. */
+/** propagate_precision: a pruned path inherits the precision the covering state needed (every frame). */
 export function propagatePrecision(env: Env, old: VState): void {
-  if (old.frames.length > 1 || env.cur.frames.length > 1) { markAllPrecise(env.cur); return; }
-  const of = old.frames[0];
-  let regs = 0;
-  for (let r = 0; r < 11; r++) if (of.regs[r].type === 'scalar' && of.regs[r].precise) regs |= 1 << r;
-  const slots: number[] = [];
-  of.stack.forEach((sl, k) => { if (sl?.spilled?.type === 'scalar' && sl.spilled.precise && sl.bytes[7] === 'r') slots.push(k); });
-  markPrecise(env, regs, slots, 0);
+  if (old.frames.length !== env.cur.frames.length) { markAllPrecise(env.cur); return; }
+  const m: Masks = { regs: [], slots: [] };
+  for (const of of old.frames) {
+    let regs = 0;
+    for (let r = 0; r < 11; r++) if (of.regs[r].type === 'scalar' && of.regs[r].precise) regs |= 1 << r;
+    const slots = new Set<number>();
+    of.stack.forEach((sl, k) => { if (sl?.spilled?.type === 'scalar' && sl.spilled.precise && sl.bytes[7] === 'r') slots.add(k); });
+    m.regs.push(regs);
+    m.slots.push(slots);
+  }
+  markPreciseMasks(env, m, 0);
 }

@@ -74,7 +74,7 @@ function slotOf(f: Frame, k: number): StackSlot | undefined {
   return f.stack[k];
 }
 
-function stacksafe(o: Frame, c: Frame, m: IdMap, exact: Exactness, live: bigint | null): boolean {
+function stacksafe(o: Frame, c: Frame, m: IdMap, exact: Exactness, live: bigint | null, allowUninit = false): boolean {
   const n = Math.max(o.stack.length, c.stack.length);
   for (let k = 0; k < n; k++) {
     if (live !== null && !(live & (1n << BigInt(k)))) continue;
@@ -90,6 +90,8 @@ function stacksafe(o: Frame, c: Frame, m: IdMap, exact: Exactness, live: bigint 
     }
     for (let i = 0; i < 8; i++) {
       if (ob[i] === '?') continue;
+      // env->allow_uninit_stack (CAP_PERFMON): misc bytes of the old state match anything
+      if (ob[i] === 'm' && allowUninit) continue;
       if (ob[i] === 'm' && (cb[i] === '0' || cb[i] === 'm')) continue;
       if (ob[i] === 'm' && cb[i] === 'r' && cs?.spilled?.type === 'scalar') continue;
       if (ob[i] !== cb[i]) return false;
@@ -108,7 +110,7 @@ function stacksafe(o: Frame, c: Frame, m: IdMap, exact: Exactness, live: bigint 
 }
 
 /** states_equal: `old` (fully explored, or for loop detection: exact) covers `cur`. */
-export function statesEqual(old: VState, cur: VState, liveTop: number, exact: Exactness, stackLive: bigint | null = null, aluLimits = false): boolean {
+export function statesEqual(old: VState, cur: VState, liveTop: number, exact: Exactness, stackLive: bigint | null = null, aluLimits = false, allowUninitStack = false): boolean {
   if (old.frames.length !== cur.frames.length || old.curframe !== cur.curframe) return false;
   if (old.speculative && !cur.speculative) return false;
   const m: IdMap = { pairs: new Map(), rev: new Map(), tmp: 0, alu: aluLimits };
@@ -122,7 +124,7 @@ export function statesEqual(old: VState, cur: VState, liveTop: number, exact: Ex
       if (fi === old.curframe && !(liveTop & (1 << r)) && r !== 10) continue;
       if (!regsafe(of.regs[r], cf.regs[r], m, exact)) return false;
     }
-    if (!stacksafe(of, cf, m, exact, old.frames.length === 1 ? stackLive : null)) return false;
+    if (!stacksafe(of, cf, m, exact, old.frames.length === 1 ? stackLive : null, allowUninitStack)) return false;
   }
   return true;
 }

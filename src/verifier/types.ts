@@ -44,6 +44,8 @@ export interface MapInfo {
   flags?: number;
   data?: Uint8Array;
   frozen?: boolean;
+  /** A map-in-map's inner map template (bpf_map.inner_map_meta: no name, index -1). */
+  inner?: MapInfo;
 }
 
 export interface Reg {
@@ -145,6 +147,8 @@ export interface VState {
   mayGotoDepth: number;
   /** Checkpoints on this DFS path (bpf_verifier_state.dfs_depth). */
   dfsDepth: number;
+  /** The kernel's explored-states hash bucket this checkpoint is in (check.ts). */
+  bucket?: number;
   /** Callback bodies entered on this path (bpf_verifier_state.callback_unroll_depth). */
   callbackUnrollDepth?: number;
   /** Explorer node where this checkpoint was stored (UI only). */
@@ -165,6 +169,18 @@ export interface VerifyMap {
    */
   data?: Uint8Array;
   frozen?: boolean;
+  /**
+   * A map-in-map (array_of_maps / hash_of_maps): the name of its inner map template among the
+   * `maps` (as MapSpec.inner). A lookup returns the inner map, `map_ptr` of the template's sizes.
+   */
+  inner?: string;
+}
+
+/** A global function: its first insn, name and BTF parameters (scalars, pointers to `size` bytes / the context). */
+export interface GlobalFuncInfo {
+  pc: number;
+  name: string;
+  params: Array<{ kind: 'scalar'; size: number } | { kind: 'ptr'; to: string; size: number }>;
 }
 
 export interface VerifyOptions {
@@ -179,6 +195,12 @@ export interface VerifyOptions {
    * it the kernel refuses them with "missing btf func_info".
    */
   funcInfo?: boolean;
+  /**
+   * Global (non-static) functions among the subprograms, by start insn, with their BTF parameters
+   * (BpfProgram.subprograms[].global): verified once on their own after the main program, the
+   * caller seeing only `R0 = scalar` (needs `funcInfo`, as the kernel needs BTF).
+   */
+  globalFuncs?: GlobalFuncInfo[];
   /** Fill `result.states` (per-insn state texts for the UI). Default true; false saves time. */
   stateTexts?: boolean;
   /** Record the explored-state tree for the UI (`result.explored`; explore.ts). Off by default. */

@@ -18,6 +18,8 @@ export type AnswerOf<T extends WorkerRequest['type']> = T extends 'run'
   ? RunOutcome
   : T extends 'verify'
     ? Extract<WorkerResponse, { type: 'verify' }>['payload']
+    : T extends 'counterexample'
+    ? Extract<WorkerResponse, { type: 'counterexample' }>['payload']
     : Extract<WorkerResponse, { type: 'session' }>['payload'];
 
 /** The part of `Worker` the client uses. */

@@ -1,12 +1,13 @@
 /**
  * The worker's message dispatch: one request in, exactly one response out, for every request type
- * of protocol.ts — `run` (pipeline.ts), `verify` (live.ts) and the run-session requests
+ * of protocol.ts — `run` (pipeline.ts), `verify` (live.ts), `counterexample` (counterexample.ts) and the run-session requests
  * (session.ts; the worker holds at most one session, replaced by each `session.start`).
  * An internal exception becomes a `failure` answer; nothing is thrown across the boundary.
  * Own code.
  */
 import { handleRequest } from './pipeline.ts';
 import { verifySource } from './live.ts';
+import { counterexampleFor } from './counterexample.ts';
 import { startSession, type RunSession } from './session.ts';
 import type { SessionView, WorkerRequest, WorkerResponse } from './protocol.ts';
 
@@ -29,6 +30,8 @@ export function handleMessage(req: WorkerRequest): WorkerResponse {
         return handleRequest(req);
       case 'verify':
         return { id, type: 'verify', payload: verifySource(req.payload) };
+      case 'counterexample':
+        return { id, type: 'counterexample', payload: counterexampleFor(req.payload) };
       case 'session.start': {
         const s = startSession(req.payload);
         current = s.session;

@@ -295,18 +295,82 @@ export interface SessionView {
   elapsedMs: number;
 }
 
+/** Ask for a counterexample to a packet-access rejection (worker/counterexample.ts), or replay one (`replayHex`). */
+export interface CounterexampleRequest {
+  source: string;
+  file: string;
+  progType?: string;
+  /** Replay exactly this packet (hex) without the verifier, at the rejected pc, instead of searching. */
+  replayHex?: string;
+}
+
+/** One packet run without the verifier, as seen at the rejected instruction. */
+export interface CounterexampleReplay {
+  /** XDP_PASS, TC_ACT_OK, the number, or why the test run refused the packet. */
+  verdict: string;
+  steps: number;
+  packetLen: number;
+  /** The run executed the rejected instruction (or oopsed at it). */
+  reachedPc: boolean;
+  /** The access at the rejected pc, when it touched bytes outside [data, data_end). */
+  access?: {
+    store: boolean;
+    size: number;
+    /** Offset of the access from data. */
+    offset: number;
+    packetLen: number;
+    /** Bytes past data_end / before data. */
+    beyond: number;
+    before: number;
+    /** What a load read (hex), from the register trace. */
+    value?: string;
+  };
+  oops?: { kind: string; pc: number; message: string };
+}
+
+export interface Counterexample {
+  pc: number;
+  /** The scenario packet it was cut from (`udp4 → port 5001`) and that packet's full length. */
+  kind: string;
+  fullLength: number;
+  hex: string;
+  /** tcpdump-style one line, and the dissector's layer titles (one a line). */
+  summary: string;
+  dissection: string;
+  /** Source position of the rejected instruction. */
+  line?: number;
+  col?: number;
+  /** The search's own run of it. */
+  run: CounterexampleReplay;
+}
+
+export interface CounterexampleOutcome {
+  /** False when the verdict is not a packet-access rejection of a packet program (nothing offered). */
+  applies: boolean;
+  found?: Counterexample;
+  /** Why nothing was found ("no counterexample among N packets tried"). */
+  message?: string;
+  tried: number;
+  ms: number;
+  /** The answer to a `replayHex` request. */
+  replay?: CounterexampleReplay;
+  replayError?: string;
+}
+
 export type WorkerRequest =
   | { id: number; type: 'run'; payload: RunRequest }
   | { id: number; type: 'verify'; payload: VerifyRequest }
   | { id: number; type: 'session.start'; payload: SessionRequest }
   | { id: number; type: 'session.advance'; payload: { max: number } }
   | { id: number; type: 'session.step'; payload: Record<string, never> }
-  | { id: number; type: 'session.map'; payload: MapOp };
+  | { id: number; type: 'session.map'; payload: MapOp }
+  | { id: number; type: 'counterexample'; payload: CounterexampleRequest };
 
 export type WorkerResponse =
   | { id: number; type: 'run'; payload: RunOutcome }
   | { id: number; type: 'verify'; payload: VerifyOutcome }
   | { id: number; type: 'session'; payload: SessionView }
+  | { id: number; type: 'counterexample'; payload: CounterexampleOutcome }
   | { id: number; type: 'failure'; payload: Failure };
 
 /** What the client hands back for one request: a value or a failure, never a rejection. */

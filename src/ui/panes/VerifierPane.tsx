@@ -9,6 +9,9 @@
  * The verdict follows the editor as you type (live.ts): the newer of the live verify and the
  * last run is shown.
  *
+ * A packet-access rejection gets a counterexample packet and a replay without the verifier
+ * (Counterexample.tsx).
+ *
  * Deliberately not here: explaining the message (later), editing the program type (the editor
  * bar has it).
  */
@@ -16,6 +19,7 @@ import { useMemo } from 'react';
 import { selectPc, setLogLevel, useLive, useLogLevel, useOutcome, useRunStatus, useSelectedPc, useShownBytecode, useShownVerifier } from '../../state/session.ts';
 import { revealInEditor } from '../editor/editorBridge.ts';
 import { runWorkspace } from '../app/actions.ts';
+import { CounterexampleBox } from './Counterexample.tsx';
 import './panes.css';
 import './verifier.css';
 
@@ -83,6 +87,7 @@ export function VerifierPane() {
               {!v.accepted && v.error && <code className="verdict-error">{v.error}</code>}
               <span className="pane-sub">processed {v.processed} insns</span>
             </div>
+            <CounterexampleBox v={v} />
             <div className="vlog" role="log" aria-label="Verifier log">
               {cut > 0 && <div className="vlog-line vlog-cut">… {cut.toLocaleString('en-US')} earlier lines not shown</div>}
               {lines.map((text, i) => {

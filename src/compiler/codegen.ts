@@ -21,7 +21,7 @@
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import type { Insn } from '../isa/insn.ts';
-import type { BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, LineInfo } from '../isa/object.ts';
+import type { BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, GlobalFuncParam, LineInfo } from '../isa/object.ts';
 import type { Sym } from './ast.ts';
 import { CDiag } from './diagCodes.ts';
 import { allocLocal, CG, type Globals } from './cgExpr.ts';
@@ -193,7 +193,7 @@ function program(f: Sym, globals: Globals, texts: Record<string, string>, diagno
   const relocations = [...main.relocs];
   const core = [...main.coreRelocs];
   const lineInfo = [...main.lineInfo];
-  const subprograms: { name: string; pc: number }[] = [];
+  const subprograms: NonNullable<BpfProgram['subprograms']> = [];
   const start = new Map<Sym, number>();
   const pending: { site: number; callee: Sym }[] = main.calls.map((c) => ({ site: c.pc, callee: c.callee }));
   const edges = new Map<Sym, Set<Sym>>([[f, new Set(main.calls.map((c) => c.callee))]]);
@@ -204,7 +204,9 @@ function program(f: Sym, globals: Globals, texts: Record<string, string>, diagno
     if (!code) return undefined;
     const base = insns.length;
     start.set(callee, base);
-    subprograms.push({ name: callee.name, pc: base });
+    // a non-static function is global (BTF FUNC linkage global): the kernel verifies it on its own
+    // against its prototype, as libbpf hands it the func_info
+    subprograms.push({ name: callee.name, pc: base, ...(callee.isStatic ? {} : { global: { params: (callee.params ?? []).map((p) => globalParam(p.type)) } }) });
     insns.push(...code.insns);
     lineInfo.push(...code.lineInfo);
     relocations.push(...code.relocs.map((r) => ({ ...r, pc: r.pc + base })));
@@ -352,4 +354,13 @@ function btfMapDef(name: string, t: Extract<Type, { kind: 'struct' }>): BpfMapDe
   }
   if (typeId === undefined) return undefined;
   return { name, type: MAP_TYPES[typeId] ?? `type${typeId}`, typeId, keySize, valueSize, maxEntries, flags };
+}
+
+/** A global function's parameter as its BTF prototype gives it to the verifier. */
+function globalParam(t: Type): GlobalFuncParam {
+  if (t.kind === 'ptr') {
+    const to = t.to;
+    return { kind: 'ptr', to: to.kind === 'struct' ? to.tag ?? '' : '', size: to.kind === 'void' || to.kind === 'func' ? 0 : sizeOf(to) };
+  }
+  return { kind: 'scalar', size: t.kind === 'void' || t.kind === 'func' ? 0 : sizeOf(t) };
 }

@@ -22,7 +22,7 @@ import { validateInsns } from '../isa/validate.ts';
 import { progTypeForCli, progTypeForSection } from '../kernel/progtypes/progTypes.ts';
 import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
 import { indexMapRefs, linkProgram, objectMaps, type MapReloc } from '../kernel/run/index.ts';
-import { lineInfoRecords, verify, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
+import { lineInfoRecords, verify, type GlobalFuncInfo, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
 import { bytecodeRows, toWire } from './pipeline.ts';
 import type { BytecodeRow, VerifierSummary, WireDiagnostic } from './protocol.ts';
 import { errorPcFromLog } from './verifyStep.ts';
@@ -58,6 +58,8 @@ export interface Prepared {
      * (the log's `; source @ file:line` comments). */
     funcInfo?: boolean;
     lineInfo?: VerifierLineInfo[];
+    /** C only: global (non-static) functions, which the kernel verifies on their own against BTF. */
+    globalFuncs?: GlobalFuncInfo[];
   };
 }
 
@@ -144,6 +146,7 @@ function prepareC(req: PrepareRequest): Prepared {
   }));
   const { insns, relocs } = linkProgram(prog);
   const lineInfo = lineInfoRecords(prog.lineInfo, (f) => sourceText(sources, f));
+  const globalFuncs: GlobalFuncInfo[] = (prog.subprograms ?? []).filter((x) => x.global).map((x) => ({ pc: x.pc, name: x.name, params: x.global!.params }));
   const indexed = indexMapRefs(insns, relocs, maps.map((m) => m.name));
   const verifierInsns = indexed.ok ? indexed.insns : insns;
   const symbolAt = new Map(relocs.filter((r) => r.kind === 'map').map((r) => [r.pc, r.symbol]));
@@ -167,7 +170,7 @@ function prepareC(req: PrepareRequest): Prepared {
     bytecode,
     prog: {
       type, attachType, section: prog.section, attachTo: sec?.target ?? '', name: prog.name, insns: insns.slice(),
-      relocs: relocs.map((r) => ({ pc: r.pc, symbol: r.symbol, kind: r.kind })), verifierInsns, maps, object: obj, lineOf, funcInfo: true, ...(lineInfo.length ? { lineInfo } : {}),
+      relocs: relocs.map((r) => ({ pc: r.pc, symbol: r.symbol, kind: r.kind })), verifierInsns, maps, object: obj, lineOf, funcInfo: true, ...(lineInfo.length ? { lineInfo } : {}), ...(globalFuncs.length ? { globalFuncs } : {}),
     },
   };
 }
@@ -193,7 +196,7 @@ export function verifyPrepared(p: NonNullable<Prepared['prog']>, opts: { logLeve
   const logLevel = opts.logLevel ?? 1;
   const r = verify(p.verifierInsns, {
     progType: p.type, attachType: p.attachType, attachTo: p.attachTo || undefined, maps: [...p.maps], logLevel, unprivileged: opts.unprivileged, stateTexts: opts.states !== false,
-    ...(p.funcInfo ? { funcInfo: true } : {}), ...(p.lineInfo ? { lineInfo: p.lineInfo } : {}),
+    ...(p.funcInfo ? { funcInfo: true } : {}), ...(p.lineInfo ? { lineInfo: p.lineInfo } : {}), ...(p.globalFuncs ? { globalFuncs: p.globalFuncs } : {}),
   });
   const verifier: VerifierSummary = { progType: p.type, accepted: r.accepted, error: r.error, log: r.log, processed: r.processed, logLevel };
   const out: VerifiedPrepared = {

@@ -1,7 +1,7 @@
 /** The verifier state panel: states per instruction, and concrete values beside abstract ones. */
 import { expect, test } from '@playwright/test';
 import { openPlayground, setEditorText } from './helpers.ts';
-import { openTab, shots } from './panel-helpers.ts';
+import { openC, openTab, shots } from './panel-helpers.ts';
 
 test('states per instruction, with the concrete registers beside the abstract ones', async ({ page }) => {
   await openPlayground(page);
@@ -18,4 +18,42 @@ test('states per instruction, with the concrete registers beside the abstract on
   await expect(at.getByLabel('Concrete beside abstract').first()).toContainText('r2: 10 ⇢ 10');
   await expect(at.locator('.diverge')).toHaveCount(0);
   await shots(page, 'panel-states');
+});
+
+test('paths view: example 05 explored as a tree of paths, a click selects the instruction', async ({ page }) => {
+  await openC(page);
+  await openTab(page, 'States');
+  const pane = page.getByRole('region', { name: 'Verifier states' });
+  await pane.getByRole('group', { name: 'States view' }).getByRole('button', { name: 'Paths' }).click();
+  const tree = pane.getByRole('tree', { name: 'Explored paths' });
+  const rows = tree.getByRole('treeitem');
+  // the kernel's level-2 log for this bytecode: 46 insns processed, branches at 5, 7, 12, 14, 23, 25;
+  // "from 14/12/7/5 to 37: safe"; the other paths end at the exits (38, 40)
+  await expect(pane.getByLabel('Paths summary')).toContainText('46 insn visits');
+  await expect(rows.first()).toContainText('insns 0–5');
+  await expect(rows.first()).toContainText('branches at insn 5');
+  await expect(rows.filter({ hasText: 'pruned at insn 37 (equal to an earlier state)' })).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'reaches exit' })).toHaveCount(3);
+  // clicking a path selects its first instruction in the Bytecode panel
+  await rows.filter({ hasText: 'insns 8–12' }).click();
+  const bytecode = page.getByRole('region', { name: 'Bytecode' });
+  await expect(bytecode.locator('tr.selected')).toHaveCount(1);
+  await expect(bytecode.locator('tr.selected td.num')).toHaveText('8');
+  await expect(rows.filter({ hasText: 'insns 8–12' })).toHaveAttribute('aria-selected', 'true');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await shots(page, 'panel-states-paths');
+});
+
+test('paths view: the path the verifier rejected on is the red leaf', async ({ page }) => {
+  await openPlayground(page);
+  // the taken side of insn 1 reaches exit with r0 never written (kernel: "R0 !read_ok")
+  await setEditorText(page, 'r2 = *(u32 *)(r1 + 0)\nif r2 > 10 goto +1\nr0 = 0\nexit\n');
+  await openTab(page, 'States');
+  const pane = page.getByRole('region', { name: 'Verifier states' });
+  await pane.getByRole('group', { name: 'States view' }).getByRole('button', { name: 'Paths' }).click();
+  const rows = pane.getByRole('tree', { name: 'Explored paths' }).getByRole('treeitem');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText('rejected at insn 3');
+  await expect(rows.nth(2)).toHaveClass(/path-rejected/);
+  await expect(pane.locator('.path-rejected')).toHaveCount(1);
 });

@@ -18,9 +18,10 @@ export function verifySource(req: VerifyRequest): VerifyOutcome {
     out.section = p.prog.section;
     out.attachTo = p.prog.attachTo;
     out.cfg = buildCfg(p.prog.insns);
-    const v = verifyPrepared(p.prog, { logLevel: req.logLevel, unprivileged: req.unprivileged, states: req.states });
+    const v = verifyPrepared(p.prog, { logLevel: req.logLevel, unprivileged: req.unprivileged, states: req.states, explore: req.states !== false });
     out.verifier = v.verifier;
     out.states = v.states;
+    if (v.explored) out.explored = v.explored;
     if (v.diagnostic) {
       out.diagnostics = [...out.diagnostics, v.diagnostic];
       out.failingPath = failingPath(v.verifier.log);

@@ -24,7 +24,7 @@ import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
 import { indexMapRefs, linkProgram, objectMaps, type MapReloc } from '../kernel/run/index.ts';
 import { lineInfoRecords, verify, type GlobalFuncInfo, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
 import { bytecodeRows, toWire } from './pipeline.ts';
-import type { BytecodeRow, VerifierSummary, WireDiagnostic } from './protocol.ts';
+import type { BytecodeRow, ExploredPathNode, VerifierSummary, WireDiagnostic } from './protocol.ts';
 import { errorPcFromLog } from './verifyStep.ts';
 
 export interface PrepareRequest {
@@ -182,7 +182,12 @@ export interface VerifiedPrepared {
   diagnostic?: WireDiagnostic;
   /** pcs of loads through BTF pointers, for kernel.load's BPF_PROBE_MEM rewrite (LoadOptions.probeMem). */
   probeMem?: number[];
+  /** The explored nodes, reduced (only with `explore`). */
+  explored?: { nodes: ExploredPathNode[]; truncated: boolean };
 }
+
+/** Most explored nodes shipped to the page for the paths view. */
+export const MAX_EXPLORED_NODES = 20000;
 
 /** Most states kept per instruction, and characters per state, for the state tree panel. */
 export const MAX_STATES_PER_INSN = 16;
@@ -192,10 +197,11 @@ export const MAX_STATE_CHARS = 600;
  * `states: false` skips the per-instruction state texts (the verifier then runs several times
  * faster on branchy programs: formatting every state is most of its time).
  */
-export function verifyPrepared(p: NonNullable<Prepared['prog']>, opts: { logLevel?: 1 | 2; unprivileged?: boolean; states?: boolean }): VerifiedPrepared {
+export function verifyPrepared(p: NonNullable<Prepared['prog']>, opts: { logLevel?: 1 | 2; unprivileged?: boolean; states?: boolean; explore?: boolean }): VerifiedPrepared {
   const logLevel = opts.logLevel ?? 1;
   const r = verify(p.verifierInsns, {
     progType: p.type, attachType: p.attachType, attachTo: p.attachTo || undefined, maps: [...p.maps], logLevel, unprivileged: opts.unprivileged, stateTexts: opts.states !== false,
+    ...(opts.explore ? { explore: { maxNodes: MAX_EXPLORED_NODES } } : {}),
     ...(p.funcInfo ? { funcInfo: true } : {}), ...(p.lineInfo ? { lineInfo: p.lineInfo } : {}), ...(p.globalFuncs ? { globalFuncs: p.globalFuncs } : {}),
   });
   const verifier: VerifierSummary = { progType: p.type, accepted: r.accepted, error: r.error, log: r.log, processed: r.processed, logLevel };
@@ -203,6 +209,12 @@ export function verifyPrepared(p: NonNullable<Prepared['prog']>, opts: { logLeve
     verifier,
     states: (r.states ?? []).map((ss) => ss.slice(0, MAX_STATES_PER_INSN).map((s) => (s.length > MAX_STATE_CHARS ? `${s.slice(0, MAX_STATE_CHARS)}…` : s))),
   };
+  if (r.explored) {
+    out.explored = {
+      nodes: r.explored.nodes.map((n) => ({ insn: n.insn, parent: n.parent, edge: n.edge, checkpoint: n.checkpoint, pruned: n.pruned, prunedBy: n.prunedBy })),
+      truncated: r.explored.truncated,
+    };
+  }
   if (r.probeMem?.length || r.kernelLoads?.length) out.probeMem = [...(r.probeMem ?? []), ...(r.kernelLoads ?? [])];
   if (!r.accepted) {
     const pc = errorPcFromLog(r.log);

@@ -145,6 +145,17 @@ export interface VerifyRequest {
   states?: boolean;
 }
 
+/** One instruction visit of the verifier's walk (src/verifier/explore.ts ExploredNode, without the state). */
+export interface ExploredPathNode {
+  insn: number;
+  /** Node this one was reached from, -1 for the entry. */
+  parent: number;
+  edge: 'entry' | 'fallthrough' | 'jump' | 'branch' | 'call' | 'return';
+  checkpoint: boolean;
+  pruned: boolean;
+  prunedBy: number;
+}
+
 export interface CfgView {
   blocks: { id: number; start: number; end: number }[];
   edges: { from: number; to: number; kind: 'fall' | 'taken' | 'call' }[];
@@ -163,6 +174,8 @@ export interface VerifyOutcome {
   failingPath?: number[];
   /** Per instruction, the verifier's abstract states (capped). */
   states?: string[][];
+  /** The verifier's explored nodes (only with `states`), for the States panel's paths view. */
+  explored?: { nodes: ExploredPathNode[]; truncated: boolean };
   /** Time spent in the worker (ms). */
   workerMs: number;
 }

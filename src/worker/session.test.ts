@@ -53,6 +53,16 @@ describe('verifySource (verify as you type)', () => {
     expect(a.states!.some((x) => x.length > 0)).toBe(true);
     expect(b.states!.every((x) => x.length === 0)).toBe(true);
   });
+  it('ships the explored nodes (paths view) only with the state texts', () => {
+    const a = verifySource({ source: EXAMPLE, file: 'prog.c' });
+    // the kernel's level-2 log for this bytecode: "processed 46 insns", "from 5 to 37: safe" (and 7, 12, 14)
+    expect(a.explored!.nodes).toHaveLength(46);
+    expect(a.explored!.truncated).toBe(false);
+    const pruned = a.explored!.nodes.filter((n) => n.pruned);
+    expect(pruned.map((n) => [a.explored!.nodes[n.parent].insn, n.insn]).sort((x, y) => x[0] - y[0])).toEqual([[5, 37], [7, 37], [12, 37], [14, 37]]);
+    expect(Object.keys(a.explored!.nodes[0]).sort()).toEqual(['checkpoint', 'edge', 'insn', 'parent', 'pruned', 'prunedBy']);
+    expect(verifySource({ source: EXAMPLE, file: 'prog.c', states: false }).explored).toBeUndefined();
+  });
   it('positions a rejection at the C line and marks the failing path', () => {
     const v = verifySource({ source: OOB, file: 'oob.c' });
     expect(v.verifier?.accepted).toBe(false);

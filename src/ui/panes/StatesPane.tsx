@@ -3,11 +3,16 @@
  * explored there (pruned instructions marked, from the log's `safe` lines); pick one to see each
  * state as the log prints it. When a run left a register trace (the Run button's trace), the concrete register values at that instruction's first visit
  * stand beside the verifier's abstract ones, and a value outside its abstract range is flagged.
+ * The "Paths" view shows the same walk as a tree of paths (src/ui/panes/stateTree.ts): straight
+ * runs collapsed into one row, the two sides of each branch one level deeper, pruned and
+ * rejecting leaves marked; a click selects the row's first instruction everywhere.
  */
 import { useMemo, useState } from 'react';
 import { selectPc, useDrive, useLive, useOutcome, useSelectedPc, useShownBytecode, useShownVerifier } from '../../state/session.ts';
 import type { TraceStep } from '../../vm/index.ts';
 import { fits, parseRegs, prunedPcs } from './stateCheck.ts';
+import { buildPaths, endLabel, runsLabel, type PathRow } from './stateTree.ts';
+import type { ExploredPathNode } from '../../worker/protocol.ts';
 import './panes.css';
 import './runs.css';
 
@@ -21,6 +26,39 @@ function concreteAt(trace: TraceStep[], initial: bigint[], pc: number): (bigint 
   return null;
 }
 
+const inRow = (r: PathRow, pc: number | null) => pc !== null && r.runs.some(([a, b]) => pc >= a && pc <= b);
+
+/** The exploration as a tree of paths; rows are buttons selecting their first instruction. */
+function PathsView({ explored, rejected, selected }: { explored: { nodes: ExploredPathNode[]; truncated: boolean }; rejected: boolean; selected: number | null }) {
+  const tree = useMemo(() => buildPaths(explored.nodes, { rejected, nodesTruncated: explored.truncated }), [explored, rejected]);
+  return (
+    <div className="paths-view">
+      <p className="pane-sub" aria-label="Paths summary">
+        {explored.nodes.length} insn visits · {tree.rows.length} path segments · {tree.leaves.exit} reach exit · {tree.leaves.pruned} pruned
+        {tree.leaves.rejected ? ' · 1 rejected' : ''}
+        {tree.truncated || explored.truncated ? <span className="pruned-tag"> · truncated (first {tree.truncated ? `${tree.rows.length} rows` : `${explored.nodes.length} visits`} shown)</span> : null}
+      </p>
+      <ul className="paths-tree" role="tree" aria-label="Explored paths">
+        {tree.rows.map((r) => (
+          <li
+            key={r.key}
+            role="treeitem"
+            aria-level={r.depth + 1}
+            aria-selected={inRow(r, selected)}
+            className={`path-row path-${r.end}${inRow(r, selected) ? ' sel' : ''}`}
+            style={{ paddingLeft: `${6 + Math.min(r.depth, 30) * 14}px` }}
+            title={`reached by ${r.via}; ${r.visits} insn visit(s)${r.checkpoints ? `, ${r.checkpoints} checkpoint(s) stored` : ''}${r.depth > 30 ? `; depth ${r.depth}` : ''}`}
+            onClick={() => selectPc(r.first)}
+          >
+            <span className="path-insns">{r.depth > 0 ? (r.via === 'branch' ? '↳ ' : '├ ') : ''}{runsLabel(r.runs)}</span>
+            <span className="path-end">{endLabel(r)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function StatesPane() {
   const live = useLive();
   const drive = useDrive();
@@ -29,7 +67,13 @@ export function StatesPane() {
   const rows = useShownBytecode();
   const selected = useSelectedPc();
   const states = live?.outcome.states ?? drive.view?.states ?? [];
-  const pruned = useMemo(() => prunedPcs(verifier?.log ?? ''), [verifier]);
+  const tree = live?.outcome.explored;
+  // pcs where a path was pruned: the log's `safe` lines (level 2), and the explored nodes when shipped
+  const pruned = useMemo(() => {
+    const out = prunedPcs(verifier?.log ?? '');
+    for (const n of tree?.nodes ?? []) if (n.pruned) out.add(n.insn);
+    return out;
+  }, [verifier, tree]);
   const [local, setLocal] = useState<number | null>(null);
   const pc = selected ?? local ?? states.findIndex((s) => s.length > 0);
   const textAt = useMemo(() => new Map(rows.map((r) => [r.pc, r.text])), [rows]);
@@ -37,6 +81,7 @@ export function StatesPane() {
   const initial = outcome?.initialRegs ?? [];
   const concrete = pc >= 0 && trace.length ? concreteAt(trace, initial, pc) : null;
   const explored = states.reduce((n, s) => n + s.length, 0);
+  const [view, setView] = useState<'insns' | 'paths'>('insns');
 
   return (
     <section className="pane states-pane" aria-label="Verifier states">
@@ -47,9 +92,17 @@ export function StatesPane() {
             {explored} states at {states.filter((s) => s.length).length} insns · {pruned.size} pruned
           </span>
         )}
+        {tree && (
+          <span className="view-switch" role="group" aria-label="States view">
+            <button type="button" aria-pressed={view === 'insns'} onClick={() => setView('insns')}>Per insn</button>
+            <button type="button" aria-pressed={view === 'paths'} onClick={() => setView('paths')}>Paths</button>
+          </span>
+        )}
       </div>
-      <div className="pane-body" style={{ overflow: 'hidden' }}>
-        {states.length === 0 ? (
+      <div className="pane-body" style={{ overflow: view === 'paths' && tree ? 'auto' : 'hidden' }}>
+        {view === 'paths' && tree ? (
+          <PathsView explored={tree} rejected={live?.outcome.verifier?.accepted === false} selected={selected} />
+        ) : states.length === 0 ? (
           <p className="empty">The verifier's abstract states for every instruction appear here once the program compiles.</p>
         ) : (
           <div className="split-2">

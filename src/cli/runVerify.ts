@@ -4,7 +4,7 @@
  * src/verifier first, with the options `verify` uses (the maps the run creates: `--map`s, then the
  * object's, with its global data arrays; BTF func_info for `.c` and for `.o` with .BTF.ext; the
  * type from `--type` or SEC(), with SEC()'s attach type and target for BTF-typed contexts). These
- * mirror verifyCmd.ts's choices by hand: keep the two in step.
+ * share verifyCmd.ts's inputs through src/verifier/objectInputs.ts and hasFuncInfo below.
  *
  * Modes: `warn` (the default) — a program our verifier rejects still runs, unverified, after a
  * note on stderr (our verifier has a few known false rejects: src/cli/verifyObjects.test.ts);
@@ -27,8 +27,8 @@ import type { MapSpec } from '../kernel/maps/index.ts';
 import { mapTypeName } from '../kernel/maps/types.ts';
 import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
 import { progTypeForSection } from '../kernel/progtypes/progTypes.ts';
-import { indexMapRefs, linkProgram, loadObject, objectMaps, type Kernel, type LoadedProgram, type MapReloc } from '../kernel/run/index.ts';
-import { verify, type GlobalFuncInfo, type VerifyMap } from '../verifier/index.ts';
+import { indexMapRefs, linkProgram, loadObject, type Kernel, type LoadedProgram, type MapReloc } from '../kernel/run/index.ts';
+import { globalFuncsOf, objectVerifyMaps, verify, type GlobalFuncInfo, type VerifyMap } from '../verifier/index.ts';
 import { extensionOf, formatDiagnostic, type LoadedFile } from './input.ts';
 import type { Io } from './main.ts';
 
@@ -51,27 +51,13 @@ export interface VerifyTarget {
   globalFuncs?: GlobalFuncInfo[];
 }
 
-/** The global (non-static) functions of a program, with their BTF parameters, for verify(). */
-export function globalFuncsOf(prog: BpfProgram | undefined): GlobalFuncInfo[] | undefined {
-  const g = (prog?.subprograms ?? []).filter((x) => x.global).map((x) => ({ pc: x.pc, name: x.name, params: x.global!.params }));
-  return g.length ? g : undefined;
-}
-
 /** The maps the verifier sees, in the order the run creates them (a `--map` overrides the object's map of that name). */
 export function verifierMaps(cli: readonly MapSpec[], obj: BpfObject | undefined, cpus: number): VerifyMap[] {
-  const maps: VerifyMap[] = cli.map((m) => ({
+  const given: VerifyMap[] = cli.map((m) => ({
     name: m.name, type: typeof m.type === 'number' ? mapTypeName(m.type) ?? String(m.type) : m.type,
     keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags,
   }));
-  for (const m of obj ? objectMaps(obj) : []) {
-    if (maps.some((x) => x.name === m.spec.name)) continue;
-    // libbpf sizes a PERF_EVENT_ARRAY without max_entries to the possible CPUs (createObjectMaps too)
-    const maxEntries = m.typeName === 'perf_event_array' && !m.spec.maxEntries ? cpus : m.spec.maxEntries;
-    // libbpf fills global-data maps and freezes .rodata: the verifier reads constant strings from it
-    const frozen = m.init !== undefined && m.spec.name.startsWith('.rodata') ? { data: m.init, frozen: true } : {};
-    maps.push({ ...m.spec, type: m.typeName, maxEntries, ...frozen });
-  }
-  return maps;
+  return objectVerifyMaps(obj, { cli: given, cpus });
 }
 
 /** libbpf hands the kernel BTF func_info when the object has it: compiled C (ours), or a .o with .BTF.ext. */

@@ -14,10 +14,10 @@ import { readFileSync } from 'node:fs';
 import { decodeInsns, type Insn } from '../isa/insn.ts';
 import { parseHex } from '../isa/hex.ts';
 import { parseMapSpec } from '../kernel/maps/index.ts';
-import { indexMapRefs, objectMaps } from '../kernel/run/object.ts';
+import { indexMapRefs } from '../kernel/run/object.ts';
 import { progTypeForCli, progTypeForSection, CLI_TYPE_NAMES } from '../kernel/progtypes/progTypes.ts';
-import { lineInfoRecords, verify, type GlobalFuncInfo, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
-import { globalFuncsOf } from './runVerify.ts';
+import { globalFuncsOf, lineInfoRecords, objectVerifyMaps, verify, type GlobalFuncInfo, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
+import { hasFuncInfo } from './runVerify.ts';
 import { sourceText } from '../compiler/driver.ts';
 import { flag, has, parseArgs, UsageError } from './args.ts';
 import { extensionOf, formatDiagnostic, loadProgram } from './input.ts';
@@ -52,12 +52,7 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
   if (!r.ok) return r;
   // a compiled or ELF object brings its maps (a --map of the same name overrides one) and one
   // single-entry array per global data section, as libbpf creates them
-  const maps = [...cliMaps];
-  for (const m of r.value.object ? objectMaps(r.value.object) : []) {
-    // libbpf fills global-data maps and freezes .rodata: the verifier reads constant strings from it
-    const frozen = m.init !== undefined && m.spec.name.startsWith('.rodata') ? { data: m.init, frozen: true } : {};
-    if (!maps.some((x) => x.name === m.spec.name)) maps.push({ ...m.spec, type: m.typeName, ...frozen });
-  }
+  const maps = objectVerifyMaps(r.value.object, { cli: cliMaps });
   const linked = indexMapRefs(r.value.insns, r.value.relocs ?? [], maps.map((m) => m.name));
   if (!linked.ok) return { ok: false, errors: [`${file}: error: insn ${linked.pc}: '${linked.missing}' is not a --map (give --map ${linked.missing}:TYPE:KEY:VALUE:MAX)`] };
   const insns = linked.insns;
@@ -69,7 +64,7 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
   // that is what lets callbacks (bpf_loop, bpf_for_each_map_elem) load.
   // ... and line_info: the log gets the kernel's `; <source line> @ file:line` comments (a .o carries
   // the line texts in .BTF.ext; for a .c they come from the file and the bundled headers)
-  const funcInfo = ext === 'c' || hasBtfExt(file);
+  const funcInfo = hasFuncInfo(file);
   const prog = r.value.program;
   const lineInfo = prog && funcInfo ? lineInfoRecords(prog.lineInfo, (f) => (ext !== 'c' ? undefined : f === file ? readSource(file) : sourceText({}, f))) : undefined;
   return { ok: true, insns, maps, section: prog?.section, unmodelled, funcInfo, globalFuncs, ...(lineInfo?.length ? { lineInfo } : {}) };
@@ -80,14 +75,6 @@ function readSource(file: string): string | undefined {
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;
-  }
-}
-
-function hasBtfExt(file: string): boolean {
-  try {
-    return Buffer.from(readFileSync(file)).includes('.BTF.ext\0', 0, 'latin1');
-  } catch {
-    return false;
   }
 }
 

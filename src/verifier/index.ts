@@ -43,6 +43,7 @@ export type { VerifyOptions, VerifyResult, VerifyMap, GlobalFuncInfo } from './t
 export type { ExploredTree, ExploredNode, FrameView, RegView, SlotView, ScalarView, EdgeKind } from './explore.ts';
 export { mapTypeId } from './calls.ts';
 export { lineInfoRecords, type VerifierLineInfo } from './linfo.ts';
+export { globalFuncsOf, objectVerifyMaps } from './objectInputs.ts';
 
 const QUIRK_NO_NEWLINE = new Set(['expected prog array map for tail call']);
 

@@ -21,8 +21,8 @@ import type { BpfObject } from '../isa/object.ts';
 import { validateInsns } from '../isa/validate.ts';
 import { progTypeForCli, progTypeForSection } from '../kernel/progtypes/progTypes.ts';
 import type { ProgTypeName } from '../kernel/progtypes/ids.ts';
-import { indexMapRefs, linkProgram, objectMaps, type MapReloc } from '../kernel/run/index.ts';
-import { lineInfoRecords, verify, type GlobalFuncInfo, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
+import { indexMapRefs, linkProgram, type MapReloc } from '../kernel/run/index.ts';
+import { globalFuncsOf, lineInfoRecords, objectVerifyMaps, verify, type GlobalFuncInfo, type VerifierLineInfo, type VerifyMap } from '../verifier/index.ts';
 import { bytecodeRows, toWire } from './pipeline.ts';
 import type { BytecodeRow, ExploredPathNode, VerifierSummary, WireDiagnostic } from './protocol.ts';
 import { errorPcFromLog } from './verifyStep.ts';
@@ -140,13 +140,10 @@ function prepareC(req: PrepareRequest): Prepared {
   const attachType = override ? override.attachType : sec!.def.attachType;
   // libbpf fills global-data maps and freezes .rodata: the verifier reads constant strings
   // (bpf_snprintf formats) from it
-  const maps: VerifyMap[] = objectMaps(obj).map((m) => ({
-    ...m.spec, type: m.typeName,
-    ...(m.init !== undefined && m.spec.name.startsWith('.rodata') ? { data: m.init, frozen: true } : {}),
-  }));
+  const maps: VerifyMap[] = objectVerifyMaps(obj);
   const { insns, relocs } = linkProgram(prog);
   const lineInfo = lineInfoRecords(prog.lineInfo, (f) => sourceText(sources, f));
-  const globalFuncs: GlobalFuncInfo[] = (prog.subprograms ?? []).filter((x) => x.global).map((x) => ({ pc: x.pc, name: x.name, params: x.global!.params }));
+  const globalFuncs = globalFuncsOf(prog) ?? [];
   const indexed = indexMapRefs(insns, relocs, maps.map((m) => m.name));
   const verifierInsns = indexed.ok ? indexed.insns : insns;
   const symbolAt = new Map(relocs.filter((r) => r.kind === 'map').map((r) => [r.pc, r.symbol]));

@@ -13,8 +13,8 @@ import { lineCol } from '../../diag/diagnostic.ts';
 import type { BpfObject } from '../../isa/object.ts';
 import { progTypeForSection } from '../../kernel/progtypes/progTypes.ts';
 import { createKernel, type Kernel, type KernelOptions } from '../../kernel/run/kernel.ts';
-import { createObjectMaps, indexMapRefs, linkProgram, objectMaps } from '../../kernel/run/object.ts';
-import { verify } from '../../verifier/index.ts';
+import { createObjectMaps, indexMapRefs, linkProgram } from '../../kernel/run/object.ts';
+import { objectVerifyMaps, verify } from '../../verifier/index.ts';
 import type { DriveProgram } from './drive.ts';
 
 export interface LoadedTracing {
@@ -62,9 +62,7 @@ export function loadTracingObject(file: string, obj: BpfObject, kopts: LoadTraci
   const unverified: Record<string, string> = {};
   const made = createObjectMaps(kernel, obj);
   if (made) return { ok: false, errors: [`${file}: error: ${made}`] };
-  const vmaps = objectMaps(obj).map((m) => ({
-    ...m.spec, type: m.typeName, maxEntries: m.typeName === 'perf_event_array' && !m.spec.maxEntries ? kernel.cpus : m.spec.maxEntries,
-  }));
+  const vmaps = objectVerifyMaps(obj, { cpus: kernel.cpus });
   const programs: DriveProgram[] = [];
   const logs: Record<string, string> = {};
   for (const p of obj.programs) {

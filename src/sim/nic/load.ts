@@ -11,8 +11,8 @@
 import { compile } from '../../compiler/driver.ts';
 import { progTypeForSection } from '../../kernel/progtypes/progTypes.ts';
 import { createKernel, type Kernel, type LoadedProgram } from '../../kernel/run/kernel.ts';
-import { createObjectMaps, indexMapRefs, linkProgram, objectMaps } from '../../kernel/run/object.ts';
-import { verify } from '../../verifier/index.ts';
+import { createObjectMaps, indexMapRefs, linkProgram } from '../../kernel/run/object.ts';
+import { objectVerifyMaps, verify } from '../../verifier/index.ts';
 import type { VerifyResult } from '../../verifier/types.ts';
 
 export type LoadedC =
@@ -28,10 +28,10 @@ export function loadC(text: string, file = 'prog.c', opts: { program?: string; k
   const type = progTypeForSection(p.section)?.type;
   if (!type) return { ok: false, error: `${file}: no program type for SEC("${p.section}")` };
   const linked = linkProgram(p);
-  const maps = objectMaps(c.object).map((m) => ({ ...m.spec, type: m.typeName }));
+  const maps = objectVerifyMaps(c.object);
   const idx = indexMapRefs(linked.insns, linked.relocs, maps.map((m) => m.name));
   if (!idx.ok) return { ok: false, error: `${file}: '${idx.missing}' is not a map of the object` };
-  const v = verify(idx.insns, { progType: type, maps: maps as never });
+  const v = verify(idx.insns, { progType: type, maps });
   if (!v.accepted) return { ok: false, error: `${file}: the verifier rejects it: ${v.error}` };
   const kernel = opts.kernel ?? createKernel({ seed: 1 });
   const made = createObjectMaps(kernel, c.object);

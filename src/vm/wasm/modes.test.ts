@@ -218,6 +218,10 @@ describe('compilation cache and runner statistics', () => {
     expect(r.stats.wasmBytes).toBe(c.engine.wasmBytes);
     expect(r.stats.totalNs).toBeGreaterThan(0);
     expect(r.stats.nsPerRun).toBeCloseTo(r.stats.totalNs / 11);
+    // single runs are timed one in 16; every run is still counted
+    for (let i = 0; i < 20; i++) r.run();
+    expect(r.stats.runs).toBe(31);
+    expect(r.stats.totalNs).toBeCloseTo(r.stats.nsPerRun * 31);
     const untimed = fastRunner(c.engine);
     untimed.run();
     expect(untimed.stats.runs).toBe(1);

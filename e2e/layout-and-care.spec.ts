@@ -117,3 +117,38 @@ test('the page fits a 1024×768 projector', async ({ page }) => {
   await page.keyboard.press('p');
   await screenshot(page, '23-projector-presentation');
 });
+
+test('the run bar is one line until its settings are opened (1280×720, and 1024×768 presenting)', async ({ page }) => {
+  await openPlayground(page);
+  const bar = page.getByRole('group', { name: 'Run controls' });
+  const panel = page.locator('#dock-panel');
+  const toggle = bar.getByRole('button', { name: 'Run settings' });
+  const oneLine = async () => {
+    const tops = await Promise.all(
+      [bar.getByRole('button', { name: 'Run on traffic' }), bar.getByRole('button', { name: 'Step one packet' }), bar.getByRole('progressbar', { name: 'Run progress' }), toggle].map(
+        async (l) => (await l.boundingBox())!,
+      ),
+    );
+    const mid = tops.map((b) => b.y + b.height / 2);
+    expect(Math.max(...mid) - Math.min(...mid)).toBeLessThan(4);
+  };
+  for (const [w, h, present] of [[1280, 720, false], [1024, 768, true]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    if (present) await page.locator('body').press('p');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await oneLine();
+    expect((await bar.boundingBox())!.height, `${w}: closed run bar`).toBeLessThanOrEqual(44);
+    expect((await panel.boundingBox())!.height, `${w}: dock panel`).toBeGreaterThan(200);
+    // open: every setting on screen, the panel below still usable
+    await toggle.click();
+    for (const name of ['Run as program type', 'Traffic scenario', 'Seed', 'Packet count', 'Engine', 'Run without the verifier', 'Unprivileged loader']) {
+      const b = (await bar.getByLabel(name).boundingBox())!;
+      expect(b.x + b.width, name).toBeLessThanOrEqual(w);
+      expect(b.y + b.height, name).toBeLessThanOrEqual(h);
+    }
+    expect((await bar.boundingBox())!.height, `${w}: open run bar`).toBeLessThanOrEqual(present ? 130 : 100);
+    expect((await panel.boundingBox())!.height, `${w}: dock panel with settings open`).toBeGreaterThan(140);
+    await screenshot(page, `dock-runbar-${w}x${h}${present ? '-present' : ''}`);
+    await toggle.click();
+  }
+});

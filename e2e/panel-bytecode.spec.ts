@@ -24,3 +24,17 @@ test('execution counts agree with the verdicts, and a jump target can be followe
   await expect(rows.nth(target)).toHaveClass(/selected/);
   await shots(page, 'panel-bytecode-counts');
 });
+
+test('after more packets than the traced replay, the counts say so and an estimate for all is beside them', async ({ page }) => {
+  await openC(page);
+  await runTraffic(page, 1000, 'mixed');
+  const code = page.getByRole('region', { name: 'Bytecode' });
+  // the per-instruction counts come from the first 256 packets replayed traced (worker/session.ts TRACED_RUNS)
+  await expect(code.getByRole('columnheader', { name: /^runs in\s*first 256$/ })).toBeVisible();
+  await expect(code.getByRole('columnheader', { name: /^≈ all\s*1,000$/ })).toBeVisible();
+  const rows = code.getByRole('table', { name: 'Bytecode' }).locator('tbody tr');
+  // insn 0 runs once per packet: 256 counted, 256 × 1000/256 = 1,000 estimated
+  await expect(rows.first().locator('td.exec-count')).toHaveText('256');
+  await expect(rows.first().locator('td.exec-estimate')).toHaveText('≈1,000');
+  await shots(page, 'panel-bytecode-partial-counts');
+});

@@ -2,6 +2,7 @@
  * Verify as you type: the verdict, the log and the editor markers follow the text without pressing
  * Run; the keystroke → verdict time is measured in the page (Performance API, window.__ebpfPerf).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openC, pasteSource, shots } from './panel-helpers.ts';
 
@@ -74,3 +75,45 @@ test('keystrokes are measured: each typed key gets a verdict', async ({ page }) 
   // a generous bound for a shared 2-CPU test machine; the figure itself is reported by the bench
   expect(median).toBeLessThan(1000);
 });
+
+/** A rejected packet program with a long log (the IHL counterexample program). */
+const LONG = readFileSync(new URL('../src/worker/testdata/cex-ihl.c', import.meta.url), 'utf8');
+
+for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+  test(`the rejected log at ${w}×${h}: the complaint is highlighted and in view, lines scroll sideways instead of wrapping`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await openC(page, LONG, 'rejected');
+    const verifier = page.getByRole('region', { name: 'Verifier' });
+    await expect(verifier.getByLabel('Counterexample')).toContainText('Counterexample:', { timeout: 20_000 });
+    const log = verifier.getByRole('log', { name: 'Verifier log' });
+    const error = log.locator('.vlog-error');
+    await expect(error).toHaveCount(1);
+    await expect(error).toHaveText(/^invalid access to packet, off=16 size=2, R7/);
+    // the complaint lies inside the log's visible box
+    await expect.poll(async () => {
+      const [l, e] = [(await log.boundingBox())!, (await error.boundingBox())!];
+      return e.y >= l.y - 1 && e.y + e.height <= l.y + l.height + 1;
+    }).toBe(true);
+    // every line is one line high: no wrapping
+    const heights = await log.locator('.vlog-line').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+    expect(new Set(heights).size).toBe(1);
+    // the log keeps at least 60% of the pane's body under the verdict and the counterexample box
+    const ratio = await verifier.locator('.verifier-body').evaluate((b) => {
+      const l = b.querySelector('.vlog') as HTMLElement;
+      return l.getBoundingClientRect().height / b.getBoundingClientRect().height;
+    });
+    expect(ratio).toBeGreaterThanOrEqual(0.6);
+    await shots(page, `panel-verifier-rejected-${w}x${h}`);
+    // "More room" gives the verifier most of the column; the complaint stays in view; "Less room" puts it back
+    const before = (await log.boundingBox())!.height;
+    await verifier.getByRole('button', { name: 'More room' }).click();
+    await expect.poll(async () => (await log.boundingBox())!.height).toBeGreaterThan(before * 1.5);
+    await expect.poll(async () => {
+      const [l, e] = [(await log.boundingBox())!, (await error.boundingBox())!];
+      return e.y >= l.y - 1 && e.y + e.height <= l.y + l.height + 1;
+    }).toBe(true);
+    await shots(page, `panel-verifier-rejected-${w}x${h}-roomy`);
+    await verifier.getByRole('button', { name: 'Less room' }).click();
+    await expect.poll(async () => Math.round((await log.boundingBox())!.height)).toBe(Math.round(before));
+  });
+}

@@ -59,6 +59,43 @@ function bpftoolLoad(file: string, tag: string): { accepted: boolean; error: str
 
 interface OracleOut { [k: string]: unknown }
 
+/**
+ * Load FILE with `bpftool prog loadall` (libbpf: `.kconfig` externs resolved from this kernel's
+ * config, which kernel_oracle.py cannot do), run program PROG once per packet with
+ * `bpftool prog run`, and dump the object's maps `names` afterwards (keys and values as hex).
+ */
+function bpftoolRun(file: string, prog: string, packets: string[], names: string[], tag: string): { runs: RunResult[]; maps: Record<string, string[]> } {
+  const pin = `/sys/fs/bpf/ccorpus_run_${tag}`;
+  rmSync(pin, { recursive: true, force: true });
+  rmSync(`${pin}_maps`, { recursive: true, force: true });
+  spawnSync('mkdir', ['-p', pin, `${pin}_maps`]);
+  try {
+    const l = spawnSync('bpftool', ['prog', 'loadall', file, pin, 'pinmaps', `${pin}_maps`], { encoding: 'utf8' });
+    if (l.status !== 0) return { runs: [{ retval: null, dataOut: null, error: (l.stderr ?? '').slice(-500) }], maps: {} };
+    const runs: RunResult[] = packets.map((p, i) => {
+      const din = join(tmpdir(), `ccorpus_${tag}_${i}.in`), dout = join(tmpdir(), `ccorpus_${tag}_${i}.out`);
+      writeFileSync(din, Buffer.from(p, 'hex'));
+      const r = spawnSync('bpftool', ['prog', 'run', 'pinned', `${pin}/${prog}`, 'data_in', din, 'data_out', dout], { encoding: 'utf8' });
+      const m = /Return value: (\d+)/.exec((r.stdout ?? '') + (r.stderr ?? ''));
+      const out = m ? readFileSync(dout).toString('hex') : null;
+      rmSync(din, { force: true }); rmSync(dout, { force: true });
+      return m ? { retval: Number(m[1]), dataOut: out } : { retval: null, dataOut: null, error: (r.stderr ?? '').slice(0, 300) };
+    });
+    const maps: Record<string, string[]> = {};
+    const hexOf = (a: unknown): string => (Array.isArray(a) ? a.map((x) => String(x).replace(/^0x/, '')).join('') : JSON.stringify(a));
+    for (const n of names) {
+      const d = spawnSync('bpftool', ['-j', 'map', 'dump', 'pinned', `${pin}_maps/${n}`], { encoding: 'utf8' });
+      let entries: { key: unknown; value?: unknown; values?: { value: unknown }[] }[] = [];
+      try { entries = JSON.parse(d.stdout ?? '[]'); } catch { entries = []; }
+      maps[n] = entries.map((e) => JSON.stringify({ key: hexOf(e.key), value: e.values ? e.values.map((v) => hexOf(v.value)) : hexOf(e.value) })).sort();
+    }
+    return { runs, maps };
+  } finally {
+    rmSync(pin, { recursive: true, force: true });
+    rmSync(`${pin}_maps`, { recursive: true, force: true });
+  }
+}
+
 function oracle(args: string[]): { status: number; json?: OracleOut; text: string } {
   const r = spawnSync('python3', [ORACLE, ...args], { encoding: 'utf8' });
   // Keep 64-bit integers exact: quote long numbers before JSON.parse turns them into doubles.
@@ -159,7 +196,10 @@ function main(): void {
       // const .rodata table) its bytes, which only the ELF path loads: load our ELF object then.
       const viaElf = prog.relocations.some((r) => r.kind === 'call' && prog.insns[r.pc].code === 0x18)
         || obj.globals.some((g) => g.name !== '.bss' && g.bytes.some((b) => b !== 0));
-      const ours = BPFTOOL_ONLY.has(type)
+      // externs (`__kconfig`, `__ksym`): only libbpf resolves them (fills the .kconfig map, finds
+      // kfuncs), so both objects load and run with bpftool
+      const kconfig = !!obj.externs?.length;
+      const ours = BPFTOOL_ONLY.has(type) || kconfig
         ? { json: { accepted: elf.accepted, error: elf.error } as OracleOut, text: '' }
         : viaElf ? oracle(['verify', oursElf, '--type', type, '--prog', prog.name])
         : oracle(['verify', bin, '--type', type, ...mapSpecs.flatMap((m) => ['--map', m])]);
@@ -170,7 +210,7 @@ function main(): void {
         const b = bpftoolLoad(o, 'clang');
         return { json: { accepted: b.accepted, error: b.error }, text: '' };
       };
-      let theirs: { json?: OracleOut; text: string } = BPFTOOL_ONLY.has(type) ? viaBpftool() : oracle(['verify', o, '--type', type, '--prog', prog.name]);
+      let theirs: { json?: OracleOut; text: string } = BPFTOOL_ONLY.has(type) || kconfig ? viaBpftool() : oracle(['verify', o, '--type', type, '--prog', prog.name]);
       // The oracle's own limits (kconfig externs, perf event arrays sized by libbpf) are not the
       // kernel's verdict: fall back to libbpf for clang's object then.
       if (!theirs.json?.accepted && /^kernel_oracle:/.test(String(theirs.json?.error ?? theirs.text))) theirs = viaBpftool();
@@ -182,10 +222,12 @@ function main(): void {
       const unavailable = BPFTOOL_ONLY.has(type) && !theirs.json?.accepted && refused(theirs.json?.error) && refused(ours.json?.error)
         ? `this kernel refuses ${type} programs before verification: ${theirs.json?.error}` : undefined;
       const packets = RUNNABLE.has(type) ? header.packets.map(packetHex) : [];
+      const mapNames = obj.maps.map((m) => m.name);
       const ourRuns = !ours.json?.accepted ? { runs: [], maps: {} }
+        : kconfig ? bpftoolRun(oursElf, prog.name, packets, mapNames, 'ours')
         : viaElf ? runAll(oursElf, ['--type', type, '--prog', prog.name], packets)
         : runAll(bin, ['--type', type, ...mapSpecs.flatMap((m) => ['--map', m])], packets);
-      const clangRuns = theirs.json?.accepted ? runAll(o, ['--type', type, '--prog', prog.name], packets) : { runs: [], maps: {} };
+      const clangRuns = !theirs.json?.accepted ? { runs: [], maps: {} } : kconfig ? bpftoolRun(o, prog.name, packets, mapNames, 'clang') : theirs.json?.accepted ? runAll(o, ['--type', type, '--prog', prog.name], packets) : { runs: [], maps: {} };
       const golden: Golden = {
         source: f, program: prog.name, type, packets, ...(unavailable ? { unavailable } : {}),
         ours: {

@@ -3,6 +3,9 @@
  * bpftool), or the object as JSON (programs with instructions, relocations and line info; maps;
  * globals; license; CO-RE relocations and the types they name), or by default an
  * llvm-objdump-style listing of every program.
+ *
+ * `#include "x.h"` finds x.h beside the including file; `-I DIR` (or `-IDIR`, repeatable) adds
+ * directories to search, as clang's `-I` does (see `cSources` in input.ts).
  */
 import { readFileSync } from 'node:fs';
 import { compile, sourceText } from '../compiler/driver.ts';
@@ -11,11 +14,19 @@ import { disassembleInsn } from '../isa/disasm.ts';
 import { toHex } from '../isa/hex.ts';
 import { flag, has, parseArgs, UsageError } from './args.ts';
 import { objectListing } from './disasmCmd.ts';
-import { extensionOf, formatDiagnostic } from './input.ts';
+import { cSources, extensionOf, formatDiagnostic } from './input.ts';
 import type { Io } from './main.ts';
 
+/** `-Idir` → `-I`, `dir` (clang's joined form), so the parser sees one shape. */
+export function splitJoinedI(argv: readonly string[]): string[] {
+  return argv.flatMap((a) => (/^-I./.test(a) ? ['-I', a.slice(2)] : [a]));
+}
+
 export function cmdCompile(argv: readonly string[], io: Io): number {
-  const p = parseArgs(argv, { o: { value: true, short: 'o' }, output: { value: true }, json: {}, source: { short: 'S' }, reloc: { short: 'r' } });
+  const p = parseArgs(splitJoinedI(argv), {
+    o: { value: true, short: 'o' }, output: { value: true }, json: {}, source: { short: 'S' }, reloc: { short: 'r' },
+    include: { value: true, repeat: true, short: 'I' },
+  });
   if (p.positional.length !== 1) throw new UsageError('compile takes exactly one FILE.c');
   const file = p.positional[0];
   if (extensionOf(file) !== 'c') throw new UsageError(`compile takes a .c file, got '${file}'`);
@@ -26,8 +37,9 @@ export function cmdCompile(argv: readonly string[], io: Io): number {
     io.err(`${file}: error: cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return 2;
   }
-  const r = compile({ [file]: text }, file);
-  for (const d of r.diagnostics) io.err(formatDiagnostic(d, d.span ? sourceText({ [file]: text }, d.span.file) : undefined));
+  const sources = cSources(file, text, p.flags.get('include') ?? []);
+  const r = compile(sources, file);
+  for (const d of r.diagnostics) io.err(formatDiagnostic(d, d.span ? sourceText(sources, d.span.file) : undefined));
   if (!r.object || r.diagnostics.some((d) => d.severity === 'error')) return 2;
   const obj = r.object;
   const out = flag(p, 'o') ?? flag(p, 'output');

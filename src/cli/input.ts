@@ -2,13 +2,15 @@
  * Reads a program file for the CLI: `.s` (assembly, any dialect the assembler reads), `.bin`
  * (raw 8-byte slots), `.hex` (the same bytes as hex text), `.o` (a BPF ELF object, read by
  * `src/elf`: the first program, or the one named by `program`, with the whole object alongside).
- * `.c` (compiled by `src/compiler` with its bundled headers).
+ * `.c` (compiled by `src/compiler` with its bundled headers, plus the headers it includes from disk:
+ * `#include "x.h"` beside the including file, as clang looks first, then in each `-I` directory;
+ * `#include <x.h>` in the `-I` directories when no bundled header has that name).
  *
  * Problems come back as one-line messages (`file:line:col: error: …` where a source position
  * exists, `file: error: insn N (byte offset B): …` for binary input); this module never throws on
  * bad input and never exits the process.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { assemble } from '../asm/index.ts';
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
 import { lineCol } from '../diag/diagnostic.ts';
@@ -18,6 +20,7 @@ import { validateInsns } from '../isa/validate.ts';
 import type { BpfObject, BpfProgram } from '../isa/object.ts';
 import { readElf } from '../elf/read.ts';
 import { compile, sourceText } from '../compiler/driver.ts';
+import { HEADERS } from '../compiler/include/index.ts';
 import { linkProgram } from '../kernel/run/object.ts';
 
 export interface LoadedFile {
@@ -80,11 +83,63 @@ export function fromElf(file: string, bytes: Uint8Array, program?: string): Load
   return fromObject(file, r.object, program);
 }
 
-/** Compile a `.c` (bundled headers only) and take one program of the object, as for a `.o`. */
-export function fromC(file: string, text: string, program?: string): LoadResult {
-  const r = compile({ [file]: text }, file);
+/** Most files and bytes `cSources` reads from disk for one compile (a guard, not a C limit). */
+const MAX_INCLUDE_FILES = 256;
+const MAX_INCLUDE_BYTES = 16 << 20;
+
+const dirOf = (f: string): string => (f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '');
+
+/**
+ * The sources to compile `file` (whose text is `text`) with: the file itself and every header
+ * it includes, transitively, that is on disk — keyed as the compiler's preprocessor looks them
+ * up: a quoted include under `<dir of the including file><path>`, one found in an `-I` directory
+ * under the path as written. A header that is nowhere on disk is left out, so the compiler
+ * reports it where it is included (`file:line:col: error: 'x.h' file not found`). Includes are
+ * found by a look at each line (`#include "…"` / `<…>`), also inside `#if 0`: reading a header
+ * that ends up unused does no harm. Never throws.
+ */
+export function cSources(file: string, text: string, includeDirs: readonly string[] = []): Record<string, string> {
+  const sources: Record<string, string> = { [file]: text };
+  const disk = new Map<string, string>([[file, file]]); // key → where it was read from
+  const todo: string[] = [file];
+  let bytes = text.length;
+  const tryRead = (key: string, path: string): boolean => {
+    if (Object.hasOwn(sources, key)) return true;
+    if (Object.keys(sources).length >= MAX_INCLUDE_FILES) return false;
+    try {
+      if (!existsSync(path)) return false;
+      const st = statSync(path);
+      if (!st.isFile() || bytes + st.size > MAX_INCLUDE_BYTES) return false;
+      const t = readFileSync(path, 'utf8');
+      bytes += t.length;
+      sources[key] = t;
+      disk.set(key, path);
+      todo.push(key);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (todo.length) {
+    const from = todo.pop()!;
+    for (const m of sources[from].matchAll(/^[ \t]*#[ \t]*include(?:_next)?[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm)) {
+      const quoted = m[1];
+      const path = (quoted ?? m[2]).trim();
+      if (quoted !== undefined && !path.startsWith('/') && tryRead(dirOf(from) + path, dirOf(disk.get(from)!) + path)) continue;
+      if (quoted !== undefined && path.startsWith('/') && tryRead(path, path)) continue;
+      if (quoted === undefined && HEADERS[path] !== undefined) continue; // a bundled header wins for <…>
+      for (const d of includeDirs) if (tryRead(path, `${d.replace(/\/+$/, '')}/${path}`)) break;
+    }
+  }
+  return sources;
+}
+
+/** Compile a `.c` (bundled headers and the includes `cSources` finds) and take one program of the object, as for a `.o`. */
+export function fromC(file: string, text: string, program?: string, includeDirs: readonly string[] = []): LoadResult {
+  const sources = cSources(file, text, includeDirs);
+  const r = compile(sources, file);
   const errs = r.diagnostics.filter((d) => d.severity === 'error');
-  if (errs.length || !r.object) return { ok: false, errors: errs.map((d) => formatDiagnostic(d, d.span ? sourceText({ [file]: text }, d.span.file) : undefined)) };
+  if (errs.length || !r.object) return { ok: false, errors: errs.map((d) => formatDiagnostic(d, d.span ? sourceText(sources, d.span.file) : undefined)) };
   if (r.object.programs.length === 0) return { ok: false, errors: [`${file}: error: no program: put a function in a SEC("...") section`] };
   return fromObject(file, r.object, program);
 }
@@ -101,7 +156,7 @@ export function fromObject(file: string, obj: BpfObject, program?: string): Load
   return { ok: true, value: { file, insns, relocs, object: obj, program: prog } };
 }
 
-export function loadProgram(file: string, opts: { dialect?: string; program?: string } = {}): LoadResult {
+export function loadProgram(file: string, opts: { dialect?: string; program?: string; includeDirs?: readonly string[] } = {}): LoadResult {
   const ext = extensionOf(file);
   switch (ext) {
     case 's':
@@ -139,7 +194,7 @@ export function loadProgram(file: string, opts: { dialect?: string; program?: st
     case 'c': {
       const { text, error } = readText(file);
       if (error !== undefined || text === undefined) return { ok: false, errors: [error ?? `${file}: error: cannot read file`] };
-      return fromC(file, text, opts.program);
+      return fromC(file, text, opts.program, opts.includeDirs);
     }
     case 'o': {
       let bytes: Uint8Array;

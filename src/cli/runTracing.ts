@@ -30,7 +30,8 @@ import { loadTracingObject, loadTracingSource, type LoadTracingResult } from '..
 import { createWorldResult } from '../sim/events/world.ts';
 import { WORKLOADS, type WorkloadName } from '../sim/events/workloads.ts';
 import { flag, has, intFlag, UsageError, type ParsedArgs } from './args.ts';
-import { extensionOf } from './input.ts';
+import { cSources, extensionOf } from './input.ts';
+import { hasFuncInfo } from './runVerify.ts';
 import type { Io } from './main.ts';
 
 const TRACING_TYPES = new Set(['kprobe', 'tracepoint', 'perf_event', 'tracing', 'lsm']);
@@ -72,12 +73,12 @@ function loadIfTracing(file: string, typeFlag: string | undefined, scenario: boo
     // a cheap look at the SEC() names before compiling: the packet path handles the rest
     const secs = [...text.matchAll(/SEC\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]).filter((s) => s !== 'license' && !s.startsWith('.'));
     if (!isTracing(given) && !secs.some((s) => isTracing(progTypeForSection(s)?.type))) return undefined;
-    return loadTracingSource(file, text, { cpus, allowUnmodelled: true });
+    return loadTracingSource(file, text, { cpus, allowUnmodelled: true }, cSources(file, text));
   }
   const r = readElf(bytes, file);
   if (!r.object) return undefined;
   if (!isTracing(given) && !r.object.programs.some((p) => isTracing(progTypeForSection(p.section)?.type))) return undefined;
-  return loadTracingObject(file, r.object, { cpus, allowUnmodelled: true });
+  return loadTracingObject(file, r.object, { cpus, allowUnmodelled: true, funcInfo: hasFuncInfo(file) });
 }
 
 /** Run FILE's tracing programs on a scenario; undefined when FILE is not a tracing object. */
@@ -116,6 +117,7 @@ export function maybeRunTracing(p: ParsedArgs, io: Io, budget: number | undefine
     io.err(`${file}: error: ${r.error}`);
     return 2;
   }
+  for (const d of r.detached) io.err(`${file}: note: ${d.name}: ${d.reason}`);
   const oopses = r.programs.reduce((a, x) => a + x.oopses, 0);
   const { runqLatencyNs, ...counts } = r.counts;
   const eventsPerSec = ms > 0 ? Math.round((r.events / ms) * 1000) : 0;
@@ -124,6 +126,7 @@ export function maybeRunTracing(p: ParsedArgs, io: Io, budget: number | undefine
       scenario: scenarioName, workloads, seed, durationNs, cpus, engine, eventCount: r.events, runs: r.runs, eventsPerSec,
       programs: r.programs.map((x) => ({ name: x.name, section: x.section, runs: x.runs, oopses: x.oopses, ...(x.firstOops ? { firstOops: x.firstOops } : {}) })),
       unverified,
+      ...(r.detached.length ? { detached: r.detached.map((d) => ({ name: d.name, section: d.section })) } : {}),
       counts: { ...counts, runqLatencies: runqLatencyNs.length },
       tracePipe: r.tracePipe, tracePipeLines: r.tracePipeLines,
       // ring-buffer / perf records, as the packet path's `events` (DESIGN.md), with where they were written

@@ -28,7 +28,7 @@ type Loaded =
   | { ok: false; errors: string[] };
 
 /** Raw slots are decoded without the encoding check: bad encodings are the verifier's to report. */
-function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
+function loadForVerify(file: string, cliMaps: VerifyMap[], program?: string): Loaded {
   const ext = extensionOf(file);
   if (ext === 'bin' || ext === 'hex') {
     let bytes: Uint8Array;
@@ -48,7 +48,7 @@ function loadForVerify(file: string, cliMaps: VerifyMap[]): Loaded {
     if (error) return { ok: false, errors: [`${file}: error: ${error.message}`] };
     return { ok: true, insns, maps: cliMaps };
   }
-  const r = loadProgram(file);
+  const r = loadProgram(file, { program });
   if (!r.ok) return r;
   // a compiled or ELF object brings its maps (a --map of the same name overrides one) and one
   // single-entry array per global data section, as libbpf creates them
@@ -85,6 +85,7 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
     'log-level': { value: true },
     json: {},
     unprivileged: {},
+    prog: { value: true },
   });
   if (p.positional.length === 0) throw new UsageError('verify needs at least one FILE');
   const typeName = flag(p, 'type');
@@ -101,7 +102,8 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
   let bad = false;
   let rejected = false;
   for (const file of p.positional) {
-    const l = loadForVerify(file, maps);
+    // --prog NAME: that program of a .c/.o (function name or section), as kernel_oracle.py's --prog; default the first
+    const l = loadForVerify(file, maps, flag(p, 'prog'));
     if (!l.ok) {
       l.errors.forEach((e) => io.err(e));
       bad = true;

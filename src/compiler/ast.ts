@@ -74,10 +74,16 @@ export interface Node {
   coreIdx?: number[];
   /** member: a CO-RE relocatable access (`preserve_access_index` struct or builtin). */
   core?: boolean;
+  /** num: the enumerator it was spelled as (CO-RE enum relocations name it). */
+  enumConst?: string;
   /** coreval: the relocation (root type, access path, `bpf_core_relo_kind`). */
   coreRel?: { root: Type; access: number[]; kind: number };
   /** opassign/cmp: the type the operation is computed in. */
   opTy?: Type;
+  /** case: the upper bound of a GNU case range `case lo ... hi:` (val is lo). */
+  hi?: bigint;
+  /** opassign: the operator token (clang's caret for errors about the operation). */
+  opAt?: Span;
   prefix?: boolean;
   doWhile?: boolean;
   label?: string;
@@ -111,6 +117,8 @@ export interface Sym {
   /** Globals/functions. */
   isStatic?: boolean;
   isExtern?: boolean;
+  /** `__attribute__((weak))`. */
+  isWeak?: boolean;
   isConst?: boolean;
   isVolatile?: boolean;
   section?: string;

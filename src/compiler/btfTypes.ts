@@ -6,7 +6,9 @@
  * running kernel's BTF, so the table holds the root and everything reachable from it: members,
  * pointees (structs by identity, so `task_struct *real_parent` inside `task_struct` is one type),
  * array elements. Incomplete structs become forward declarations; function types `void`.
- * Does not: typedefs, enums, const/volatile (our C types keep none of them; libbpf's field
+ * Enums are BTF enums (name, size, enumerators), as CO-RE enum relocations and libbpf's
+ * `enum libbpf_tristate` kconfig externs need them.
+ * Does not: typedefs, const/volatile (our C types keep none of them; libbpf's field
  * matching skips typedefs and modifiers anyway), bit-field encodings other than member bitSize.
  * Provenance: BTF kinds and their meaning from Documentation/bpf/btf.rst.
  */
@@ -23,6 +25,11 @@ export class TypeTable {
     switch (t.kind) {
       case 'void': case 'func': return 0;
       case 'int': {
+        if (t.enumOf) {
+          const e = t.enumOf;
+          const values = e.values.map((v) => ({ name: v.name, value: Number(BigInt.asIntN(32, v.value)) }));
+          return this.keyed(`enum:${e.tag}:${t.size}:${values.map((v) => `${v.name}=${v.value}`).join(',')}`, () => ({ kind: 'enum', name: e.tag, size: t.size, signed: t.signed, values }));
+        }
         const name = t.bool ? '_Bool' : defaultName(t.size, t.signed);
         return this.keyed(`int:${name}:${t.size}:${t.signed}`, () => ({ kind: 'int', name, size: t.size, signed: t.signed, ...(t.bool ? { bool: true } : {}) }));
       }
@@ -81,8 +88,12 @@ const KIND_NAMES = ['byte_off', 'byte_sz', 'field_exists', 'signed', 'lshift_u64
  */
 export function describeCoreReloc(types: readonly BtfTypeDesc[], r: { type: number; access: string; kind: number }): string {
   const t = types[r.type - 1];
-  const name = !t ? 'void' : t.kind === 'struct' || t.kind === 'union' ? `${t.kind} ${t.name}` : t.kind === 'fwd' ? `struct ${t.name}` : t.kind === 'int' ? t.name : t.kind;
+  const name = !t ? 'void' : t.kind === 'struct' || t.kind === 'union' ? `${t.kind} ${t.name}` : t.kind === 'fwd' ? `struct ${t.name}` : t.kind === 'enum' ? `enum ${t.name}` : t.kind === 'int' ? t.name : t.kind;
   const kind = `<${KIND_NAMES[r.kind] ?? r.kind}>`;
+  if ((r.kind === 10 || r.kind === 11) && t?.kind === 'enum') {
+    const v = t.values[Number(r.access)];
+    return `CO-RE ${kind} [${r.type}] ${name}::${v?.name ?? r.access} = ${v?.value ?? '?'}`;
+  }
   if (r.kind > 5) return `CO-RE ${kind} [${r.type}] ${name}`;
   const idx = r.access.split(':').map(Number);
   const parts: string[] = [];

@@ -12,10 +12,10 @@ import type { Node } from './ast.ts';
 import * as O from '../isa/opcodes.ts';
 import { CDiag } from './diagCodes.ts';
 import {
-  addrOf, aluIn, constOf, fitsImm, freeLoc, gen, genTo, load, lvalue, normalize, operand,
+  addrOf, aluIn, constOf, fitsImm, freeLoc, gen, genTo, load, lvalue, nonNeg, normalize, operand,
   release, scaleReg, store, type CG, type Loc,
 } from './cgExpr.ts';
-import { T, alignOf, sizeOf, type IntType } from './types.ts';
+import { T, alignOf, sizeOf, type IntType, type Type } from './types.ts';
 
 /** Largest chunk size usable at both offsets for `n` remaining bytes. */
 function chunk(offA: number, offB: number, n: number, align: number): number {
@@ -111,10 +111,13 @@ export function opassign(g: CG, e: Node, want: number | undefined, discard: bool
     }
     normalize(g, r, lty, e.opTy!);
     const c = constOf(e.rhs!);
-    if (c !== undefined && fitsImm(c)) aluIn(g, e.op!, r, { imm: Number(BigInt.asIntN(64, c)) }, e.opTy!);
+    // `x /= y` in a signed type: unsigned when both sides are provably non-negative (as clang does)
+    const sdiv = (e.op === '/' || e.op === '%') && e.opTy!.kind === 'int' && e.opTy!.signed;
+    const opTy: Type = sdiv && nonNeg({ k: 'cast', lhs: e.lhs, ty: e.opTy, span: e.span }) && nonNeg(e.rhs) ? { ...e.opTy!, signed: false } as Type : e.opTy!;
+    if (c !== undefined && fitsImm(c)) aluIn(g, e.op!, r, { imm: Number(BigInt.asIntN(64, c)) }, opTy, false, e.opAt);
     else {
       const b = operand(g, e.rhs!);
-      aluIn(g, e.op!, r, b.reg, e.opTy!);
+      aluIn(g, e.op!, r, b.reg, opTy, false, e.opAt);
       release(g, b);
     }
     normalize(g, r, e.opTy!, lty);

@@ -28,8 +28,10 @@ function liveOf(fn: import('./ast.ts').Sym): Liveness {
 const MAX_INLINE_DEPTH = 16;
 
 export function genCall(g: CG, e: Node, want: number | undefined, discard: boolean): number | undefined {
-  if (e.callee && !e.callee.noinline) return genInline(g, e, want, discard);
-  if (e.callee && !e.callee.body) g.fail(`function '${e.callee.name}' is declared but not defined in this file; BPF programs cannot call external functions`, e.span, CDiag.UndeclaredIdent);
+  // a kfunc: `extern … __ksym` function, called by BTF id (libbpf resolves it in the kernel's BTF)
+  const kfunc = e.callee && !e.callee.body && e.callee.section === '.ksyms' ? e.callee : undefined;
+  if (e.callee && !e.callee.noinline && !kfunc) return genInline(g, e, want, discard);
+  if (e.callee && !e.callee.body && !kfunc) g.fail(`function '${e.callee.name}' is declared but not defined in this file; BPF programs cannot call external functions`, e.span, CDiag.UndeclaredIdent);
   if (e.helper === undefined && !e.callee) g.fail('indirect calls through function pointers are not supported by the BPF target', e.span, CDiag.Unsupported);
   const args = e.args ?? [];
   // Spill live temporaries.
@@ -50,7 +52,11 @@ export function genCall(g: CG, e: Node, want: number | undefined, discard: boole
       }
       argRegs.push(target);
     });
-    if (e.callee) {
+    if (kfunc) {
+      // src = BPF_PSEUDO_KFUNC_CALL (2), imm = the kernel BTF id libbpf finds (0 until then)
+      if (!g.dead) g.relocs.push({ pc: g.pc, symbol: kfunc.name, kind: 'call', addend: 0, extern: kfunc.name });
+      g.emit({ code: O.BPF_JMP | O.BPF_CALL, dst: 0, src: 2, off: 0, imm: 0 });
+    } else if (e.callee) {
       // bpf-to-bpf call: src = BPF_PSEUDO_CALL, imm = pc-relative offset filled in at layout.
       if (!g.dead) g.calls.push({ pc: g.pc, callee: e.callee });
       g.emit({ code: O.BPF_JMP | O.BPF_CALL, dst: 0, src: 1, off: 0, imm: -1 });

@@ -170,7 +170,10 @@ function genInner(g: CG, e: Node, want?: number): number {
     case 'addr': return addrOf(g, e.lhs!, want);
     case 'coreval': {
       const r = g.alloc(want);
-      g.core(e.coreRel!.root, e.coreRel!.access, e.coreRel!.kind, () => g.alu(O.BPF_MOV, r, { imm: Number(BigInt.asIntN(32, e.val!)) }));
+      const c = e.coreRel!;
+      // type ids and enumerator values are 64-bit immediates (ld_imm64), the others a mov, as clang emits them
+      if (c.kind === 6 || c.kind === 7 || c.kind === 10 || c.kind === 11) g.core(c.root, c.access, c.kind, () => g.ldImm64(r, e.val!));
+      else g.core(c.root, c.access, c.kind, () => g.alu(O.BPF_MOV, r, { imm: Number(BigInt.asIntN(32, e.val!)) }));
       return r;
     }
     case 'str': {
@@ -318,7 +321,7 @@ export function fix(g: CG, r: number, ty: Type, op: string): void {
 }
 
 /** Emit `r op= src` computed in `ty` (int, after promotions), leaving r normalized to ty. */
-export function aluIn(g: CG, op: string, r: number, src: number | { imm: number }, ty: Type, noFix = false): void {
+export function aluIn(g: CG, op: string, r: number, src: number | { imm: number }, ty: Type, noFix = false, at?: Span): void {
   const t = asInt(ty);
   if ((op === '/' || op === '%') && !t.signed && typeof src !== 'number' && src.imm > 0 && log2(BigInt(src.imm)) >= 0) {
     // Unsigned division / remainder by 2^k as a shift / mask, as clang emits them: the verifier
@@ -333,10 +336,50 @@ export function aluIn(g: CG, op: string, r: number, src: number | { imm: number 
   if (op === '>>' && t.signed) code = O.BPF_ARSH;
   const sdiv = (op === '/' || op === '%') && t.signed;
   // clang-19's default CPU has no signed division and says so; so do we (same programs compile).
-  if (sdiv) g.error('unsupported signed division, please convert to unsigned div/mod.', g.span, CDiag.Unsupported);
+  if (sdiv) g.error('unsupported signed division, please convert to unsigned div/mod.', at ?? g.span, CDiag.Unsupported);
   const is32 = t.size === 4 && !t.signed;
   g.alu(code, r, src, is32, sdiv ? 1 : 0);
   if (!noFix) fix(g, r, t, op);
+}
+
+/**
+ * True when `e`'s value, read in its own type, is known to be >= 0: what LLVM's value tracking
+ * proves before it turns a signed division into an unsigned one (`sdiv` of two non-negative values
+ * is `udiv`; signed `+`/`*` cannot wrap, so sums and products of non-negative values stay so).
+ * clang-19 reports signed division only when that proof fails; so must we.
+ */
+export function nonNeg(e: Node | undefined, depth = 0): boolean {
+  if (!e || depth > 16 || e.ty?.kind !== 'int') return false;
+  if (!e.ty.signed) return true;
+  const sub = (n: Node | undefined) => nonNeg(n, depth + 1);
+  switch (e.k) {
+    case 'num': return BigInt.asIntN(e.ty.size * 8, e.val!) >= 0n;
+    case 'cmp': case 'logand': case 'logor': case 'not': return true;
+    case 'cast': {
+      const from = e.lhs?.ty;
+      if (from?.kind !== 'int') return false;
+      if (!from.signed && from.size < e.ty.size) return true; // zero-extended
+      if (from.size <= e.ty.size) return from.signed ? sub(e.lhs) : fitsType(bound(e.lhs), e.ty);
+      return fitsType(bound(e.lhs), e.ty);
+    }
+    case 'binop':
+      switch (e.op) {
+        case '+': case '*': case '|': case '^': case '/': return sub(e.lhs) && sub(e.rhs);
+        case '&': return sub(e.lhs) || sub(e.rhs);
+        case '>>': case '%': return sub(e.lhs);
+        default: return bound(e) !== undefined;
+      }
+    case 'cond': return sub(e.then) && sub(e.els);
+    case 'var': return guardedNonNeg(e.sym) || localNonNeg(e.sym, (v) => nonNeg({ k: 'cast', lhs: v, ty: e.ty, span: v.span }, depth + 1));
+    case 'comma': return sub(e.rhs);
+    default: return bound(e) !== undefined;
+  }
+}
+
+/** A signed `/` or `%` of two provably non-negative operands, computed unsigned (see nonNeg). */
+function unsignedDiv(e: Node): Node {
+  if ((e.op !== '/' && e.op !== '%') || e.ty?.kind !== 'int' || !e.ty.signed) return e;
+  return nonNeg(e.lhs) && nonNeg(e.rhs) ? { ...e, ty: { ...e.ty, signed: false } } : e;
 }
 
 const LIMIT = 1n << 62n;
@@ -407,20 +450,24 @@ function binop(g: CG, e0: Node, want?: number): number {
   return r;
 }
 
-function applyBin(g: CG, e: Node, r: number): void {
+function applyBin(g: CG, e0: Node, r: number): void {
+  const e = unsignedDiv(e0);
   const c = constOf(e.rhs!);
   const t = asInt(e.ty!);
   if ((e.op === '/' || e.op === '%') && t.signed && c !== undefined && BigInt.asIntN(64, c) > 0n && log2(BigInt.asIntN(64, c)) >= 0) {
+    // clang-19 rejects this too (its default CPU has no signed division and LLVM does not expand a
+    // signed division by 2^k for BPF); the code is still generated so the listing stays useful.
+    g.error('unsupported signed division, please convert to unsigned div/mod.', e.span, CDiag.Unsupported);
     signedPow2(g, e.op, r, log2(BigInt.asIntN(64, c)));
     return;
   }
   const noFix = fitsType(bound(e), e.ty!);
   if (c !== undefined && fitsImm(c)) {
-    aluIn(g, e.op!, r, { imm: Number(BigInt.asIntN(64, c)) }, e.ty!, noFix);
+    aluIn(g, e.op!, r, { imm: Number(BigInt.asIntN(64, c)) }, e.ty!, noFix, e.span);
     return;
   }
   const b = operand(g, e.rhs!);
-  aluIn(g, e.op!, r, b.reg, e.ty!, noFix);
+  aluIn(g, e.op!, r, b.reg, e.ty!, noFix, e.span);
   release(g, b);
 }
 
@@ -601,3 +648,6 @@ export { copy, fill };
 export { addrOf, freeLoc, load, lvalue, store } from './cgMem.ts';
 import { addrOf, freeLoc, load, lvalue } from './cgMem.ts';
 import { genCall } from './cgCall.ts';
+import { localNonNeg } from './nonneg.ts';
+import { guardedNonNeg } from './guards.ts';
+import type { Span } from '../diag/diagnostic.ts';

@@ -26,8 +26,15 @@ export function lvalue(g: CG, e: Node): Loc {
       if (s.kind === 'global') {
         if (s.isMap) g.fail(`map '${s.name}' can only be used by its address (&${s.name})`, e.span, CDiag.TypeError);
         if (s.helperId !== undefined) g.fail(`helper '${s.name}' can only be called`, e.span, CDiag.TypeError);
+        if (s.isExtern && (s.section === '.kconfig' || s.section === '.ksyms')) {
+          // libbpf's .kconfig map: the offset is laid out once every extern read is known (codegen.ts);
+          // a __ksym variable: its kernel address (libbpf resolves it)
+          const r = g.alloc();
+          g.ldReloc(r, 'data', s.section, 0, s.name);
+          return { kind: 'mem', base: r, off: 0, own: true, ty: s.type };
+        }
         const p = g.globals.place(s);
-        if (!p) g.fail(`'${s.name}' is declared extern and never defined; extern variables (kconfig, ksyms) are not supported yet`, e.span, CDiag.Unsupported);
+        if (!p) g.fail(`'${s.name}' is declared extern and never defined; only __kconfig and __ksym externs are`, e.span, CDiag.Unsupported);
         const r = g.alloc();
         g.ldReloc(r, 'data', p.section, p.offset);
         return { kind: 'mem', base: r, off: 0, own: true, ty: s.type };
@@ -187,6 +194,12 @@ export function addrOf(g: CG, e: Node, want?: number): number {
     // src = BPF_PSEUDO_FUNC; the function becomes a subprogram like a bpf-to-bpf callee and imm is
     // resolved to its pc-relative offset when the program is laid out (codegen.ts).
     const fn = e.sym!;
+    if (!fn.body && fn.section === '.ksyms') {
+      // a kfunc's address (bpf_ksym_exists on a __weak kfunc): 0 when libbpf does not find it
+      const r = g.alloc(want);
+      g.ldReloc(r, 'data', '.ksyms', 0, fn.name);
+      return r;
+    }
     if (!fn.body) g.fail(`function '${fn.name}' is declared but not defined in this file; a callback must be defined here`, e.span, CDiag.UndeclaredIdent);
     const r = g.alloc(want);
     if (!g.dead) g.calls.push({ pc: g.pc, callee: fn });

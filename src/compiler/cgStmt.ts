@@ -17,6 +17,7 @@ import {
 import { genInline } from './cgCall.ts';
 import { substitute, unrollPlan } from './unroll.ts';
 import { isScalar, sizeOf, alignOf, T } from './types.ts';
+import { guardAt, withFact } from './guards.ts';
 
 export function genStmt(g: CG, n: Node): void {
   const saved = g.span;
@@ -40,7 +41,17 @@ function stmt(g: CG, n: Node): void {
       const before = new Set(g.freeSaved);
       const stackBefore = g.stackSize;
       const spillsBefore = g.spillSlots.size;
-      for (const s of n.body ?? []) { genStmt(g, s); expire(g, s); }
+      // a guard (`if (x < 0) return …;`) makes x non-negative for the rest of the block (guards.ts)
+      const body = n.body ?? [];
+      const rest = (from: number): void => {
+        for (let i = from; i < body.length; i++) {
+          genStmt(g, body[i]);
+          expire(g, body[i]);
+          const v = guardAt(body, i);
+          if (v) { withFact(v, () => rest(i + 1)); return; }
+        }
+      };
+      rest(0);
       // Registers of locals declared in this block become free again.
       for (const r of [6, 7, 8, 9]) if (before.has(r) && !g.freeSaved.has(r)) g.freeSavedReg(r);
       // Slots of the block's locals are dead: reuse them (not across a new spill slot).
@@ -122,6 +133,19 @@ function stmt(g: CG, n: Node): void {
         const l = g.newLabel('case');
         labels.set(c, l);
         if (c.val === undefined) { dflt = l; continue; }
+        if (c.hi !== undefined) {
+          // lo ... hi: (v - lo) <= (hi - lo), unsigned, as clang lowers a range
+          const span = BigInt.asUintN(64, c.hi - c.val);
+          const t = g.alloc();
+          g.mov(t, v.reg);
+          const lo = BigInt.asIntN(64, -c.val);
+          if (lo >= -0x80000000n && lo <= 0x7fffffffn) g.alu(O.BPF_ADD, t, { imm: Number(lo) });
+          else { const k = g.alloc(); g.movImm(k, c.val); g.alu(O.BPF_SUB, t, k); g.free(k); }
+          if (span <= 0x7fffffffn) g.jmp(O.BPF_JLE, t, { imm: Number(span) }, l);
+          else { const k = g.alloc(); g.movImm(k, span); g.jmp(O.BPF_JLE, t, k, l); g.free(k); }
+          g.free(t);
+          continue;
+        }
         const val = BigInt.asIntN(64, c.val);
         if (val >= -0x80000000n && val <= 0x7fffffffn) g.jmp(O.BPF_JEQ, v.reg, { imm: Number(val) }, l);
         else {

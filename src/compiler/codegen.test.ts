@@ -98,7 +98,45 @@ describe('code generation semantics (reference VM)', () => {
     expect(run('long x = in[0]; return x >> 1;', [-8n])).toBe(-4n);
     expect(run('unsigned long x = in[0]; return x >> 60;', [-1n])).toBe(15n);
     expect(run('int x = in[0]; return x << 4;', [0x08000001n])).toBe(-2147483632n); // 0x80000010 as int
-    expect(run('int x = in[0]; return x / 4 * 100 + x % 4;', [-7n])).toBe(-103n);
+  });
+  it('expands __builtin_memcmp inline: 0, or -1 / 1 by the first differing unsigned byte (LLVM\'s expansion)', () => {
+    // in[0] as 8 little-endian bytes compared with "abcdefgh"
+    const le = (s: string) => [...s].reduceRight((v, c) => (v << 8n) | BigInt(c.charCodeAt(0)), 0n);
+    const cmp = 'char k[8] = { 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68 }; return __builtin_memcmp((char *)in, k, 8);';
+    expect(run(cmp, [le('abcdefgh')])).toBe(0n);
+    expect(run(cmp, [le('abcdefgi')])).toBe(1n);
+    expect(run(cmp, [le('abcdeFgh')])).toBe(-1n);
+    expect(run(cmp, [le('\xffbcdefg')])).toBe(1n); // 0xff > 'a' as unsigned char
+    expect(run('return __builtin_memcmp((char *)in, (char *)in + 8, 0);', [1n, 2n])).toBe(0n);
+    expect(() => build('return __builtin_memcmp((char *)in, (char *)in + 8, in[2]);')).toThrow('not a compile-time constant');
+  });
+  it('dispatches GNU case ranges (lo ... hi), signed and unsigned', () => {
+    const sw = 'int x = in[0]; switch (x) { case -5 ... -1: return 1; case 1 ... 9: return 2; case 10: return 3; case 100 ... 0x7fffffff: return 4; default: return 0; }';
+    expect([-6n, -5n, -1n, 0n, 1n, 9n, 10n, 11n, 99n, 100n, 0x7fffffffn].map((v) => run(sw, [v]))).toEqual([0n, 1n, 1n, 0n, 2n, 2n, 3n, 0n, 0n, 4n, 4n]);
+    const us = 'unsigned long u = in[0]; switch (u) { case 0xfffffffffffffff0 ... 0xffffffffffffffff: return 7; default: return 0; }';
+    expect([-1n, -16n, -17n, 0n].map((v) => run(us, [v]))).toEqual([7n, 7n, 0n, 0n]);
+  });
+  it('lowers __atomic_* builtins as clang-19 does and refuses __atomic_load_n/__atomic_store_n as it does', () => {
+    expect(run('long v = in[0]; long o = __atomic_fetch_add(&v, 5, __ATOMIC_RELAXED); return o * 100 + v;', [3n])).toBe(308n);
+    expect(run('long v = in[0]; return __atomic_sub_fetch(&v, 2, __ATOMIC_SEQ_CST);', [3n])).toBe(1n);
+    expect(run('long v = in[0], e = 3; int ok = __atomic_compare_exchange_n(&v, &e, 9, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); return ok * 100 + v * 10 + e;', [3n])).toBe(193n);
+    expect(run('long v = in[0], e = 4; int ok = __atomic_compare_exchange_n(&v, &e, 9, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); return ok * 100 + v * 10 + e;', [3n])).toBe(33n);
+    expect(run('long v = in[0]; return __atomic_exchange_n(&v, 8, __ATOMIC_SEQ_CST) * 10 + v;', [3n])).toBe(38n);
+    expect(() => build('return __atomic_load_n(&in[0], __ATOMIC_ACQUIRE);')).toThrow('Cannot select: AtomicLoad');
+  });
+  it('divides signed values only when both sides are provably non-negative, as clang-19 does', () => {
+    // clang-19 -O2 -target bpf (default CPU, no sdiv) rejects these — checked with clang-19 on this machine
+    const sdiv = 'unsupported signed division, please convert to unsigned div/mod.';
+    expect(() => build('int x = in[0]; return x / 4 * 100 + x % 4;')).toThrow(sdiv);
+    expect(() => build('int y = in[0]; y /= 3; return y;')).toThrow(sdiv);
+    expect(() => build('int i = in[0] & 0xff; i = i - 1; return i / 3;')).toThrow(sdiv);
+    expect(() => build('int s = in[0]; for (int i = 0; i < 4; i++) s -= 1; return s % 3;')).toThrow(sdiv);
+    // ... and accepts these (LLVM proves both operands >= 0 and divides unsigned); hand-computed results
+    expect(run('unsigned short q = in[0]; int y = q; y /= 3; return y;', [0x1_0064n])).toBe(33n); // (u16)0x10064 = 100
+    expect(run('unsigned short q = in[0]; int y = q; return y % 7 + y / 8;', [100n])).toBe(2n + 12n);
+    expect(run('long z = (long)(unsigned int)in[0] * 1000 / ((unsigned short)in[1] + 1); return z;', [7n, 3n])).toBe(1750n);
+    expect(run('int s = 0; for (int i = 0; i < 16; i++) { if (i % 4 == 0) s += i / 2; } return s;')).toBe(0n + 2n + 4n + 6n);
+    expect(run('int i = in[0] & 0xff; return i / 4 + i % 3;', [203n])).toBe(50n + 2n);
   });
   it('runs loops, break and continue', () => {
     expect(run('int i, sum = 0; for (i = 0; i < in[0]; i++) sum += i; return sum;', [10n])).toBe(45n);

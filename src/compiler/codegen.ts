@@ -21,7 +21,8 @@
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import type { Insn } from '../isa/insn.ts';
-import type { BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, GlobalFuncParam, LineInfo } from '../isa/object.ts';
+import { kcfgKind, layoutKconfig } from '../elf/kconfig.ts';
+import type { BpfExtern, BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, GlobalFuncParam, LineInfo } from '../isa/object.ts';
 import type { Sym } from './ast.ts';
 import { CDiag } from './diagCodes.ts';
 import { allocLocal, CG, type Globals } from './cgExpr.ts';
@@ -32,6 +33,7 @@ import { TypeTable } from './btfTypes.ts';
 import { reuseComparedLoads } from './cse.ts';
 import { inlineTrivialCalls } from './inlineExpr.ts';
 import type { Unit } from './pstate.ts';
+import { scanDefs } from './nonneg.ts';
 import { alignOf, sizeOf, type FuncType, type Type } from './types.ts';
 
 /** BPF_MAP_TYPE_* names (kernel enum order, UAPI). */
@@ -55,6 +57,7 @@ export function generate(
   let license = '';
   const sections = new Map<SectionName, { bytes: number[]; symbols: { name: string; offset: number; size: number }[] }>();
   const placed = new Map<number, { section: SectionName; offset: number }>();
+  const btfMaps: { def: BpfMapDef; type: Extract<Type, { kind: 'struct' }> }[] = [];
 
   const sec = (n: SectionName) => {
     let s = sections.get(n);
@@ -70,11 +73,13 @@ export function generate(
     return offset;
   };
 
+  for (const f of unit.funcs) scanDefs(f.body, f.params); // which locals stay non-negative (nonneg.ts)
   for (const g of unit.globals) {
     if (g.helperId !== undefined || g.isExtern) continue;
     if (g.isMap) {
       const m = mapDef(g, diagnostics, (f) => f.body !== undefined && f.section !== undefined);
       if (m) maps.push(m);
+      if (m && g.section === '.maps' && g.type.kind === 'struct') btfMaps.push({ def: m, type: g.type });
       continue;
     }
     if (g.section === 'license') {
@@ -118,13 +123,55 @@ export function generate(
   if (!programs.length && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({ code: CDiag.Codegen, severity: 'warning', message: 'no programs: no function is placed in a SEC("…") section' });
   }
+  const externs = kconfigExterns(unit, programs, table);
+  // map definitions' members as declared (after the CO-RE and extern types: their ids stay put)
+  for (const { def, type } of btfMaps) {
+    def.btfMembers = btfMapMembers(type, table);
+    // a map-in-map's inner template, as declared too
+    const values = type.members.find((m) => m.name === 'values');
+    const inner = values?.type.kind === 'array' && values.type.of.kind === 'ptr' ? values.type.of.to : undefined;
+    if (def.inner && inner?.kind === 'struct') def.inner.btfMembers = btfMapMembers(inner, table);
+  }
   const order: SectionName[] = ['.data', '.rodata', '.bss'];
   const globalSecs: BpfGlobalSection[] = order.filter((n) => sections.has(n)).map((n) => ({
     name: n,
     bytes: n === '.bss' ? new Uint8Array(sections.get(n)!.bytes.length) : Uint8Array.from(sections.get(n)!.bytes),
     symbols: sections.get(n)!.symbols,
   }));
-  return { value: { programs, maps, globals: globalSecs, license, ...(table.types.length ? { types: table.types } : {}) }, diagnostics };
+  return { value: { programs, maps, globals: globalSecs, license, ...(table.types.length ? { types: table.types } : {}), ...(externs.length ? { externs } : {}) }, diagnostics };
+}
+
+/**
+ * The externs the programs use (as clang emits only those), with their C types in the type
+ * table: `__kconfig` values, with libbpf's layout of the `.kconfig` map (each relocation's addend
+ * becomes the extern's offset in the map plus the offset it already had into the variable), and
+ * `__ksym` variables and kfuncs (a kfunc with its prototype).
+ */
+function kconfigExterns(unit: Unit, programs: BpfProgram[], table: TypeTable): BpfExtern[] {
+  const byName = new Map<string, BpfExtern>();
+  for (const p of programs) {
+    for (const r of p.relocations) {
+      if (!r.extern || byName.has(r.extern)) continue;
+      const s = unit.globals.find((g) => g.name === r.extern && g.isExtern) ?? unit.funcs.find((f) => f.name === r.extern && !f.body);
+      if (!s) continue;
+      if (s.kind === 'func' && s.type.kind === 'func') {
+        const ft = s.type;
+        byName.set(r.extern, { name: s.name, section: '.ksyms', weak: !!s.isWeak, type: 0, size: 0, align: 1, func: true, proto: { ret: table.id(ft.ret), params: ft.params.map((t) => table.id(t)) } });
+        continue;
+      }
+      const type = table.id(s.type);
+      if (s.section === '.ksyms') {
+        byName.set(r.extern, { name: s.name, section: '.ksyms', weak: !!s.isWeak, type, size: sizeOf(s.type), align: alignOf(s.type) });
+        continue;
+      }
+      const k = kcfgKind(table.types, type);
+      byName.set(r.extern, { name: s.name, section: '.kconfig', weak: !!s.isWeak, type, size: sizeOf(s.type), align: alignOf(s.type), kcfg: k.kcfg, ...(k.signed !== undefined ? { signed: k.signed } : {}) });
+    }
+  }
+  const externs = [...byName.values()];
+  layoutKconfig(externs);
+  for (const p of programs) for (const r of p.relocations) if (r.extern && r.symbol === '.kconfig') r.addend += byName.get(r.extern)?.offset ?? 0;
+  return externs;
 }
 
 interface FnCode {
@@ -237,6 +284,8 @@ function program(f: Sym, globals: Globals, texts: Record<string, string>, diagno
   }
   relocations.sort((a, b) => a.pc - b.pc);
   const coreRelocs = core.sort((a, b) => a.pc - b.pc).map((r) => ({ pc: r.pc, type: table.id(r.root), access: r.access.join(':'), kind: r.kind }));
+  // __builtin_btf_type_id: the local value is the type's id in our .BTF (the type table's id)
+  for (const r of coreRelocs) if (r.kind === 6 || r.kind === 7) insns[r.pc] = { ...insns[r.pc], imm: r.type };
   return {
     name: f.name, section: f.section!, insns, relocations, lineInfo,
     ...(subprograms.length ? { subprograms } : {}), ...(coreRelocs.length ? { coreRelocs } : {}),
@@ -334,6 +383,17 @@ function mapDef(g: Sym, diagnostics: Diagnostic[], isProgram: (s: Sym) => boolea
 }
 
 /** A BTF-style map definition struct read from its member types, as libbpf reads its BTF. */
+/** The members of a BTF map definition as declared: `__uint` values, `__type` types (table ids), `values`. */
+function btfMapMembers(t: Extract<Type, { kind: 'struct' }>, table: TypeTable): NonNullable<BpfMapDef['btfMembers']> {
+  return t.members.filter((m) => m.name).map((m) => {
+    const name = m.name!;
+    if (name === 'values') return { name };
+    if (m.type.kind === 'ptr' && m.type.to.kind === 'array' && (name !== 'key' && name !== 'value')) return { name, uint: m.type.to.len ?? 0 };
+    if (m.type.kind === 'ptr') return { name, type: table.id(m.type.to) };
+    return { name };
+  });
+}
+
 function btfMapDef(name: string, t: Extract<Type, { kind: 'struct' }>): BpfMapDef | undefined {
   let typeId: number | undefined;
   let keySize = 0;

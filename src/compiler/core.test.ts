@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeElf } from '../elf/index.ts';
+import { createKernel } from '../kernel/run/kernel.ts';
+import { loadObject } from '../kernel/run/object.ts';
 import { describeCoreReloc } from './btfTypes.ts';
 import { compile } from './driver.ts';
 import { CASES } from './testdata/core/record.ts';
@@ -38,6 +40,27 @@ describe('CO-RE relocations', () => {
       expect(ours.length).toBeGreaterThan(0);
       // and the object we write today is the one that was dumped (same sections, same records)
       expect(writeElf(obj).length).toBeGreaterThan(0);
+    });
+    it(`${name}: our local values are what libbpf relocated clang-19's to on this kernel`, () => {
+      const obj = build(name);
+      const p = obj.programs[0];
+      // type ids are object-specific; libbpf 1.1 resolves bpf_core_type_matches(struct sk_buff) to 0 for clang's
+      // object too (its local value, like ours, is 1)
+      const skip = (k: string) => /<(local_type_id|target_type_id|type_matches)>/.test(k);
+      const ours = (p.coreRelocs ?? []).map((r) => {
+        const i = p.insns[r.pc];
+        const cls = i.code & 7;
+        const v = i.code === 0x18 ? i.imm : cls === 1 || cls === 2 || cls === 3 ? i.off : i.imm;
+        const d = describeCoreReloc(obj.types ?? [], r).replace(/^CO-RE /, '').replace(/\[\d+\] /, '').replace(/ \([\d:]+\)$/, '')
+          .replace(/___\w+::/, '::').replace(/::(?:[\w<> ]+\.)*(\w+)$/, '.$1');
+        return `${d} = ${v}`;
+      }).filter((l) => !skip(l)).sort();
+      // libbpf names the whole path of named members (struct sock.__sk_common.skc_daddr): keep the field
+      const libbpf = readFileSync(join(CORE, `${name}.libbpf.txt`), 'utf8').split('\n').filter((l) => l && !skip(l))
+        .map((l) => l.replace(/^(<\w+> (?:struct|union) \w+)\.(?:\w+\.)*(\w+) =/, '$1.$2 =')).sort();
+      expect(libbpf.length).toBeGreaterThan(0);
+      // as sets: clang may relocate one field at more (or fewer) sites than we do
+      expect([...new Set(ours)]).toEqual([...new Set(libbpf)]);
     });
     it(`${name}: relocates the same fields as clang-19`, () => {
       const obj = build(name);
@@ -84,6 +107,58 @@ describe('CO-RE relocations', () => {
       'CO-RE <type_size> struct cred',
     ]);
     expect(p.insns[p.coreRelocs![3].pc].imm).toBe(184); // sizeof(struct cred) in 6.18
+  });
+
+  it('enum value and type id builtins: relocated 64-bit immediates (ld_imm64), as clang-19 emits them', () => {
+    const { p, obj, desc } = one(`SEC("kprobe/x") int f(struct pt_regs *ctx) {
+      return bpf_core_enum_value(enum bpf_map_type, BPF_MAP_TYPE_RINGBUF) + bpf_core_enum_value_exists(enum bpf_map_type, BPF_MAP_TYPE_HASH)
+        + bpf_core_type_id_kernel(struct task_struct) + bpf_core_type_id_local(struct cred); }`);
+    expect(desc).toEqual([
+      'CO-RE <enumval_value> enum bpf_map_type::BPF_MAP_TYPE_RINGBUF = 27', // UAPI: BPF_MAP_TYPE_RINGBUF = 27
+      'CO-RE <enumval_exists> enum bpf_map_type::BPF_MAP_TYPE_HASH = 1',
+      'CO-RE <target_type_id> struct task_struct',
+      'CO-RE <local_type_id> struct cred',
+    ]);
+    const r = p.coreRelocs!;
+    expect(r.map((x) => [p.insns[x.pc].code, x.access])).toEqual([[0x18, '27'], [0x18, '1'], [0x18, '0'], [0x18, '0']]);
+    expect(r.map((x) => p.insns[x.pc].imm)).toEqual([27, 1, r[2].type, r[3].type]);
+    // the local value of a type id is the type's own id in our .BTF
+    expect(obj.types![r[2].type - 1]).toMatchObject({ kind: 'struct', name: 'task_struct' });
+    expect(obj.types![r[0].type - 1]).toMatchObject({ kind: 'enum', name: 'bpf_map_type', size: 4 });
+  });
+
+  it('BPF_CORE_READ_BITFIELD reads bit-fields (unsigned, signed, 40 bits wide) right, run in the simulator', () => {
+    const res = compile({ 'x.c': `#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n#include <bpf/bpf_core_read.h>
+      struct bits { int a; unsigned int x:3, y:5; int z:4; unsigned long long w:40; } __attribute__((preserve_access_index));
+      SEC("xdp") int f(struct xdp_md *ctx) {
+        struct bits b = {};
+        b.x = 5; b.y = 17; b.z = -3; b.w = 0x123456789aULL;
+        struct bits *bp = &b;
+        long z = BPF_CORE_READ_BITFIELD(bp, z);
+        unsigned long long w = BPF_CORE_READ_BITFIELD(bp, w);
+        return BPF_CORE_READ_BITFIELD(bp, x) * 10000 + BPF_CORE_READ_BITFIELD(bp, y) * 100 + (z + 10) + (w == 0x123456789aULL ? 1000000 : 0);
+      }\nchar LICENSE[] SEC("license") = "GPL";\n` }, 'x.c');
+    expect(res.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const obj = res.object!;
+    const kinds = new Set((obj.programs[0].coreRelocs ?? []).map((r) => describeCoreReloc(obj.types ?? [], r).replace(/\[\d+\] /, '').replace(/ \([\d:]+\)$/, '')));
+    for (const k of ['byte_off', 'byte_sz', 'lshift_u64', 'rshift_u64', 'signed']) expect(kinds).toContain(`CO-RE <${k}> struct bits::z`);
+    const k = createKernel();
+    const l = loadObject(k, obj);
+    if (!l.ok) throw new Error(l.message);
+    const pkt = new Uint8Array(64);
+    pkt.set([0x08, 0x00], 12);
+    // x = 5, y = 17, z = -3 (sign-extended), w compared whole: 5·10000 + 17·100 + (−3 + 10) + 1000000
+    expect(k.run(l.programs.get('f')!, { packet: pkt }).retval).toBe(1051707);
+  });
+
+  it('bpf_core_enum_value with something that is not an enumerator of the enum is an error', () => {
+    const res = compile({ 'x.c': `#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+enum other { OTHER_X = 3 };
+SEC("kprobe/x") int f(void *ctx) { return bpf_core_enum_value(enum bpf_map_type, 4000); }
+` }, 'x.c');
+    expect(res.diagnostics.map((d) => d.message)).toContain("'4000' is not an enumerator of 'enum bpf_map_type'");
   });
 
   it('#pragma clang attribute push(preserve_access_index) marks the structs defined under it', () => {

@@ -13,6 +13,7 @@ import { generate } from './codegen.ts';
 import { HEADERS } from './include/index.ts';
 import { parse } from './parse.ts';
 import { preprocess } from './preprocess.ts';
+import { inferRecordTypes, type RecordTypes } from './recordTypes.ts';
 
 export interface CompileOptions {
   /** `-D` definitions: name → replacement text ('1' for a bare `-DNAME`). */
@@ -25,6 +26,8 @@ export interface CompileResult {
   /** Present when there were no errors. */
   object?: BpfObject;
   diagnostics: Diagnostic[];
+  /** Ring/perf-buffer maps → the C type of their records (recordTypes.ts), when there were no errors. */
+  recordTypes?: RecordTypes;
 }
 
 /**
@@ -50,7 +53,7 @@ export function compile(
     const obj = generate(ast.value, { ...headers, ...sources });
     diagnostics.push(...obj.diagnostics);
     if (hasError()) return { diagnostics: limit(diagnostics) };
-    return { object: obj.value, diagnostics };
+    return { object: obj.value, diagnostics, recordTypes: inferRecordTypes(ast.value) };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const deep = e instanceof RangeError;
@@ -81,5 +84,6 @@ function limit(ds: Diagnostic[]): Diagnostic[] {
 
 /** The text a diagnostic's span refers to (user source or bundled header), for rendering. */
 export function sourceText(sources: Record<string, string>, file: string, opts: CompileOptions = {}): string | undefined {
-  return sources[file] ?? opts.headers?.[file] ?? HEADERS[file];
+  const own = (m: Readonly<Record<string, string>> | undefined) => (m !== undefined && Object.hasOwn(m, file) ? m[file] : undefined);
+  return own(sources) ?? own(opts.headers) ?? own(HEADERS);
 }

@@ -92,7 +92,8 @@ export class Gen {
   core(root: Type, access: number[], kind: number, emit1: () => void): void {
     const pc = this.out.length;
     emit1();
-    if (this.out.length === pc + 1) this.coreRelocs.push({ pc, root, access, kind });
+    const n = this.out.length - pc;
+    if (n === 1 || (n === 2 && this.out[pc].insn.code === (O.BPF_LD | O.BPF_IMM | O.BPF_DW))) this.coreRelocs.push({ pc, root, access, kind });
   }
 
   // ---- instructions ----
@@ -118,9 +119,9 @@ export class Gen {
     this.emit(insn(0, 0, 0, 0, Number(BigInt.asIntN(32, u >> 32n))));
   }
   /** `ld_imm64 dst, 0` with a relocation (map or global data). */
-  ldReloc(dst: number, kind: 'map' | 'data', symbol: string, addend = 0): void {
+  ldReloc(dst: number, kind: 'map' | 'data', symbol: string, addend = 0, extern?: string): void {
     if (this.dead) return;
-    this.relocs.push({ pc: this.pc, symbol, kind, addend });
+    this.relocs.push({ pc: this.pc, symbol, kind, addend, ...(extern ? { extern } : {}) });
     this.ldImm64(dst, 0n);
   }
   ldx(size: number, dst: number, base: number, off: number, sx = false): void {

@@ -33,12 +33,15 @@ export function liveness(fn: Sym): Liveness {
   const uses: { id: number; seq: number; loops: Node[] }[] = [];
   const modified = new Set<number>();
   const copyDecls: Node[] = [];
+  // statements whose expressions hold a statement expression (`({ … })`): its inner statements
+  // are numbered after the outer one, so the outer statement's uses count at its end
+  const outerOfStmtExpr = new Set<number>();
 
   const expr = (e: Node | undefined, cur: number, loops: Node[]): void => {
     if (!e) return;
     if (e.k === 'var' && e.sym?.kind === 'local') uses.push({ id: e.sym.id, seq: cur, loops });
     if ((e.k === 'assign' || e.k === 'opassign' || e.k === 'incdec') && e.lhs?.k === 'var') modified.add(e.lhs.sym!.id);
-    if (e.k === 'stmtexpr') { for (const s of e.body ?? []) stmt(s, loops); return; }
+    if (e.k === 'stmtexpr') { outerOfStmtExpr.add(cur); for (const s of e.body ?? []) stmt(s, loops); return; }
     expr(e.lhs, cur, loops); expr(e.rhs, cur, loops); expr(e.cond, cur, loops);
     expr(e.then, cur, loops); expr(e.els, cur, loops);
     for (const a of e.args ?? []) expr(a, cur, loops);
@@ -75,8 +78,10 @@ export function liveness(fn: Sym): Liveness {
   };
   for (const p of fn.params ?? []) declLoops.set(p.id, []);
   stmt(fn.body, []);
+  const endOf = new Map<number, number>();
+  for (const r of range.values()) endOf.set(r.seq, r.end);
   for (const u of uses) {
-    let at = u.seq;
+    let at = outerOfStmtExpr.has(u.seq) ? Math.max(u.seq, endOf.get(u.seq) ?? u.seq) : u.seq;
     const dl = declLoops.get(u.id) ?? [];
     for (const l of u.loops) if (!dl.includes(l)) at = Math.max(at, range.get(l)?.end ?? at);
     lastUse.set(u.id, Math.max(lastUse.get(u.id) ?? -1, at));

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { BpfMapDef } from '../isa/object.ts';
 import { readElf } from '../elf/read.ts';
 import { writeElf } from '../elf/write.ts';
 import { hexOf } from '../kernel/maps/map.ts';
@@ -46,7 +47,9 @@ describe('map initialisers (__array(values, …) = { [i] = &x })', () => {
       const clang = readElf(new Uint8Array(readFileSync(join(OBJS, `${n}.o`))), `${n}.o`);
       expect(clang.diagnostics).toEqual([]);
       const obj = ours(n);
-      expect(obj.maps).toEqual(clang.object!.maps);
+      // (the BTF member lists, which our reader does not model, are compared in mapBtf.test.ts)
+      const noBtf = ({ btfMembers: _, ...m }: BpfMapDef): BpfMapDef => (m.inner ? { ...m, inner: noBtf(m.inner) } : m);
+      expect(obj.maps.map(noBtf)).toEqual(clang.object!.maps);
       expect(obj.maps.some((m) => m.init?.length)).toBe(true);
     });
 

@@ -74,9 +74,13 @@ function externalDecl(p: PState): void {
         return;
       }
       if (p.consume(';')) return;
+      // clang's wording: at the end of the input a body is missing, elsewhere a ';'
+      if (first && p.tok.kind === 'eof') p.fail(p.tok.span, 'expected function body after function declarator');
+      if (!p.is(',')) p.expectSemi('after top level declarator');
       continue;
     }
-    globalVar(p, spec, d.type, name, attrs.section);
+    const gv = globalVar(p, spec, d.type, name, attrs.section);
+    if (attrs.weak) gv.isWeak = true;
     if (p.consume(';')) return;
     if (!p.is(',')) p.expectSemi('after top level declarator');
   }
@@ -90,6 +94,7 @@ function funcSym(p: PState, spec: DeclSpec, ty: FuncType, name: { text: string; 
   s.isStatic = s.isStatic || spec.isStatic;
   s.alwaysInline = s.alwaysInline || attrs.alwaysInline || spec.isInline;
   s.noinline = s.noinline || attrs.noinline;
+  if (attrs.weak) s.isWeak = true;
   if (attrs.section !== undefined) s.section = attrs.section;
   if (!prev) { p.scopes[0].vars.set(name.text, s); p.unit.funcs.push(s); }
   return s;
@@ -332,9 +337,12 @@ function stmtInner(p: PState): Node {
       p.advance();
       const sw = p.switches[p.switches.length - 1];
       let val: bigint | undefined;
+      let hi: bigint | undefined;
       if (kw === 'case') val = constExpr(p);
+      if (kw === 'case' && p.consume('...')) hi = constExpr(p); // GNU case range, as clang accepts
       p.expect(':');
       const node: Node = { k: 'case', val, span: p.from(t.span) };
+      if (hi !== undefined) node.hi = hi;
       if (!sw) p.error(t.span, `'${kw}' statement not in switch statement`, CDiag.Syntax);
       else {
         if (sw.cases!.some((c) => c.val === val)) p.error(t.span, val === undefined ? 'multiple default labels in one switch' : `duplicate case value '${val}'`, CDiag.Syntax);

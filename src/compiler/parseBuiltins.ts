@@ -5,10 +5,11 @@
  * accesses inside as relocatable), `__builtin_preserve_field_info` (byte offset/size, exists,
  * signed, lshift/rshift — local values computed as libbpf computes them), and
  * `__builtin_preserve_type_info` (exists, size, matches) as relocated constants (`coreval`).
- * `__builtin_preserve_enum_value` folds to the local value without a relocation (our enums are
- * plain ints).
- * Does not: `__builtin_btf_type_id`, `__builtin_memcmp` (clang's BPF target rejects it too),
- * va_arg and the rest of clang's builtins (diagnosed).
+ * `__builtin_preserve_enum_value` (enumerator exists / value, relocated on the enum type) and
+ * `__builtin_btf_type_id` (local / target type id) as relocated 64-bit constants (`ld_imm64`, as
+ * clang emits them).
+ * `__builtin_memcmp` with a constant size is expanded inline (parseMemcmp.ts).
+ * Does not: va_arg and the rest of clang's builtins (diagnosed).
  */
 import type { Span } from '../diag/diagnostic.ts';
 import type { Node } from './ast.ts';
@@ -16,6 +17,8 @@ import { CDiag } from './diagCodes.ts';
 import { constExpr, convert, decay, num, rvalue } from './parseExpr.ts';
 import { typeName as parseTypeName } from './parseDecl.ts';
 import type { PState } from './pstate.ts';
+import { memcmpBuiltin } from './parseMemcmp.ts';
+import { atomicBuiltin } from './parseAtomic.ts';
 import { T, findMember, sizeOf, typeName, type Type } from './types.ts';
 
 export function offsetofBuiltin(p: PState, fn0: Node): Node {
@@ -80,7 +83,12 @@ function coreAccess(e: Node): { root: Type; access: number[]; member: NonNullabl
   return { root: cur.ty, access: [0, ...path], member: { ...e.member!, offset } };
 }
 
-/** The local value of `__builtin_preserve_field_info(field, kind)` (libbpf's bpf_core_calc_field_relo). */
+/**
+ * The local value of `__builtin_preserve_field_info(field, kind)` (libbpf's bpf_core_calc_field_relo).
+ * For a bit-field this is the load libbpf computes (the member type's size, widened until the
+ * field fits), which is what libbpf relocates clang's to on the running kernel; clang's own local
+ * value may be a wider load (the containing record's alignment, up to 8 bytes).
+ */
 function fieldInfo(acc: { member: NonNullable<Node['member']> }, kind: number): bigint | undefined {
   const m = acc.member;
   const tySize = sizeOf(m.type);
@@ -107,7 +115,9 @@ function fieldInfo(acc: { member: NonNullable<Node['member']> }, kind: number): 
 }
 
 export function builtinCall(p: PState, name: string, fn0: Node, args: Node[], span: Span): Node | undefined {
-  if (!(name.startsWith('__builtin_') || name.startsWith('__sync_')) || fn0.sym?.kind !== 'func' || !fn0.sym.isExtern) return undefined;
+  if (!(name.startsWith('__builtin_') || name.startsWith('__sync_') || name.startsWith('__atomic_')) || fn0.sym?.kind !== 'func' || !fn0.sym.isExtern) return undefined;
+  const atomicNode = atomicBuiltin(p, name, args, span);
+  if (atomicNode) return atomicNode;
   const need = (n: number): boolean => {
     if (args.length !== n) { p.error(span, `too ${args.length < n ? 'few' : 'many'} arguments to function call, expected ${n}, have ${args.length}`, CDiag.TypeError); return false; }
     return true;
@@ -158,15 +168,35 @@ export function builtinCall(p: PState, name: string, fn0: Node, args: Node[], sp
       return { k: 'coreval', val: v, ty: T.uint, coreRel: { root: ty, access: [0], kind: k }, span };
     }
     case '__builtin_preserve_enum_value': {
-      // Our enums are plain integers: the value is known locally (no relocation).
+      // *(typeof(enum E) *)VALUE: relocation ENUMVAL_EXISTS (10) / ENUMVAL_VALUE (11) on enum E,
+      // access = the enumerator's index; the local value is 1 / the enumerator's value
       if (!need(2)) return num(0n, T.int, span);
       const kind = decay(args[1]);
-      const e = args[0].k === 'deref' && args[0].lhs?.k === 'cast' ? decay(args[0].lhs.lhs!) : undefined;
+      // the operand of `*`: a cast of the enumerator, usually folded into a pointer-typed constant
+      const ptr = args[0].k === 'deref' ? args[0].lhs : undefined;
+      const e = ptr?.k === 'cast' ? ptr.lhs : ptr;
+      const et = ptr?.ty?.kind === 'ptr' ? ptr.ty.to : undefined;
       const k = kind.k === 'num' ? Number(kind.val) : -1;
-      if (k === 0) return num(1n, T.long, span);
-      if (k === 1 && e?.k === 'num') return num(e.val!, T.long, span);
-      p.error(span, '__builtin_preserve_enum_value needs *(typeof(enum E) *)VALUE and kind 0 or 1', CDiag.Unsupported);
-      return num(0n, T.int, span);
+      if ((k !== 0 && k !== 1) || e?.k !== 'num' || et?.kind !== 'int' || !et.enumOf) {
+        p.error(span, '__builtin_preserve_enum_value needs *(typeof(enum E) *)ENUMERATOR and kind 0 (exists) or 1 (value)', CDiag.Unsupported);
+        return num(0n, T.int, span);
+      }
+      const vals = et.enumOf.values;
+      const idx = e.enumConst !== undefined ? vals.findIndex((v) => v.name === e.enumConst) : vals.findIndex((v) => v.value === e.val);
+      if (idx < 0) {
+        p.error(e.span, `'${e.enumConst ?? String(e.val)}' is not an enumerator of 'enum ${et.enumOf.tag}'`, CDiag.TypeError);
+        return num(0n, T.int, span);
+      }
+      return { k: 'coreval', val: k === 0 ? 1n : vals[idx].value, ty: T.long, coreRel: { root: et, access: [idx], kind: 10 + k }, span };
+    }
+    case '__builtin_btf_type_id': {
+      // BPF_TYPE_ID_LOCAL 0 → relocation 6, BPF_TYPE_ID_TARGET 1 → 7; the local value is the
+      // type's id in our .BTF, filled in when the type table is final (codegen.ts)
+      if (!need(2)) return num(0n, T.int, span);
+      const kind = decay(args[1]);
+      const k = kind.k === 'num' ? Number(kind.val) : -1;
+      if (k !== 0 && k !== 1) { p.error(args[1].span, '__builtin_btf_type_id kind must be 0 (local) or 1 (target)', CDiag.Unsupported); return num(0n, T.int, span); }
+      return { k: 'coreval', val: 0n, ty: T.ulong, coreRel: { root: args[0].ty!, access: [0], kind: 6 + k }, span };
     }
     case '__builtin_memcpy': case '__builtin_memset': case '__builtin_memmove': {
       if (!need(3)) return num(0n, T.int, span);
@@ -202,6 +232,7 @@ export function builtinCall(p: PState, name: string, fn0: Node, args: Node[], sp
       }
       return { k: 'atomic', op: 'cmpxchg', lhs: ptr, rhs: convert(p, args[2], to), cond: convert(p, args[1], to), ty: to, span };
     }
+    case '__builtin_memcmp': return memcmpBuiltin(p, args, span);
     default:
       p.error(span, `builtin '${name}' is not supported by the BPF target`, CDiag.Unsupported);
       return num(0n, T.int, span);

@@ -16,7 +16,7 @@ import { assign, constExpr, convert } from './parseExpr.ts';
 import { PState } from './pstate.ts';
 import {
   T, alignOf, arrayOf, findMember, layoutStruct, ptrTo, sizeOf, typeName as tyName, wrap,
-  type FuncType, type StructType, type Type,
+  type FuncType, type IntType, type StructType, type Type,
 } from './types.ts';
 
 export interface Attrs {
@@ -26,6 +26,8 @@ export interface Attrs {
   packed?: boolean;
   aligned?: number;
   preserveAccessIndex?: boolean;
+  /** `__weak`: an extern the loader may leave unresolved (0). */
+  weak?: boolean;
 }
 
 export interface DeclSpec {
@@ -79,6 +81,7 @@ export function attributes(p: PState, into: Attrs): void {
       else if (name === 'noinline') into.noinline = true;
       else if (name === 'packed') into.packed = true;
       else if (name === 'preserve_access_index') into.preserveAccessIndex = true;
+      else if (name === 'weak') into.weak = true;
       else if (name === 'aligned') {
         const v = args[0] && args[0].k === 'num' ? Number(args[0].val) : 8;
         into.aligned = Math.max(into.aligned ?? 1, v);
@@ -252,9 +255,12 @@ function enumDecl(p: PState): Type {
   let tag: string | undefined;
   if (p.tok.kind === 'ident') tag = p.advance().text;
   if (!p.consume('{')) {
-    if (tag && !p.lookupTag(tag)) p.scopes[p.scopes.length - 1].tags.set(tag, { kind: 'enum' });
+    const known = tag ? p.lookupTag(tag) : undefined;
+    if (known?.kind === 'enum' && known.type) return known.type;
+    if (tag && !known) p.scopes[p.scopes.length - 1].tags.set(tag, { kind: 'enum' });
     return T.uint;
   }
+  const values: { name: string; value: bigint }[] = [];
   let v = 0n;
   let neg = false;
   let big = false;
@@ -263,6 +269,7 @@ function enumDecl(p: PState): Type {
     if (p.consume('=')) v = constExpr(p);
     const s = p.newSym('enumconst', nameTok.text, T.int, nameTok.span);
     s.value = v;
+    values.push({ name: nameTok.text, value: v });
     if (v < 0n) neg = true;
     if (v > 0x7fffffffn || v < -0x80000000n) big = true;
     p.declare(s);
@@ -270,8 +277,9 @@ function enumDecl(p: PState): Type {
     if (!p.consume(',')) { p.expect('}'); break; }
   }
   attributes(p, attrs);
-  if (tag) p.scopes[p.scopes.length - 1].tags.set(tag, { kind: 'enum' });
-  return big ? (neg ? T.long : T.ulong) : neg ? T.int : T.uint;
+  const type: IntType = { ...(big ? (neg ? T.long : T.ulong) : neg ? T.int : T.uint), enumOf: { tag: tag ?? '', values } };
+  if (tag) p.scopes[p.scopes.length - 1].tags.set(tag, { kind: 'enum', type });
+  return type;
 }
 
 export interface Declarator {

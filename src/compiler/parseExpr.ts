@@ -9,7 +9,7 @@
  * `__builtin_expect`, `__builtin_constant_p`, `__builtin_memcpy/memset`,
  * `__builtin_preserve_access_index` / `_field_info` / `_type_info` / `_enum_value` (CO-RE, in
  * parseBuiltins.ts), statement expressions `({ … })`.
- * Does not: floating point, `_Generic`, complex numbers, `__builtin_memcmp` (diagnosed).
+ * Does not: floating point, `_Generic`, complex numbers.
  * Provenance: grammar productions from C11 Annex A; structure after chibicc's parse.c.
  */
 import type { Span } from '../diag/diagnostic.ts';
@@ -90,7 +90,7 @@ export function convert(p: PState, n0: Node, to: Type, implicit: ConvCtx = false
   if (to.kind === 'func') return n;
   if (n.k === 'num') {
     const v = to.kind === 'int' ? wrap(n.val!, to) : BigInt.asUintN(64, n.val!);
-    return num(v, to, n.span);
+    return n.enumConst !== undefined ? { ...num(v, to, n.span), enumConst: n.enumConst } : num(v, to, n.span);
   }
   if (from.kind === to.kind && (from.kind === 'ptr' || (from.kind === 'int' && to.kind === 'int' && from.size === to.size && from.signed === to.signed && !!from.bool === !!to.bool))) {
     return n.ty === to ? n : { ...n, ty: to };
@@ -170,7 +170,7 @@ function ptrAdd(p: PState, op: string, ptr: Node, idx: Node, span: Span): Node {
   return { k: 'ptradd', op, lhs: ptr, rhs: i, val: BigInt(es), ty: ptr.ty, span };
 }
 
-function compare(p: PState, op: string, l0: Node, r0: Node, span: Span): Node {
+export function compare(p: PState, op: string, l0: Node, r0: Node, span: Span): Node {
   let l = rvalue(p, l0);
   let r = rvalue(p, r0);
   let opTy: Type;
@@ -256,7 +256,7 @@ export function assign(p: PState): Node {
     const probe = arith(p, op, { k: 'num', val: 0n, ty: l.ty, span: l.span }, r, span);
     const opTy = probe.ty!;
     const shift = op === '<<' || op === '>>';
-    return { k: 'opassign', op, lhs: l, rhs: convert(p, rvalue(p, r), shift ? promote(intOperand(p, r, op).ty as IntType) : opTy), opTy, ty: l.ty, span };
+    return { k: 'opassign', op, lhs: l, rhs: convert(p, rvalue(p, r), shift ? promote(intOperand(p, r, op).ty as IntType) : opTy), opTy, ty: l.ty, span, opAt: opTok.span };
   }
   return l;
 }
@@ -571,7 +571,7 @@ function primary(p: PState): Node {
     p.advance();
     const s = p.lookup(t.text);
     if (!s) {
-      if (t.text.startsWith('__builtin_') || t.text.startsWith('__sync_')) {
+      if (t.text.startsWith('__builtin_') || t.text.startsWith('__sync_') || t.text.startsWith('__atomic_')) {
         const b = p.newSym('func', t.text, { kind: 'func', ret: T.long, params: [], variadic: true, oldStyle: true }, t.span);
         b.isExtern = true;
         return { k: 'var', sym: b, ty: b.type, span: t.span };
@@ -585,7 +585,7 @@ function primary(p: PState): Node {
       p.error(t.span, `use of undeclared identifier '${t.text}'`, CDiag.UndeclaredIdent);
       return num(0n, T.int, t.span);
     }
-    if (s.kind === 'enumconst') return num(s.value!, T.int, t.span);
+    if (s.kind === 'enumconst') return { ...num(s.value!, T.int, t.span), enumConst: s.name };
     if (s.kind === 'typedef') p.fail(t.span, `unexpected type name '${t.text}': expected expression`);
     s.used = true;
     return { k: 'var', sym: s, ty: s.type, span: t.span };

@@ -95,6 +95,11 @@ yes3
     expect(r.text).toBe('A B end');
   });
 
+  it('does not take Object.prototype members for files (#include "constructor")', () => {
+    const r = pp('#include "constructor"\n#include <toString>\n#include "__proto__"\nend');
+    expect(r.diags.map((d) => d.message)).toEqual(["'constructor' file not found", "'toString' file not found", "'__proto__' file not found"]);
+  });
+
   it('reports errors with positions and keeps going', () => {
     const r = pp('#include <nope.h>\n#error stop here\n#if 1\nx\n#foo\n');
     expect(r.diags.map((d) => d.message)).toEqual([

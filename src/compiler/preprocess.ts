@@ -33,14 +33,19 @@ export interface PreprocessOptions {
   defines?: Record<string, string>;
 }
 
+/** `files[name]` when it is the map's own entry (never an Object.prototype member such as `constructor`). */
+function own(files: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  return files !== undefined && Object.hasOwn(files, name) ? files[name] : undefined;
+}
+
 /** Builtins the bundled headers probe with `__has_builtin`. */
 const BUILTINS = new Set([
   '__builtin_memcpy', '__builtin_memset', '__builtin_memcmp', '__builtin_bswap16',
   '__builtin_bswap32', '__builtin_bswap64', '__builtin_expect', '__builtin_offsetof',
   '__builtin_constant_p', '__builtin_preserve_access_index', '__builtin_preserve_field_info',
-  '__builtin_preserve_type_info', '__builtin_preserve_enum_value',
+  '__builtin_preserve_type_info', '__builtin_preserve_enum_value', '__builtin_btf_type_id',
 ]);
-const ATTRIBUTES = new Set(['section', 'always_inline', 'noinline', 'packed', 'aligned', 'unused', 'used', 'preserve_access_index']);
+const ATTRIBUTES = new Set(['section', 'always_inline', 'noinline', 'packed', 'aligned', 'unused', 'used', 'preserve_access_index', 'weak']);
 
 const MAX_INCLUDE_DEPTH = 64;
 
@@ -76,6 +81,7 @@ class PP {
       __ORDER_PDP_ENDIAN__: '3412', __BYTE_ORDER__: '__ORDER_LITTLE_ENDIAN__', __CHAR_BIT__: '8',
       __SIZEOF_LONG__: '8', __SIZEOF_POINTER__: '8', __SIZEOF_INT__: '4', __SIZEOF_SHORT__: '2',
       __SIZEOF_LONG_LONG__: '8', __SIZEOF_INT128__: '16', __LP64__: '1', _LP64: '1',
+      __ATOMIC_RELAXED: '0', __ATOMIC_CONSUME: '1', __ATOMIC_ACQUIRE: '2', __ATOMIC_RELEASE: '3', __ATOMIC_ACQ_REL: '4', __ATOMIC_SEQ_CST: '5',
       __OPTIMIZE__: '1', __ELF__: '1', __INT_MAX__: '2147483647', __LONG_MAX__: '9223372036854775807L',
       ...opts.defines,
     };
@@ -89,7 +95,7 @@ class PP {
   }
 
   lineOf(t: Token): number {
-    const text = this.sources[t.span.file] ?? this.opts.headers?.[t.span.file] ?? '';
+    const text = own(this.sources, t.span.file) ?? own(this.opts.headers, t.span.file) ?? '';
     let line = 1;
     for (let i = 0; i < t.span.start && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
     return line;
@@ -105,7 +111,7 @@ class PP {
   }
 
   run(mainFile: string): { value: Token[]; diagnostics: Diagnostic[] } {
-    const text = this.sources[mainFile];
+    const text = own(this.sources, mainFile);
     if (text === undefined) {
       this.err({ file: mainFile, start: 0, end: 0 }, `no such file: '${mainFile}'`, CDiag.PPInclude);
       return { value: [eofTok(mainFile)], diagnostics: this.diagnostics };
@@ -123,7 +129,10 @@ class PP {
       this.out.push(t);
     }
     for (const c of this.conds) this.err(c.span, 'unterminated conditional directive', CDiag.PPCondition);
-    this.out.push(eofTok(mainFile));
+    // the end of the input is where the main file's text ends (after its last non-blank character),
+    // so "expected ..." at the end points there, as clang does, not at 1:1
+    const end = text.trimEnd().length;
+    this.out.push({ ...eofTok(mainFile), span: { file: mainFile, start: end, end } });
     return { value: this.out, diagnostics: this.diagnostics };
   }
 
@@ -348,13 +357,13 @@ class PP {
   }
 
   textOf(file: string): string | undefined {
-    return this.sources[file] ?? this.opts.headers?.[file];
+    return own(this.sources, file) ?? own(this.opts.headers, file);
   }
 
   resolve(path: string, angled: boolean, fromFile: string): string | undefined {
     const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
-    const user = [dir + path, path].find((p) => this.sources[p] !== undefined);
-    const bundled = this.opts.headers?.[path] !== undefined ? path : undefined;
+    const user = [dir + path, path].find((p) => own(this.sources, p) !== undefined);
+    const bundled = own(this.opts.headers, path) !== undefined ? path : undefined;
     return angled ? bundled ?? user : user ?? bundled;
   }
 

@@ -11,7 +11,7 @@ import type { Diagnostic, Span } from '../diag/diagnostic.ts';
 import type { Node, Sym } from './ast.ts';
 import { CDiag } from './diagCodes.ts';
 import type { Token } from './lex.ts';
-import type { StructType, Type } from './types.ts';
+import type { IntType, StructType, Type } from './types.ts';
 
 export class ParseError extends Error {}
 
@@ -23,7 +23,7 @@ export interface Unit {
 
 interface Scope {
   vars: Map<string, Sym>;
-  tags: Map<string, StructType | { kind: 'enum' }>;
+  tags: Map<string, StructType | { kind: 'enum'; type?: IntType }>;
 }
 
 const MAX_ERRORS = 30;
@@ -152,7 +152,7 @@ export class PState {
     }
     return undefined;
   }
-  lookupTag(name: string): StructType | { kind: 'enum' } | undefined {
+  lookupTag(name: string): StructType | { kind: 'enum'; type?: IntType } | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const s = this.scopes[i].tags.get(name);
       if (s) return s;

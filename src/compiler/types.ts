@@ -22,6 +22,8 @@ export interface IntType {
   bool?: boolean;
   /** Spelling for messages (`unsigned int`, `__u32` stays `unsigned int`). */
   name: string;
+  /** An enum type: its tag ('' when anonymous) and enumerators, for BTF (CO-RE, kconfig). */
+  enumOf?: { tag: string; values: { name: string; value: bigint }[] };
 }
 export interface PtrType { kind: 'ptr'; to: Type }
 export interface ArrayType { kind: 'array'; of: Type; len?: number }

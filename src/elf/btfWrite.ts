@@ -76,7 +76,7 @@ export class BtfBuilder {
     for (const m of members) words.push(this.strs.add(m.name), m.type, m.bitOffset);
     return this.push(words);
   }
-  /** linkage: 0 static, 1 global allocated. */
+  /** linkage: 0 static, 1 global allocated, 2 extern. */
   variable(name: string, type: number, linkage: number): number {
     return this.push([this.strs.add(name), info(BTF_KIND.VAR, 0), type, linkage]);
   }
@@ -122,6 +122,13 @@ export class BtfBuilder {
           break;
         }
         case 'fwd': this.push([this.strs.add(t.name), info(BTF_KIND.FWD, 0, t.union ? 1 : 0), 0]); break;
+        case 'enum': {
+          // kflag: signed enumerators (BTF_KIND_ENUM, Documentation/bpf/btf.rst)
+          const words = [this.strs.add(t.name), info(BTF_KIND.ENUM, t.values.length, t.signed ? 1 : 0), t.size];
+          for (const v of t.values) words.push(this.strs.add(v.name), v.value >>> 0);
+          this.push(words);
+          break;
+        }
       }
     }
     if (arrays && first) this.arraySizeType();

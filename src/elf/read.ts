@@ -13,6 +13,8 @@
  * slot a file:line:col (a record holds until the next one). `.rel.maps` relocations become the
  * maps' `init` values (prog_array programs and map-in-map inner maps of `__array(values, …)`).
  *
+ * `__kconfig` / `__ksym` externs (readExterns.ts) become `externs`, and their relocations `data`
+ * relocations on `.kconfig` / `.ksyms` (kfunc calls: `call` relocations, BPF_PSEUDO_KFUNC_CALL).
  * Does not: CO-RE relocations, kfunc/ksym externs (reported as unsupported), BPF_PSEUDO_FUNC
  * callbacks beyond resolving them (recorded as `call` relocations on the `ld_imm64`).
  * Malformed input gives Diagnostics, never an exception.
@@ -21,7 +23,8 @@
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { decodeInsns, type Insn } from '../isa/insn.ts';
-import type { BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, LineInfo } from '../isa/object.ts';
+import type { BpfExtern, BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, LineInfo } from '../isa/object.ts';
+import { readExterns } from './readExterns.ts';
 import { mapTypeName } from '../kernel/maps/types.ts';
 import { BTF_KIND, btfMaps, globalFunc, parseBtf, parseBtfExt, strip, type Btf, type BtfExt, type BtfMapDesc } from './btf.ts';
 import { ElfCode } from './codes.ts';
@@ -171,9 +174,10 @@ function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[], separat
   }
   if (diags.length) return undefined;
 
+  const { externs, types } = readExterns(elf, btf);
   const programs: BpfProgram[] = [];
   for (const entry of funcs.filter((f) => f.sec.name !== '.text')) {
-    const p = linkProgram(entry, elf, funcs, maps, globalBase, btf, ext, file, diags);
+    const p = linkProgram(entry, elf, funcs, maps, globalBase, btf, ext, file, diags, externs);
     if (p) programs.push(p);
   }
   if (!programs.length && !diags.length) err(0, 'the object has no programs (no executable section other than .text with code)');
@@ -188,6 +192,7 @@ function readInner(bytes: Uint8Array, file: string, diags: Diagnostic[], separat
       return { name: k, bytes, symbols: g.symbols };
     }),
     license,
+    ...(externs.length ? { externs, ...(types.length ? { types } : {}) } : {}),
   };
 }
 
@@ -245,7 +250,7 @@ function fromDesc(d: BtfMapDesc): BpfMapDef {
 /** Place `entry` and the functions it calls; resolve relocations; attach line info. */
 function linkProgram(
   entry: Func, elf: ElfFile, funcs: Func[], maps: BpfMapDef[], globalBase: Map<number, { kind: string; base: number }>,
-  btf: Btf | undefined, ext: BtfExt | undefined, file: string, diags: Diagnostic[],
+  btf: Btf | undefined, ext: BtfExt | undefined, file: string, diags: Diagnostic[], externs: BpfExtern[] = [],
 ): BpfProgram | undefined {
   const n0 = diags.length;
   const err = (off: number, msg: string, code: number = ElfCode.BadProgram): void => void diags.push(elfError(file, off, msg, code));
@@ -276,8 +281,22 @@ function linkProgram(
       const tsec = sym.shndx > 0 && sym.shndx < elf.sections.length ? elf.sections[sym.shndx] : undefined;
       relocated.add(pc);
       const where = `${f.sec.name}+${r.offset} (insn ${slot} of ${f.sec.name}, file offset ${fileOff(slot - f.start)})`;
+      const ex = sym.shndx === SHN_UNDEF ? externs.find((e) => e.name === sym.name) : undefined;
+      if (ex && r.type === R_BPF['64_64'] && ins.code === 0x18 && pc + 1 < insns.length) {
+        // a .kconfig value's address (offset in libbpf's map), a __ksym variable's or kfunc's address
+        relocations.push({ pc, symbol: ex.section, kind: 'data', addend: (ex.offset ?? 0) + ins.imm, extern: ex.name });
+        insns[pc] = { ...ins, imm: 0, src: 0 };
+        insns[pc + 1] = { ...insns[pc + 1], imm: 0 };
+        continue;
+      }
+      if (ex?.func && r.type === R_BPF['64_32'] && ins.code === 0x85) {
+        // a kfunc call: BPF_PSEUDO_KFUNC_CALL, the BTF id left to the loader
+        relocations.push({ pc, symbol: ex.name, kind: 'call', addend: 0, extern: ex.name });
+        insns[pc] = { ...ins, src: 2, imm: 0 };
+        continue;
+      }
       if (sym.shndx === SHN_UNDEF) {
-        err(fileOff(slot - f.start), `${where}: relocation against extern symbol '${sym.name}' (kfunc/ksym/kconfig externs are not supported)`, ElfCode.Unsupported);
+        err(fileOff(slot - f.start), `${where}: relocation against extern symbol '${sym.name}' (it is not a __kconfig or __ksym extern of the object's BTF)`, ElfCode.Unsupported);
         continue;
       }
       if (r.type === R_BPF['64_32']) {

@@ -5,10 +5,12 @@
  * Sections: one per distinct program section (programs sharing a section are concatenated), `.text`
  * for the subprograms (each once, found through `BpfProgram.subprograms`), `.rel<sec>` with
  * `R_BPF_64_64` (map / global data / function address) and `R_BPF_64_32` (calls) relocations,
- * `.maps` with a BTF map definition per map (`__uint` members: type, key_size, value_size,
- * max_entries, map_flags; `values` for a map-in-map's inner template or a prog_array's initial
+ * `.maps` with a BTF map definition per map (the members the source declared, in its order, as
+ * clang describes them — `__uint(f, N)` as `int (*f)[N]`, `__type(f, T)` as `T *f` — or, for a map
+ * without `btfMembers`, the five `__uint` members type, key_size, value_size, max_entries,
+ * map_flags; `values` for a map-in-map's inner template or a prog_array's initial
  * programs), `.rel.maps` with one `R_BPF_64_ABS64` per initial slot (`BpfMapDef.init`) at
- * 40 + 8 × index inside the map's variable, against the program's or map's symbol, as clang
+ * the definition's size + 8 × index inside the map's variable, against the program's or map's symbol, as clang
  * writes `__array(values, …) = { [i] = &x }`, `.data`/`.rodata`/`.bss`, `license`, `.BTF` (int, arrays, pointers,
  * the map structs, vars, the `.maps` datasec, a func_proto + func per function), `.BTF.ext`
  * (func_info per function, line_info where the source position changes), `.symtab`, `.strtab`.
@@ -16,8 +18,9 @@
  * CO-RE: the object's type table (`BpfObject.types`) goes into `.BTF` and each program's
  * `coreRelocs` into the `.BTF.ext` core_relo subsection (per code section, byte offsets), so libbpf
  * relocates them against the running kernel's BTF.
- * Does not: write DWARF, BTF for global variables (libbpf creates those maps without BTF), the
- * key/value C types (sizes only). Relocated slots keep the placeholder conventions
+ * `__kconfig` externs: undefined (weak for `__weak`) symbols, `R_BPF_64_64` against them, extern
+ * VARs in a `.kconfig` DATASEC, as clang emits them (libbpf lays out and fills the map).
+ * Does not: write DWARF, BTF for global variables (libbpf creates those maps without BTF). Relocated slots keep the placeholder conventions
  * of BpfObject: map refs imm 0; data refs carry the variable offset in imm (REL addend) against
  * the section symbol; calls imm -1 against the function symbol (target = value/8 + imm + 1);
  * callback addresses (`ld_imm64` of a function) the byte offset against the `.text` section
@@ -34,7 +37,7 @@ import type { BpfMapDef, BpfObject, BpfProgram, CoreReloc, GlobalFunc, GlobalFun
 import { BtfBuilder, btfExtBytes, StrTab, type ExtSection } from './btfWrite.ts';
 import {
   EM_BPF, ET_REL, R_BPF, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, SHT_REL, SHT_STRTAB, SHT_SYMTAB,
-  STB_GLOBAL, STB_LOCAL, STT_FUNC, STT_OBJECT, STT_SECTION,
+  STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FUNC, STT_NOTYPE, STT_OBJECT, STT_SECTION,
 } from './elfio.ts';
 
 interface OutSec {
@@ -70,7 +73,7 @@ interface Fn {
   name: string;
   insns: Insn[];
   lines: LineInfo[];
-  relocs: { pc: number; symbol: string; kind: 'map' | 'data' | 'call'; addend: number }[];
+  relocs: { pc: number; symbol: string; kind: 'map' | 'data' | 'call'; addend: number; extern?: string }[];
   core: CoreReloc[];
   isProgram: boolean;
   global?: GlobalFunc;
@@ -127,6 +130,7 @@ export function writeElf(object: BpfObject): Uint8Array {
   });
 
   const typeId = btf.table(object.types ?? []); // first: BTF ids = the object's type ids
+  const externs = new Map((object.externs ?? []).map((e) => [e.name, e]));
   const int = btf.int();
   for (const { name, fns } of layouts) {
     const code: Insn[] = [];
@@ -145,6 +149,12 @@ export function writeElf(object: BpfObject): Uint8Array {
         if (r.kind === 'map') {
           insns[r.pc] = { ...ins, src: 0, imm: 0 };
           rels.push({ offset: (at + r.pc) * 8, sym: r.symbol, type: R_BPF['64_64'] });
+        } else if (r.kind === 'data' && r.extern !== undefined) {
+          // an extern (`__kconfig`): against its undefined symbol; libbpf places it in .kconfig
+          const e = externs.get(r.extern);
+          insns[r.pc] = { ...ins, src: 0, imm: (r.addend - (e?.offset ?? 0)) | 0 };
+          insns[r.pc + 1] = { ...insns[r.pc + 1], imm: 0 };
+          rels.push({ offset: (at + r.pc) * 8, sym: r.extern, type: R_BPF['64_64'] });
         } else if (r.kind === 'data') {
           insns[r.pc] = { ...ins, src: 0, imm: r.addend | 0 };
           insns[r.pc + 1] = { ...insns[r.pc + 1], imm: 0 };
@@ -178,24 +188,38 @@ export function writeElf(object: BpfObject): Uint8Array {
     ext.push(es);
   }
 
-  // maps: BTF-defined, one 40-byte struct of five pointers each, then the `values` slots that
+  // maps: BTF-defined, one struct of 8-byte pointer members each (as declared, else five), then the `values` slots that
   // have initial values (8 bytes each, one R_BPF_64_ABS64 in .rel.maps per filled slot)
   if (object.maps.length) {
     const vars: { type: number; offset: number; size: number }[] = [];
     const mapRels: Rel[] = [];
     let offset = 0;
     for (const m of object.maps) {
-      const st = mapStruct(btf, m, '');
+      const st = mapStruct(btf, m, '', typeId);
       const slots = m.init?.length ? Math.max(...m.init.map((x) => x.index)) + 1 : 0;
-      const size = 40 + slots * 8;
-      for (const x of m.init ?? []) mapRels.push({ offset: offset + 40 + x.index * 8, sym: x.symbol, type: R_BPF['64_ABS64'] });
-      vars.push({ type: btf.variable(m.name, st, 1), offset, size });
+      const size = st.size + slots * 8;
+      for (const x of m.init ?? []) mapRels.push({ offset: offset + st.size + x.index * 8, sym: x.symbol, type: R_BPF['64_ABS64'] });
+      vars.push({ type: btf.variable(m.name, st.id, 1), offset, size });
       syms.push({ name: m.name, type: STT_OBJECT, bind: STB_GLOBAL, sec: '.maps', value: offset, size });
       offset += size;
     }
     btf.datasec('.maps', offset, vars);
     sections.push({ name: '.maps', type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE, data: new Uint8Array(offset), align: 8 });
     if (mapRels.length) relsBySec.set('.maps', mapRels);
+  }
+  // externs: undefined symbols (weak for __weak), BTF VARs of extern linkage in a DATASEC named
+  // after their section, at offset 0 (libbpf lays them out), as clang emits them
+  for (const sec of ['.kconfig', '.ksyms'] as const) {
+    const list = (object.externs ?? []).filter((e) => e.section === sec);
+    if (!list.length) continue;
+    const vars = list.map((e) => ({
+      type: e.func
+        ? btf.func(e.name, btf.funcProto(typeId(e.proto?.ret ?? 0), (e.proto?.params ?? []).map((t) => ({ name: '', type: typeId(t) }))), 2)
+        : btf.variable(e.name, typeId(e.type), 2),
+      offset: 0, size: e.func ? 0 : e.size,
+    }));
+    btf.datasec(sec, 0, vars);
+    for (const e of list) syms.push({ name: e.name, type: STT_NOTYPE, bind: e.weak ? STB_WEAK : STB_GLOBAL, sec: '', value: 0, size: 0 });
   }
   for (const g of object.globals) {
     const bss = g.name === '.bss';
@@ -230,17 +254,22 @@ function paramType(btf: BtfBuilder, p: GlobalFuncParam): number {
  * (adding nothing to the struct's 40 bytes): `struct inner *values[]` naming the inner map's
  * template struct for a map-in-map, `int (*values[])(void *)` for a prog_array with initial values.
  */
-function mapStruct(btf: BtfBuilder, m: BpfMapDef, tag: string): number {
+function mapStruct(btf: BtfBuilder, m: BpfMapDef, tag: string, typeId: (id: number) => number = (x) => x): { id: number; size: number } {
   const fields: [string, number][] = [['type', m.typeId], ['key_size', m.keySize], ['value_size', m.valueSize], ['max_entries', m.maxEntries], ['map_flags', m.flags]];
-  const members = fields.map(([n, v], k) => ({ name: n, type: btf.ptr(btf.intArray(v)), bitOffset: k * 64 }));
+  const declared = m.btfMembers?.filter((x) => x.name !== 'values');
+  // as declared (clang: only the members the source has, in its order, key/value by their types), else all five numbers
+  const members = declared
+    ? declared.map((x, k) => ({ name: x.name, type: btf.ptr(x.type !== undefined ? typeId(x.type) : btf.intArray(x.uint ?? 0)), bitOffset: k * 64 }))
+    : fields.map(([n, v], k) => ({ name: n, type: btf.ptr(btf.intArray(v)), bitOffset: k * 64 }));
+  const size = members.length * 8;
   if (m.inner) {
-    const inner = mapStruct(btf, { ...m.inner, inner: undefined, init: undefined }, m.inner.name || `${m.name}__inner`);
-    members.push({ name: 'values', type: btf.array(btf.ptr(inner), 0), bitOffset: 5 * 64 });
+    const inner = mapStruct(btf, { ...m.inner, inner: undefined, init: undefined }, m.inner.name || `${m.name}__inner`, typeId).id;
+    members.push({ name: 'values', type: btf.array(btf.ptr(inner), 0), bitOffset: size * 8 });
   } else if (m.init?.length) {
     const proto = btf.funcProto(btf.int(), [{ name: '', type: btf.ptr(0) }]);
-    members.push({ name: 'values', type: btf.array(btf.ptr(proto), 0), bitOffset: 5 * 64 });
+    members.push({ name: 'values', type: btf.array(btf.ptr(proto), 0), bitOffset: size * 8 });
   }
-  return btf.struct(tag, 40, members);
+  return { id: btf.struct(tag, size, members), size };
 }
 
 /** Lay out sections, .rel*, .symtab, .strtab and the headers. */

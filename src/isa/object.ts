@@ -35,6 +35,39 @@ export interface BpfObject {
    * (0 is void), as in `.BTF`; the ELF writer emits them into `.BTF`.
    */
   types?: BtfTypeDesc[];
+  /**
+   * Optional: `extern` variables the programs read (`__kconfig`, `__ksym`), as libbpf collects
+   * them from the undefined symbols of the `.o`. Code refers to a `.kconfig` one by a `data`
+   * relocation whose `symbol` is `.kconfig` and whose `extern` names the variable; the loader
+   * creates the read-only `.kconfig` array map and fills it from the kernel's configuration.
+   */
+  externs?: BpfExtern[];
+}
+
+/**
+ * An `extern` the object leaves to the loader (libbpf's `struct extern_desc`): a Kconfig value
+ * (`extern int CONFIG_HZ __kconfig;`, section `.kconfig`) or a kernel symbol (`__ksym`, section
+ * `.ksyms`). `type` is its C type in `BpfObject.types` (0: void, a typeless ksym); `weak` (`__weak`):
+ * an unknown value loads as 0 instead of failing. For `.kconfig`, `kcfg` is how libbpf parses the
+ * value (bool, tristate = `enum libbpf_tristate`, char, int, char array), and `offset` the byte
+ * offset libbpf gives it in the `.kconfig` map (externs sorted by alignment descending, then size,
+ * then name).
+ */
+export interface BpfExtern {
+  name: string;
+  section: '.kconfig' | '.ksyms';
+  weak: boolean;
+  type: number;
+  size: number;
+  align: number;
+  kcfg?: 'bool' | 'tristate' | 'char' | 'int' | 'char_arr' | 'unknown';
+  /** For `kcfg: 'int'`: a signed integer type. */
+  signed?: boolean;
+  offset?: number;
+  /** For a `.ksyms` function (a kfunc declared `extern … __ksym`): true. */
+  func?: boolean;
+  /** For a kfunc: its prototype, return and parameter types as ids in `BpfObject.types` (0 void). */
+  proto?: { ret: number; params: number[] };
 }
 
 /**
@@ -46,7 +79,8 @@ export type BtfTypeDesc =
   | { kind: 'ptr'; to: number }
   | { kind: 'array'; of: number; len: number }
   | { kind: 'struct' | 'union'; name: string; size: number; members: { name: string; type: number; bitOffset: number; bitSize?: number }[] }
-  | { kind: 'fwd'; name: string; union: boolean };
+  | { kind: 'fwd'; name: string; union: boolean }
+  | { kind: 'enum'; name: string; size: number; signed: boolean; values: { name: string; value: number }[] };
 
 /**
  * A CO-RE relocation (`struct bpf_core_relo`): the instruction at `pc` holds a value computed
@@ -115,6 +149,8 @@ export type GlobalFuncParam = { kind: 'scalar'; size: number } | { kind: 'ptr'; 
  *            `src = BPF_PSEUDO_MAP_VALUE` (2), low imm = the section map's fd and the high imm
  *            (slot pc+1) = `addend`, the variable's byte offset in the section (the kernel's
  *            encoding of a map-value address). `symbol` is the section name (`.data`, …).
+ *  - `call` with `extern`: a kfunc call, `src = BPF_PSEUDO_KFUNC_CALL` (2), imm 0 until a loader
+ *            puts the kfunc's kernel BTF id there (`BpfObject.externs` names it).
  *  - `call`: `pc` is a `call` with `src = BPF_PSEUDO_CALL` (1) to function `symbol`, already
  *            laid out in this program (see `subprograms`) and already resolved: imm is the
  *            pc-relative offset. Nothing to patch; kept so an ELF writer can emit `.text` calls.
@@ -127,6 +163,11 @@ export interface BpfReloc {
   kind: 'map' | 'data' | 'call';
   /** For `data`: byte offset of the variable inside its section. 0 otherwise. */
   addend: number;
+  /**
+   * Optional, `data` against `.kconfig` only: the extern variable read (`BpfObject.externs`);
+   * `addend` is then its offset in the `.kconfig` map plus any offset into it.
+   */
+  extern?: string;
 }
 
 /** Where one instruction came from (1-based line and column, like compiler messages). */
@@ -166,6 +207,13 @@ export interface BpfMapDef {
    * slot `index` of a prog_array holds program `symbol`; of a map-in-map, the map `symbol`.
    */
   init?: { index: number; symbol: string }[];
+  /**
+   * Optional, BTF-defined maps: the definition's members as the source declares them, in order
+   * (clang's BTF lists only those): `__uint(name, N)` → `uint: N`, `__type(name, T)` → `type`: T's
+   * id in `BpfObject.types`, `__array(values, …)` → neither. Without it a writer describes the
+   * five numeric members.
+   */
+  btfMembers?: { name: string; uint?: number; type?: number }[];
 }
 
 /** A global data section. `.bss` bytes are all zero. */

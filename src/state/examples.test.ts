@@ -47,19 +47,34 @@ describe('example headers', () => {
     expect(searchExamples(all, 'drop (')).toEqual([]); // regex characters are literal
   });
 
-  it('gives every real example a title, and every assembly one an expected r0', () => {
+  it('gives every real example a title, a program type and topics: every one is C', () => {
     const dirs = readdirSync('examples').filter((d) => /^\d\d-/.test(d));
-    const fileOf = (d: string) => (existsSync(`examples/${d}/prog.c`) ? 'prog.c' : 'prog.s');
-    const sources = Object.fromEntries(dirs.map((d) => [`/examples/${d}/${fileOf(d)}`, readFileSync(`examples/${d}/${fileOf(d)}`, 'utf8')]));
+    for (const d of dirs) expect(existsSync(`examples/${d}/prog.s`), `${d} is assembly`).toBe(false);
+    const sources = Object.fromEntries(dirs.map((d) => [`/examples/${d}/prog.c`, readFileSync(`examples/${d}/prog.c`, 'utf8')]));
     const all = loadExamples(sources);
     expect(all.length).toBe(dirs.length);
     for (const e of all) {
       expect(e.meta.title, e.id).toBeTruthy();
+      expect(e.progType, e.id).toBeTruthy();
+      expect(e.topics.length, e.id).toBeGreaterThan(0);
+      expect(e.mem, e.id).toBe('');
       // what opening it puts in the workspace must be saveable and shareable
-      const ws = { files: [{ name: e.file, text: e.text }], active: 0, language: e.file.endsWith('.c') ? 'c' : 'asm', progType: e.progType ?? null, scenario: e.scenario ?? null, seed: e.seed, mem: e.mem };
+      const ws = { files: [{ name: e.file, text: e.text }], active: 0, language: 'c', progType: e.progType ?? null, scenario: e.scenario ?? null, seed: e.seed, mem: e.mem };
       expect(validateWorkspaceData(ws), e.id).toMatchObject({ ok: true });
-      if (e.file.endsWith('.s')) expect(e.expectR0, e.id).toMatch(/^-?\d+$|^0x[0-9a-f]+$/i);
     }
+  });
+
+  it('finds the basics examples by program type and topic, as the gallery does', () => {
+    const dirs = readdirSync('examples').filter((d) => /^\d\d-/.test(d));
+    const all = loadExamples(Object.fromEntries(dirs.map((d) => [`/examples/${d}/prog.c`, readFileSync(`examples/${d}/prog.c`, 'utf8')])));
+    const ids = (xs: { id: string }[]) => xs.map((e) => e.id);
+    expect(ids(searchExamples(all, '', { topic: 'basics' }))).toEqual(['01-registers', '02-stack-loop', '03-sum-bytes', '04-function-call']);
+    expect(ids(searchExamples(all, '', { progType: 'xdp', topic: 'basics' }))).toEqual(['01-registers', '02-stack-loop', '03-sum-bytes', '04-function-call']);
+    expect(ids(searchExamples(all, 'registers'))).toContain('01-registers');
+    expect(ids(searchExamples(all, 'bounded loop'))).toEqual(['02-stack-loop']);
+    expect(ids(searchExamples(all, 'global function'))).toEqual(['04-function-call']);
+    expect(ids(searchExamples(all, 'payload bytes'))).toEqual(['03-sum-bytes']);
+    expect(exampleFacets(all).progTypes.map(([t]) => t)).not.toContain('raw');
   });
 
   it('reads the headers of a C example from its // comments', () => {

@@ -1,6 +1,8 @@
 /**
- * The examples gallery's data: each `examples/NN-topic/prog.s` parsed into title, description,
- * topic, `mem` input and expected r0 from its header comments:
+ * The examples gallery's data: each `examples/NN-topic/prog.c` parsed into title, description,
+ * topic, program type and how it runs from its header comments. Every example in the repository
+ * is C today (the assembly track lives in lessons/); the parser still reads `#` headers, a `mem`
+ * input and an expected r0, for assembly programs in the same format:
  *
  *     # @title: Reading memory
  *     # @description: r1 points at the input buffer and r2 holds its length. The program adds

@@ -18,7 +18,8 @@
  *                                       packets to port 5001 (also udp:, tcp:, syn: PORT)
  *
  * Before its first step a lesson may say what it runs against: `@scenario: iperf`, `@seed: 7`,
- * `@count: 2000` (a traffic run's packet count).
+ * `@count: 2000` (a traffic run's packet count), or for an assembly lesson run raw on a buffer,
+ * `@mem: 01 02 03 04 ff` (the mem input "Start" puts under the editor).
  * A step without checks is done when the learner moves on. A step, once passed, stays passed
  * (progress is kept per lesson in local storage), so a lesson whose first step is "see the
  * verifier reject this" and whose second is "now fix it" completes naturally.
@@ -70,6 +71,8 @@ export interface Lesson {
   scenario: string | null;
   seed: number;
   count: number | null;
+  /** The mem input (hex text) an assembly lesson runs on ('' for none), from `@mem`. */
+  mem: string;
   steps: LessonStep[];
 }
 
@@ -101,7 +104,7 @@ export function parseLesson(path: string, md: string, files: Record<string, stri
   const progName = ['prog.s', 'prog.c'].find((f) => f in files);
   if (!progName) return { ok: false, error: `${path}: the lesson has no prog.s or prog.c` };
   let title = '';
-  const run: { scenario: string | null; seed: number; count: number | null } = { scenario: null, seed: 0, count: null };
+  const run: { scenario: string | null; seed: number; count: number | null; mem: string } = { scenario: null, seed: 0, count: null, mem: '' };
   const steps: LessonStep[] = [];
   let para: string[] = [];
   const flush = () => {
@@ -121,10 +124,13 @@ export function parseLesson(path: string, md: string, files: Record<string, stri
       steps.push({ title: line.slice(3).trim(), body: [], checks: [] });
       continue;
     }
-    const h = /^@(scenario|seed|count):\s*(.*)$/.exec(line);
+    const h = /^@(scenario|seed|count|mem):\s*(.*)$/.exec(line);
     if (h && steps.length === 0) {
       const v = h[2].trim();
-      if (h[1] === 'scenario') {
+      if (h[1] === 'mem') {
+        if (!/^(?:[0-9a-f]{2}\s*)*$/i.test(v) || v.length > 4096) return { ok: false, error: `${path}:${i + 1}: '@mem: ${v.slice(0, 40)}' is not hex bytes (such as 01 02 ff)` };
+        run.mem = v;
+      } else if (h[1] === 'scenario') {
         if (!/^[a-z][a-z0-9_-]*$/.test(v)) return { ok: false, error: `${path}:${i + 1}: '@scenario: ${v}' is not a scenario name` };
         run.scenario = v;
       } else {

@@ -72,11 +72,13 @@ export interface UiState {
   runOpts: RunOpts;
   unprivileged: boolean;
   typeOverride: string | null;
+  /** The States panel's view (kept across dock tab switches; not persisted). */
+  statesView: 'insns' | 'paths';
 }
 
 const defaults: UiState = {
   theme: 'system', present: false, panel: 'trace', sizes: DEFAULT_SIZES, overlay: null, linkNotice: null,
-  dock: 'trace', runOpts: DEFAULT_RUN_OPTS, unprivileged: false, typeOverride: null,
+  dock: 'trace', runOpts: DEFAULT_RUN_OPTS, unprivileged: false, typeOverride: null, statesView: 'insns',
 };
 
 export function clampFraction(x: unknown, fallback: number): number {
@@ -97,7 +99,7 @@ export function sanitizeRunOpts(x: unknown): RunOpts {
   };
 }
 
-export function sanitizeUi(saved: unknown): Omit<UiState, 'overlay' | 'linkNotice' | 'typeOverride'> {
+export function sanitizeUi(saved: unknown): Omit<UiState, 'overlay' | 'linkNotice' | 'typeOverride' | 'statesView'> {
   const s = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<Record<keyof UiState, unknown>>;
   const sz = (typeof s.sizes === 'object' && s.sizes !== null ? s.sizes : {}) as Partial<Record<keyof LayoutSizes, unknown>>;
   return {
@@ -176,6 +178,10 @@ export function setTypeOverride(typeOverride: string | null): void {
   useUi.setState({ typeOverride });
 }
 
+export function setStatesView(statesView: 'insns' | 'paths'): void {
+  useUi.setState({ statesView });
+}
+
 export function openOverlay(overlay: Overlay): void {
   useUi.setState({ overlay });
 }
@@ -208,3 +214,5 @@ export const useDock = (): DockTab => useUi(selectDock);
 export const useRunOpts = (): RunOpts => useUi(selectRunOpts);
 export const useUnprivileged = (): boolean => useUi(selectUnpriv);
 export const useTypeOverride = (): string | null => useUi(selectTypeOverride);
+const selectStatesView = (s: UiState) => s.statesView;
+export const useStatesView = (): 'insns' | 'paths' => useUi(selectStatesView);

@@ -80,6 +80,19 @@ describe('explored-state tree', () => {
       expect(stateText(t.nodes[0])).toBe(' R1=ctx() R10=fp0');
     });
   }
+  it('light mode records the same walk (insn, parent, edge, checkpoints, pruning) without the states', () => {
+    for (const c of all) {
+      const opts = { progType: c.type, maps: c.maps.map(parseMapSpec), logLevel: 1 as const };
+      const full = verify(c.insns, { ...opts, explore: true }).explored!;
+      const light = verify(c.insns, { ...opts, explore: { light: true } }).explored!;
+      const shape = (n: ExploredNode) => [n.insn, n.parent, n.edge, n.checkpoint, n.pruned, n.prunedBy, n.curframe, n.speculative];
+      expect(light.nodes.map(shape)).toEqual(full.nodes.map(shape));
+      expect(light.byInsn).toEqual(full.byInsn);
+      expect(light.nodes.every((n) => n.frames.length === 0 && n.refs.length === 0)).toBe(true);
+      // the kernel's count of processed insns is still one node each
+      expect(light.nodes.length).toBe(c.golden.processed);
+    }
+  });
   it('is not recorded unless asked for', () => {
     const c = all[0];
     const r = verify(c.insns, { progType: c.type, maps: c.maps.map(parseMapSpec), logLevel: 1 });

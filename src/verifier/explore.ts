@@ -21,6 +21,11 @@
  *
  * Cheap when not requested: verify() only creates a recorder when `explore` is set; otherwise
  * the walk pays one `undefined` check per instruction.
+ * Light mode (`explore: { light: true }`, what the page's verify-as-you-type asks for): only the
+ * walk's shape is recorded — insn, parent, edge, checkpoint, pruned, prunedBy, curframe — and
+ * `frames` / `refs` stay empty. Building the FrameViews (formatting every register and slot at
+ * every visit) is what made full exploration cost ≈2× the verify itself on the examples; light
+ * mode costs one small object per visit.
  * Does not: print anything (format.ts does the text), keep more than `maxNodes` nodes
  * (default 20000; `truncated` says when nodes were dropped).
  * Provenance: own design; field meanings follow struct bpf_reg_state / bpf_stack_state.
@@ -79,7 +84,9 @@ export interface ExploredNode {
   /** Node index of the covering checkpoint, -1 when not pruned or unknown. */
   prunedBy: number;
   curframe: number;
+  /** The state's frames (empty in light mode). */
   frames: FrameView[];
+  /** Acquired reference ids (empty in light mode). */
   refs: number[];
 }
 
@@ -136,7 +143,7 @@ export class Explorer {
   /** Edge kind forced for the next visit ('branch' after a pop). */
   nextEdge: EdgeKind | undefined = 'entry';
 
-  constructor(private readonly insns: readonly Insn[], private readonly maxNodes = 20000) {
+  constructor(private readonly insns: readonly Insn[], private readonly maxNodes = 20000, private readonly light = false) {
     this.byInsn = insns.map(() => []);
   }
 
@@ -157,7 +164,7 @@ export class Explorer {
     this.nextEdge = undefined;
     const n: ExploredNode = {
       insn: idx, parent: this.cur, edge, speculative: st.speculative, checkpoint: false, pruned: false, prunedBy: -1,
-      curframe: st.curframe, frames: st.frames.map(frameView), refs: st.refs.map((r) => r.id),
+      curframe: st.curframe, frames: this.light ? [] : st.frames.map(frameView), refs: this.light ? [] : st.refs.map((r) => r.id),
     };
     const k = this.nodes.length;
     this.nodes.push(n);

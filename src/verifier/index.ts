@@ -132,7 +132,7 @@ export function verify(insns: readonly Insn[], opts: VerifyOptions): VerifyResul
   };
   let safeLines = '';
   attachLineInfo(env, opts.lineInfo);
-  if (opts.explore) env.explorer = new Explorer(insns, typeof opts.explore === 'object' ? opts.explore.maxNodes : undefined);
+  if (opts.explore) env.explorer = new Explorer(insns, typeof opts.explore === 'object' ? opts.explore.maxNodes : undefined, typeof opts.explore === 'object' && opts.explore.light === true);
   const finish = (error: string | null, text: string | null): VerifyResult => {
     const usec = Math.max(1, Math.round((performance.now() - t0) * 1000));
     let body: string;

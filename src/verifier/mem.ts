@@ -263,6 +263,29 @@ function stackAccess(env: Env, reg: Reg, regno: number, off: number, size: numbe
   return allZero ? scalarReg(scalarConst(0n)) : scalarReg(scalarUnknown());
 }
 
+const BPF_F_RDONLY_PROG = 1 << 7;
+const BPF_F_WRONLY_PROG = 1 << 8;
+
+/**
+ * bpf_map_is_rdonly + bpf_map_direct_read: the value at `off` of a frozen BPF_F_RDONLY_PROG
+ * single-entry array whose contents the loader gave (VerifyMap.data), for a constant pointer
+ * offset; undefined otherwise (the load is an unknown scalar).
+ */
+function directRead(m: NonNullable<Reg['map']>, reg: Reg, off: number, size: number, ldsx: boolean): bigint | undefined {
+  if (((m.flags ?? 0) & BPF_F_RDONLY_PROG) === 0 || m.frozen !== true || !m.data || m.type !== 'array' || m.maxEntries !== 1) return undefined;
+  if (!scalarIsConst(reg.s)) return undefined;
+  const at = off + Number(reg.s.var_off.value);
+  if (size !== 1 && size !== 2 && size !== 4 && size !== 8) return undefined;
+  if (at < 0 || at + size > m.data.length) {
+    // the loader's bytes are the whole value (libbpf sizes the map to its section): past them is zero
+    if (at < 0 || at + size > m.valueSize) return undefined;
+  }
+  let v = 0n;
+  for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(m.data[at + i] ?? 0);
+  if (ldsx && size < 8) v = BigInt.asUintN(64, BigInt.asIntN(size * 8, v));
+  return v;
+}
+
 /**
  * check_mem_access: `regno` holds the pointer; returns the loaded value for reads with a value
  * register (already narrowed/sign-extended to `size`), else undefined.
@@ -279,8 +302,18 @@ export function checkMemAccess(env: Env, regno: number, off: number, size: numbe
   }
   switch (reg.type) {
     case 'map_value': {
-      checkMemRegion(reg, regno, aoff, size, reg.map!.valueSize, false);
-      if (access === 'read') val = scalarReg(scalarUnknown());
+      const m = reg.map!;
+      // check_map_access_type: a map read-only for programs (libbpf's .rodata, .kconfig)
+      if (access === 'write' && ((m.flags ?? 0) & BPF_F_RDONLY_PROG) !== 0) fail(`write into map forbidden, value_size=${m.valueSize} off=${aoff} size=${size}`);
+      if (access === 'read' && ((m.flags ?? 0) & BPF_F_WRONLY_PROG) !== 0) fail(`read from map forbidden, value_size=${m.valueSize} off=${aoff} size=${size}`);
+      checkMemRegion(reg, regno, aoff, size, m.valueSize, false);
+      if (access === 'read') {
+        // a frozen read-only array's bytes are known: the loaded value is a constant
+        // (bpf_map_direct_read; array_map_direct_value_addr serves single-entry arrays only)
+        const direct = o.valueRegno >= 0 ? directRead(m, reg, aoff, size, o.ldsx === true) : undefined;
+        val = scalarReg(direct === undefined ? scalarUnknown() : scalarConst(direct));
+        if (direct !== undefined) return val;
+      }
       break;
     }
     case 'map_key': {

@@ -1,7 +1,7 @@
 /**
  * What a loader hands the verifier for a program of an object, as libbpf hands it to the kernel:
  * the object's maps (each `--map` of the same name overriding the object's; a PERF_EVENT_ARRAY
- * without max_entries sized to the CPUs; `.rodata` filled and frozen, so constant strings such as
+ * without max_entries sized to the CPUs; `.rodata` and libbpf's `.kconfig` filled and frozen, so constant strings such as
  * bpf_snprintf formats can be read) and its global functions with their BTF parameters. One place
  * for the CLI (`verify`, `run`), the page's worker and the simulators.
  *
@@ -17,7 +17,7 @@ export function objectVerifyMaps(obj: BpfObject | undefined, opts: { cli?: reado
   for (const m of obj ? objectMaps(obj) : []) {
     if (maps.some((x) => x.name === m.spec.name)) continue;
     const perfCpus = m.typeName === 'perf_event_array' && !m.spec.maxEntries && opts.cpus !== undefined;
-    const frozen = m.init !== undefined && m.spec.name.startsWith('.rodata') ? { data: m.init, frozen: true } : {};
+    const frozen = m.init !== undefined && (m.spec.name.startsWith('.rodata') || m.spec.name === '.kconfig') ? { data: m.init, frozen: true } : {};
     maps.push({ ...m.spec, type: m.typeName, ...(perfCpus ? { maxEntries: opts.cpus! } : {}), ...frozen });
   }
   return maps;

@@ -204,7 +204,7 @@ export interface VerifyOptions {
   /** Fill `result.states` (per-insn state texts for the UI). Default true; false saves time. */
   stateTexts?: boolean;
   /** Record the explored-state tree for the UI (`result.explored`; explore.ts). Off by default. */
-  explore?: boolean | { maxNodes?: number };
+  explore?: boolean | { maxNodes?: number; light?: boolean };
   /** expected_attach_type, kernel spelling (BPF_CGROUP_INET_EGRESS ...). */
   attachType?: string;
   /**

@@ -80,7 +80,7 @@ describe('counterexample search', () => {
     expect(src.split('\n')[c.line! - 1]).toContain('data[100000]');
     expect(c.run.oops?.pc).toBe(c.pc);
     expect(c.run.oops?.message).toMatch(/^BUG: unable to handle page fault/);
-    expect(c.run.verdict).toBe('XDP_ABORTED');
+    expect(c.run.verdict).toBe('none (the kernel oopsed)'); // no verdict: r0 is whatever it held at the fault
     // hand-computed: a 1-byte read at data+100000 of a 140-byte frame ends 100001 - 140 bytes past data_end
     expect(c.run.access).toMatchObject({ offset: 100000, size: 1, packetLen: 140, beyond: 100001 - 140 });
     const again = counterexampleFor({ source: src, file: 'prog.c', replayHex: c.hex });
@@ -108,11 +108,11 @@ describe('counterexample search', () => {
   it('says how many packets it tried when the bound stops it', () => {
     const p = prepare({ source: broken, file: 'prog.c' });
     const v = verifyPrepared(p.prog!, { states: false }).verifier;
-    // lengths 140..136 of the first candidate all hold the UDP port: no over-read within 5 runs
-    const r = findCounterexample(p.prog!, v, { maxRuns: 5 });
+    // the first candidate, whole (140 bytes), holds the UDP port: no over-read within 1 run
+    const r = findCounterexample(p.prog!, v, { maxRuns: 1 });
     expect(r.found).toBeUndefined();
-    expect(r.tried).toBe(5);
-    expect('message' in r && r.message).toMatch(/^no counterexample among 5 packets tried/);
+    expect(r.tried).toBe(1);
+    expect('message' in r && r.message).toMatch(/^no counterexample among 1 inputs tried/);
   });
 
   it('a bad replay packet is an error value', () => {

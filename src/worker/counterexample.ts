@@ -1,248 +1,366 @@
 /**
- * Counterexamples for rejected packet accesses: when the verifier refuses an XDP / tc / socket
- * filter program with `invalid access to packet, off=… size=…`, find a concrete packet that makes
- * the rejected instruction touch bytes outside [data, data_end) when the program runs without the
- * verifier, and replay it.
+ * Counterexamples for rejected memory accesses (issue #7): when the verifier refuses a program for
+ * an access it cannot prove in bounds — `invalid access to packet, off=… size=…` in a packet
+ * program, or a map value access (`invalid access to map value, value_size=…`, `R… min value is
+ * negative`, `R… unbounded memory access`, `R… max value is outside of the allowed memory range`)
+ * in a packet or tracing program — find a concrete input (a packet, or a tracing program's
+ * context) that makes the rejected instruction touch memory outside its object when the program
+ * runs without the verifier, and replay it (with its step trace, for the Trace pane).
  *
- * How: candidate packets are the first packet of each kind (and destination port) the default
- * traffic scenario (src/sim/nic, 'mixed') sends, then each of them truncated to every length from
- * full down to 14 bytes. Each runs once on the reference interpreter with its register trace, in a
- * kernel that loaded the program unverified (the checked mode). The first run that oopses at the
- * rejected pc, or whose access at that pc lies (partly) outside the packet, is the counterexample.
- * The address comes from replaying the trace's register writes (a packet pointer is always
- * derived by the program, never an initial register). The search is bounded (MAX_RUNS runs,
- * MAX_MS of wall time) and says how many packets it tried when it finds nothing.
+ * The search (cexSearch.ts) starts from seeds (the default scenario's packets; a context of
+ * zeros), cuts packets short, and sets the header / context fields the program loaded on its way
+ * to the rejected pc to boundary values guided by the verifier's state on the failing path
+ * (cexWalk.ts reads the log's bounds and jump constants). Each try is one traced run on the
+ * reference interpreter in a kernel that loaded the program unverified (cexSubjects.ts). It is
+ * bounded (MAX_RUNS runs, MAX_MS of worker time in one go) and, for the page, sliced: a request
+ * with `sliceMs` runs about that long and answers `more` until the search ends (SLICED_MS of
+ * worker time in all); a `resume` request continues it; any other request for another program
+ * drops it. So the worker is never held longer than a slice, and typing (a new verdict) cancels
+ * the search: the page stops resuming it.
  *
  * Faithfulness note: an XDP frame sits in a 4 KiB page with tailroom, so a short over-read past
  * data_end does not fault on a real kernel either: it reads whatever lies after the packet. The
  * replay reports exactly that (the address, how far past data_end, the value read) and the
- * simulated oops when there is one.
+ * simulated oops when there is one. A map value read past its end lands in the next element or,
+ * past the map's memory, in the simulated oops.
  *
- * Deliberately not here: tweaking header fields to reach a failing path the scenario's packets do
- * not take (the search alone), programs that are not packet programs, accesses through helpers.
- * Own code.
+ * Tracing programs' probe reads are input too: the n-th distinct address a run reads with
+ * bpf_probe_read_kernel/_user (or a BTF pointer load) returns the input's n-th 8-byte slot after
+ * the context, so "the task's prio read as 0xffffffff" is part of a counterexample.
+ *
+ * Deliberately not here: accesses through helpers; stack accesses; naming the kernel field a probe
+ * read hit beyond "current task + offset". Own code.
  */
-import { createKernel, createObjectMaps, type Kernel, type LoadedProgram } from '../kernel/run/index.ts';
-import { hexOf, type PacketRunner } from '../kernel/run/kernel.ts';
-import { MAX_BPF_STACK } from '../isa/opcodes.ts';
-import { buildPacket, createScenario, dissect } from '../sim/index.ts';
-import type { TraceStep } from '../vm/index.ts';
+import { hexOf } from '../kernel/run/kernel.ts';
+import { fieldAt, PERF_EVENT_DATA, PT_REGS_X86_64, type CtxStruct } from '../kernel/progtypes/ctx.ts';
+import { dissect } from '../sim/index.ts';
 import { prepare, verifyPrepared, type Prepared } from './prepare.ts';
+import { parseRejection, type Rejection } from './cexWalk.ts';
+import { searchInputs, type Candidate, type Hit } from './cexSearch.ts';
+import { CTX_TYPES, KERNEL_PTR, loadUnverified, PACKET_TYPES, seedsFor, SLOT_BYTES, subjectFor, TASK_ADDR, type Loaded, type OneRun, type ProbeSlot } from './cexSubjects.ts';
 import type { Counterexample, CounterexampleOutcome, CounterexampleReplay, CounterexampleRequest, VerifierSummary } from './protocol.ts';
 
-export const MAX_RUNS = 2000;
-export const MAX_MS = 300;
-/** Instructions one candidate run may execute. */
-export const RUN_BUDGET = 100_000;
-/** Scenario packets looked at for distinct kinds. */
-const SEED_PACKETS = 400;
+export { packetAccessError } from './cexWalk.ts';
+export { RUN_BUDGET } from './cexSubjects.ts';
 
-const PACKET_TYPES = new Set(['xdp', 'sched_cls', 'sched_act', 'socket_filter', 'cgroup_skb']);
-const PACKET_ACCESS = /invalid access to packet, off=(-?\d+) size=(\d+)/;
+export const MAX_RUNS = 4000;
+/** Worker time one unsliced search may take. */
+export const MAX_MS = 300;
+/** Worker time a sliced search may take in all (the page's). */
+export const SLICED_MS = 2000;
+/** Steps of a replay's trace sent to the page. */
+export const REPLAY_TRACE_LIMIT = 10_000;
 
 type Prog = NonNullable<Prepared['prog']>;
 
-/** The `off` and `size` of a packet-access rejection, or undefined for any other complaint. */
-export function packetAccessError(error: string | null | undefined): { off: number; size: number } | undefined {
-  const m = error ? PACKET_ACCESS.exec(error) : null;
-  return m ? { off: Number(m[1]), size: Number(m[2]) } : undefined;
+/** What the rejection is about when a counterexample search applies to it, else undefined. */
+export function rejectionOf(type: string, v: VerifierSummary | undefined): Rejection | undefined {
+  if (!v || v.accepted) return undefined;
+  const r = parseRejection(v.error, v.log, v.errorPc);
+  if (!r) return undefined;
+  if (r.kind === 'packet') return PACKET_TYPES.has(type) ? r : undefined;
+  return PACKET_TYPES.has(type) || CTX_TYPES.has(type) ? r : undefined;
 }
 
-/** Whether a counterexample search applies to this verdict (a rejected packet program, a packet access, a known pc). */
+/** Whether a counterexample search applies to this verdict. */
 export function counterexampleApplies(type: string, v: VerifierSummary | undefined): boolean {
-  return !!v && !v.accepted && v.errorPc !== undefined && PACKET_TYPES.has(type) && packetAccessError(v.error) !== undefined;
+  return rejectionOf(type, v) !== undefined;
 }
 
 export type SearchResult =
   | { found: Counterexample; tried: number; ms: number }
   | { found?: undefined; tried: number; ms: number; message: string };
 
-interface Candidate {
-  kind: string;
-  bytes: Uint8Array;
+const hexToBytes = (hex: string): Uint8Array => {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+};
+
+function ctxStruct(type: string): CtxStruct | undefined {
+  return type === 'kprobe' ? PT_REGS_X86_64 : type === 'perf_event' ? PERF_EVENT_DATA : undefined;
 }
 
-/** The first packet of each kind and destination port of the default scenario. */
-function seeds(): Candidate[] {
-  const sc = createScenario('mixed', { seed: 1, count: SEED_PACKETS }).value;
-  if (!sc) return [];
-  const out: Candidate[] = [];
+function ctxFieldName(type: string, off: number): string {
+  const s = ctxStruct(type);
+  const f = s ? fieldAt(s, off) : undefined;
+  if (f) return f.field.count > 1 ? `${f.field.name}[${f.index}]` : f.field.name;
+  if (type === 'raw_tracepoint' || type === 'tracing' || type === 'lsm') return `args[${Math.floor(off / 8)}]`;
+  return `ctx+${off}`;
+}
+
+const u64le = (b: Uint8Array, off: number, size: number): bigint => {
+  let v = 0n;
+  for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[off + i] ?? 0);
+  return v;
+};
+
+/** task_struct's size is about 10 KiB on 6.18 x86-64: an address this close after the current task's is one of its fields. */
+const TASK_STRUCT_SPAN = 0x3000n;
+
+const probeName = (p: ProbeSlot): string => {
+  const inTask = p.space === 'kernel' && p.addr >= TASK_ADDR && p.addr < TASK_ADDR + TASK_STRUCT_SPAN;
+  return `probe read of ${p.space} memory at 0x${p.addr.toString(16)}${inTask ? ` (current task + 0x${(p.addr - TASK_ADDR).toString(16)})` : ''}`;
+};
+
+/** The fields the search changed, named (dissector field names for packets, context field names, probe reads). */
+function changesOf(type: string, c: Candidate, ctxSize = 0, probes: readonly ProbeSlot[] = []): { name: string; from: string; to: string }[] {
+  const out: { name: string; from: string; to: string }[] = [];
   const seen = new Set<string>();
-  for (const it of sc.intents()) {
-    const l4 = it.spec.udp ?? it.spec.tcp;
-    const kind = l4 ? `${it.kind} → port ${l4.dport}` : it.kind;
-    if (seen.has(kind)) continue;
-    seen.add(kind);
-    out.push({ kind, bytes: (it.build ? it.build(it.spec) : buildPacket(it.spec)).slice() });
-  }
-  // UDP to 5001 first: the playground's examples filter on it
-  return out.sort((a, b) => Number(/udp4 → port 5001/.test(b.kind)) - Number(/udp4 → port 5001/.test(a.kind)));
-}
-
-interface Loaded {
-  kernel: Kernel;
-  prog: LoadedProgram;
-  runner: PacketRunner;
-}
-
-function loadUnverified(p: Prog): Loaded | string {
-  const kernel = createKernel({ seed: 1, cpus: 2 });
-  const made = createObjectMaps(kernel, p.object);
-  if (made) return made;
-  const l = kernel.load(p.insns, { type: p.type, relocs: p.relocs, name: p.name, verified: false });
-  if (!l.ok) return `load: ${l.message}`;
-  const runner = kernel.packetRunner(l.prog, { engine: 'ref', budget: RUN_BUDGET });
-  return 'error' in runner ? runner.error : { kernel, prog: l.prog, runner };
-}
-
-const SIZES = [4, 2, 1, 8];
-
-/** The memory access an instruction makes: pointer register, offset, size; undefined when it makes none. */
-function accessOf(code: number, dst: number, src: number, off: number): { reg: number; off: number; size: number; store: boolean } | undefined {
-  const cls = code & 7;
-  const mode = code & 0xe0;
-  const size = SIZES[(code >> 3) & 3];
-  if (cls === 1 && (mode === 0x60 || mode === 0x80 || mode === 0x20)) return mode === 0x20 ? undefined : { reg: src, off, size, store: false };
-  if ((cls === 2 || cls === 3) && (mode === 0x60 || mode === 0xc0)) return { reg: dst, off, size, store: true };
-  return undefined;
-}
-
-interface Probe {
-  outcome: CounterexampleReplay;
-  /** The run touched bytes outside the packet at `pc`, or oopsed there. */
-  hit: boolean;
-}
-
-/** Run one packet traced and look at the instruction at `pc`. */
-function probe(l: Loaded, frame: Uint8Array, pc: number): Probe | string {
-  l.kernel.tracePackets = true;
-  try {
-    const run = l.runner.run(frame);
-    const insn = l.prog.insns[pc];
-    const acc = insn ? accessOf(insn.code, insn.dst, insn.src, insn.off) : undefined;
-    const pk = run.packet.packet;
-    const outcome: CounterexampleReplay = {
-      verdict: run.error ? `test run refused: ${run.error.message}` : (run.retvalName ?? String(run.retval)),
-      steps: run.steps,
-      reachedPc: false,
-      packetLen: frame.length,
-    };
-    if (run.oops) outcome.oops = { kind: run.oops.kind, pc: run.oops.pc, message: run.oops.message };
-    let hit = run.oops !== undefined && run.oops.pc === pc;
-    if (acc && run.trace) {
-      const regs = new Array<bigint | undefined>(11).fill(undefined);
-      regs[1] = run.packet.ctx.base;
-      const stack = l.kernel.memory.stack(0, MAX_BPF_STACK);
-      regs[10] = stack.base + BigInt(stack.size);
-      for (const s of run.trace as TraceStep[]) {
-        if (s.frame === 0 && !s.prog && s.pc === pc) {
-          outcome.reachedPc = true;
-          const base = regs[acc.reg];
-          if (base !== undefined) {
-            const addr = BigInt.asUintN(64, base + BigInt(acc.off));
-            const lo = addr - pk.data;
-            const hi = addr + BigInt(acc.size) - pk.dataEnd;
-            if (lo < 0n || hi > 0n) {
-              const value = acc.store ? undefined : s.regs.find(([r]) => r === insn!.dst)?.[1];
-              outcome.access = {
-                store: acc.store, size: acc.size, offset: Number(lo), packetLen: Number(pk.dataEnd - pk.data),
-                beyond: hi > 0n ? Number(hi) : 0, before: lo < 0n ? Number(-lo) : 0,
-                ...(value !== undefined ? { value: `0x${value.toString(16).padStart(acc.size * 2, '0')}` } : {}),
-              };
-              hit = true;
-            }
-          }
-          break;
-        }
-        if (s.frame === 0 && !s.prog) for (const [r, v] of s.regs) if (r <= 10) regs[r] = v;
+  if (PACKET_TYPES.has(type)) {
+    const before = dissect(c.seed).layers.flatMap((l) => l.fields);
+    const after = dissect(c.bytes).layers.flatMap((l) => l.fields);
+    const raw = (b: Uint8Array, off: number, size: number) => [...b.slice(off, off + size)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+    for (const ch of c.changes) {
+      // the fields over the changed bytes whose value changed (IHL, not the version sharing its byte)
+      const over = after.filter((f) => f.start < ch.off + ch.size && f.end > ch.off);
+      const changed = over
+        .map((f) => ({ f, old: before.find((g) => g.name === f.name && g.start === f.start) }))
+        .filter(({ f, old }) => !old || old.display !== f.display);
+      if (changed.length === 0) {
+        const name = `bytes ${ch.off}..${ch.off + ch.size - 1}`;
+        if (!seen.has(name)) out.push({ name, from: raw(c.seed, ch.off, ch.size), to: raw(c.bytes, ch.off, ch.size) });
+        seen.add(name);
+      }
+      for (const { f, old } of changed) {
+        if (seen.has(f.name)) continue;
+        seen.add(f.name);
+        out.push({ name: f.name, from: old?.display ?? raw(c.seed, f.start, f.end - f.start), to: f.display });
       }
     }
-    if (run.oops && run.oops.pc === pc) outcome.reachedPc = true;
-    return { outcome, hit };
-  } finally {
-    l.kernel.tracePackets = false;
+    return out;
   }
+  for (const ch of c.changes) {
+    if (ch.off >= ctxSize) {
+      const slot = Math.floor((ch.off - ctxSize) / SLOT_BYTES);
+      const p = probes.find((x) => x.slot === slot);
+      const name = p ? probeName(p) : `probe read #${slot + 1}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const size = Math.min(p?.len ?? SLOT_BYTES, SLOT_BYTES);
+      const at = ctxSize + slot * SLOT_BYTES;
+      out.push({ name, from: `0x${u64le(c.seed, at, size).toString(16)}`, to: `0x${u64le(c.bytes, at, size).toString(16)}` });
+      continue;
+    }
+    const name = ctxFieldName(type, ch.off);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const s = ctxStruct(type);
+    const f = s ? fieldAt(s, ch.off) : undefined;
+    const off = f ? f.field.off + f.index * f.field.size : ch.off;
+    const size = f ? f.field.size : ch.size;
+    out.push({ name, from: `0x${u64le(c.seed, off, size).toString(16)}`, to: `0x${u64le(c.bytes, off, size).toString(16)}` });
+  }
+  return out;
 }
 
-function describe(bytes: Uint8Array): string {
-  const d = dissect(bytes);
-  return d.layers.map((l) => `${l.title}`).join('\n') + (d.truncated ? `\n(${d.truncated.message})` : '');
+function ctxDescription(type: string, bytes: Uint8Array, ctxSize: number, probes: readonly ProbeSlot[]): string {
+  const s = ctxStruct(type);
+  const rows: string[] = [];
+  for (let off = 0; off + 8 <= ctxSize; off += 8) {
+    const v = u64le(bytes, off, 8);
+    if (v !== 0n) rows.push(`${ctxFieldName(type, off)} = 0x${v.toString(16)} (${BigInt.asIntN(64, v)})`);
+  }
+  const head = `${s ? `struct ${s.name}` : 'context'} (${ctxSize} bytes)${rows.length ? `, non-zero fields:\n${rows.join('\n')}` : ', all zero'}`;
+  const reads = probes.map((p) => {
+    const size = Math.min(p.len, SLOT_BYTES);
+    return `${probeName(p)} (${p.len} byte${p.len === 1 ? '' : 's'}) returned 0x${u64le(bytes, ctxSize + p.slot * SLOT_BYTES, size).toString(16)}`;
+  });
+  return reads.length ? `${head}\n${reads.join('\n')}` : head;
+}
+
+/** The replay a run gives, as the page shows it. */
+function replayOf(r: OneRun, len: number, pc: number): CounterexampleReplay {
+  const out: CounterexampleReplay = {
+    verdict: r.verdict, ...(r.retval !== undefined ? { retval: r.retval } : {}), steps: r.steps, reachedPc: r.walk.reachedPc || r.oops?.pc === pc, packetLen: len,
+  };
+  if (r.oops) out.oops = r.oops;
+  const at = r.walk.at;
+  if (at && at.outside) {
+    const beyond = at.offset + at.size - at.objectLen;
+    out.access = {
+      store: at.store, size: at.size, offset: at.offset, packetLen: at.objectLen, beyond: beyond > 0 ? beyond : 0, before: at.offset < 0 ? -at.offset : 0,
+      ...(at.value !== undefined ? { value: `0x${at.value.toString(16).padStart(at.size * 2, '0')}` } : {}),
+      ...(at.object !== 'packet' ? { object: at.object } : {}),
+      ...(at.pointer ? { pointer: true } : {}),
+    };
+  }
+  return out;
+}
+
+function foundOf(p: Prog, pc: number, l: Loaded, hit: Hit): Counterexample {
+  let c = hit.candidate;
+  if (l.ctxSize !== undefined) {
+    // the probe-read slots past the last non-zero one are left out (a replay reads missing slots as zeros)
+    let end = c.bytes.length;
+    while (end > l.ctxSize && c.bytes[end - 1] === 0) end--;
+    end = l.ctxSize + Math.ceil((end - l.ctxSize) / SLOT_BYTES) * SLOT_BYTES;
+    c = { ...c, bytes: c.bytes.slice(0, end), seed: c.seed.slice(0, end) };
+  }
+  const r = l.run(c.bytes);
+  const run = typeof r === 'string' ? { verdict: r, steps: 0, reachedPc: false, packetLen: c.bytes.length } : replayOf(r, c.bytes.length, pc);
+  const at = p.lineOf(pc);
+  const probes = typeof r === 'string' ? [] : (r.probes ?? []);
+  const ctxSize = l.ctxSize ?? 0;
+  const changes = changesOf(p.type, c, ctxSize, probes);
+  const isPacket = l.input === 'packet';
+  const d = isPacket ? dissect(c.bytes) : undefined;
+  return {
+    pc, kind: c.kind, fullLength: c.seed.length, hex: hexOf(c.bytes),
+    summary: d ? d.summary : `${ctxStruct(p.type)?.name ?? 'context'}: ${changes.map((x) => `${x.name} = ${x.to}`).join(', ') || 'all zero'}`,
+    dissection: d ? d.layers.map((x) => x.title).join('\n') + (d.truncated ? `\n(${d.truncated.message})` : '') : ctxDescription(p.type, c.bytes, ctxSize, probes),
+    ...(at ? { line: at.line, col: at.col } : {}), run,
+    ...(isPacket ? {} : { input: 'ctx' as const }),
+    ...(changes.length ? { changes } : {}),
+  };
+}
+
+/** Smallest frame an XDP or tc program sees (BPF_PROG_TEST_RUN refuses shorter ones): an Ethernet header. */
+const ETH_HLEN = 14;
+
+/**
+ * A fixed-offset packet access inside the Ethernet header (`eth->h_proto` unchecked): no frame is
+ * that short, so no input breaks it — yet the verifier still wants the check. Says so, or undefined.
+ */
+export function insideEveryFrame(type: string, error: string | null | undefined): string | undefined {
+  if (type !== 'xdp' && type !== 'sched_cls' && type !== 'sched_act') return undefined;
+  const m = error ? /invalid access to packet, off=(-?\d+) size=(\d+), R\d+\(id=0,/.exec(error) : null;
+  if (!m) return undefined;
+  const off = Number(m[1]), size = Number(m[2]);
+  if (off < 0 || off + size > ETH_HLEN) return undefined;
+  return `no counterexample: bytes ${off}..${off + size - 1} lie in every frame (at least the ${ETH_HLEN}-byte Ethernet header); the verifier assumes no minimum length and wants the check all the same`;
+}
+
+/** A search under way: the generator, its kernel, and what it has spent. */
+interface Pending {
+  key: string;
+  p: Prog;
+  pc: number;
+  l: Loaded;
+  gen: Generator<number, Hit | string | undefined, void>;
+  tried: number;
+  ms: number;
+  maxRuns: number;
+  maxMs: number;
+}
+
+let pending: Pending | undefined;
+
+function dropPending(): void {
+  pending?.l.free();
+  pending = undefined;
+}
+
+function start(key: string, p: Prog, rej: Rejection, maxRuns: number, maxMs: number): Pending | string {
+  dropPending();
+  const l = loadUnverified(p, rej);
+  if (typeof l === 'string') return l;
+  // tracing programs: a kernel-looking pointer for 8-byte context fields (the probe reads through it return input slots)
+  const gen = searchInputs(subjectFor(l, rej.pc), seedsFor(p), l.input === 'ctx' ? [...rej.guide, KERNEL_PTR] : rej.guide);
+  return { key, p, pc: rej.pc, l, gen, tried: 0, ms: 0, maxRuns, maxMs };
+}
+
+/** Run `s` for up to `sliceMs`; a result when it ended, undefined when there is more to do. */
+function step(s: Pending, sliceMs: number): SearchResult | undefined {
+  const t0 = performance.now();
+  const done = (r: SearchResult): SearchResult => {
+    s.l.free();
+    if (pending === s) pending = undefined;
+    return r;
+  };
+  for (;;) {
+    const spent = s.ms + (performance.now() - t0);
+    if (s.tried >= s.maxRuns || spent > s.maxMs) {
+      s.ms = spent;
+      return done({ tried: s.tried, ms: s.ms, message: `no counterexample among ${s.tried} inputs tried (stopped at the bound: ${s.maxRuns} runs or ${s.maxMs} ms)` });
+    }
+    if (performance.now() - t0 > sliceMs) {
+      s.ms = spent;
+      return undefined;
+    }
+    const it = s.gen.next();
+    if (!it.done) {
+      s.tried = it.value;
+      continue;
+    }
+    s.ms += performance.now() - t0;
+    const r = it.value;
+    if (typeof r === 'string') return done({ tried: s.tried, ms: s.ms, message: `no counterexample: ${r}` });
+    if (!r) return done({ tried: s.tried, ms: s.ms, message: `no counterexample among ${s.tried} inputs tried` });
+    return done({ tried: s.tried, ms: s.ms, found: foundOf(s.p, s.pc, s.l, r) });
+  }
 }
 
 /**
- * Search a packet that makes the rejected access go outside the packet. Call only when
+ * Search an input that makes the rejected access go outside its object, in one go. Call only when
  * `counterexampleApplies`; returns a message otherwise.
  */
 export function findCounterexample(p: Prog, v: VerifierSummary, opts: { maxRuns?: number; maxMs?: number } = {}): SearchResult {
-  const t0 = performance.now();
-  const maxRuns = opts.maxRuns ?? MAX_RUNS;
-  const maxMs = opts.maxMs ?? MAX_MS;
-  const ms = () => performance.now() - t0;
-  if (!counterexampleApplies(p.type, v)) return { tried: 0, ms: ms(), message: 'no counterexample: the rejection is not a packet access of a packet program' };
-  const pc = v.errorPc!;
-  const l = loadUnverified(p);
-  if (typeof l === 'string') return { tried: 0, ms: ms(), message: `no counterexample: ${l}` };
-  try {
-    return search(p, l, pc, maxRuns, maxMs, t0);
-  } finally {
-    l.runner.free();
-  }
+  const rej = rejectionOf(p.type, v);
+  if (!rej) return { tried: 0, ms: 0, message: 'no counterexample: the rejection is not a packet or map value access of a packet or tracing program' };
+  const s = start('', p, rej, opts.maxRuns ?? MAX_RUNS, opts.maxMs ?? MAX_MS);
+  if (typeof s === 'string') return { tried: 0, ms: 0, message: `no counterexample: ${s}` };
+  return step(s, Infinity)!;
 }
 
-function search(p: Prog, l: Loaded, pc: number, maxRuns: number, maxMs: number, t0: number): SearchResult {
-  const ms = () => performance.now() - t0;
-  let tried = 0;
-  for (const c of seeds()) {
-    for (let len = c.bytes.length; len >= 14; len--) {
-      if (tried >= maxRuns || ms() > maxMs) {
-        return { tried, ms: ms(), message: `no counterexample among ${tried} packets tried (stopped at the bound: ${maxRuns} runs or ${maxMs} ms)` };
-      }
-      const frame = c.bytes.slice(0, len);
-      tried++;
-      const r = probe(l, frame, pc);
-      if (typeof r === 'string') return { tried, ms: ms(), message: `no counterexample: ${r}` };
-      if (!r.hit) continue;
-      const at = p.lineOf(pc);
-      return {
-        tried, ms: ms(),
-        found: {
-          pc, kind: c.kind, fullLength: c.bytes.length, hex: hexOf(frame), summary: dissect(frame).summary, dissection: describe(frame),
-          ...(at ? { line: at.line, col: at.col } : {}), run: r.outcome,
-        },
-      };
-    }
-  }
-  return { tried, ms: ms(), message: `no counterexample among ${tried} packets tried` };
-}
-
-/** Run exactly `hex` through the program loaded without the verifier and report what happened at `pc`. */
-export function replayCounterexample(p: Prog, hex: string, pc: number): CounterexampleReplay | string {
+/** Run exactly `hex` through the program loaded without the verifier and report what happened at the rejected pc. */
+export function replayCounterexample(p: Prog, hex: string, rej: Rejection): { replay: CounterexampleReplay; run: OneRun } | string {
   const clean = hex.replace(/\s+/g, '');
-  if (!/^([0-9a-fA-F]{2})*$/.test(clean) || clean.length < 28) return 'the packet must be hex bytes, at least 14 of them (an Ethernet header)';
-  const frame = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < frame.length; i++) frame[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
-  const l = loadUnverified(p);
+  const packet = PACKET_TYPES.has(p.type);
+  if (!/^([0-9a-fA-F]{2})*$/.test(clean) || (packet ? clean.length < 28 : clean.length === 0)) {
+    return packet ? 'the packet must be hex bytes, at least 14 of them (an Ethernet header)' : 'the context must be hex bytes';
+  }
+  const bytes = hexToBytes(clean);
+  const l = loadUnverified(p, rej);
   if (typeof l === 'string') return l;
   try {
-    const r = probe(l, frame, pc);
-    return typeof r === 'string' ? r : r.outcome;
+    const r = l.run(bytes);
+    if (typeof r === 'string') return r;
+    const replay = replayOf(r, bytes.length, rej.pc);
+    return { replay, run: r };
   } finally {
-    l.runner.free();
+    l.free();
   }
 }
 
-/** The worker's `counterexample` request: compile, verify, then search (or replay `replayHex`). Never throws for bad input. */
+/**
+ * The worker's `counterexample` request: compile, verify, then search (sliced with `sliceMs`,
+ * continued with `resume`) or replay `replayHex`. Never throws for bad input.
+ */
 export function counterexampleFor(req: CounterexampleRequest, bounds: { maxRuns?: number; maxMs?: number } = {}): CounterexampleOutcome {
   const t0 = performance.now();
+  const key = JSON.stringify([req.source, req.file, req.progType ?? '']);
+  if (req.resume && req.replayHex === undefined) {
+    if (pending && pending.key === key) {
+      const s = pending;
+      const r = step(s, req.sliceMs ?? Infinity);
+      if (!r) return { applies: true, more: true, tried: s.tried, ms: s.ms };
+      return r.found ? { applies: true, found: r.found, tried: r.tried, ms: r.ms } : { applies: true, message: r.message, tried: r.tried, ms: r.ms };
+    }
+    // nothing to resume (the worker restarted, or another search replaced it): start again below
+  }
   const p = prepare({ source: req.source, file: req.file, progType: req.progType });
   const none = (message: string): CounterexampleOutcome => ({ applies: false, message, tried: 0, ms: performance.now() - t0 });
   if (!p.prog) return none('the program does not compile');
   const v = verifyPrepared(p.prog, { states: false }).verifier;
-  if (!counterexampleApplies(p.prog.type, v)) return none(v.accepted ? 'the verifier accepts the program' : 'the rejection is not a packet access of a packet program');
+  const rej = rejectionOf(p.prog.type, v);
+  if (!rej) return none(v.accepted ? 'the verifier accepts the program' : 'the rejection is not a packet or map value access of a packet or tracing program');
+  const inHeader = insideEveryFrame(p.prog.type, v.error);
+  if (inHeader && req.replayHex === undefined) return { applies: true, message: inHeader, tried: 0, ms: performance.now() - t0 };
   if (req.replayHex !== undefined) {
-    const r = replayCounterexample(p.prog, req.replayHex, v.errorPc!);
-    return { applies: true, tried: 1, ms: performance.now() - t0, ...(typeof r === 'string' ? { replayError: r } : { replay: r }) };
+    const r = replayCounterexample(p.prog, req.replayHex, rej);
+    const ms = performance.now() - t0;
+    if (typeof r === 'string') return { applies: true, tried: 1, ms, replayError: r };
+    return {
+      applies: true, tried: 1, ms, replay: r.replay,
+      ...(req.withTrace ? { trace: { steps: r.run.trace.slice(0, REPLAY_TRACE_LIMIT), initialRegs: r.run.initialRegs, truncated: r.run.trace.length > REPLAY_TRACE_LIMIT } } : {}),
+    };
   }
-  const s = findCounterexample(p.prog, v, bounds);
-  return s.found ? { applies: true, found: s.found, tried: s.tried, ms: s.ms } : { applies: true, message: s.message, tried: s.tried, ms: s.ms };
+  const sliced = req.sliceMs !== undefined;
+  const s = start(key, p.prog, rej, bounds.maxRuns ?? MAX_RUNS, bounds.maxMs ?? (sliced ? SLICED_MS : MAX_MS));
+  if (typeof s === 'string') return { applies: true, message: `no counterexample: ${s}`, tried: 0, ms: performance.now() - t0 };
+  if (sliced) pending = s;
+  const r = step(s, sliced ? Math.max(1, req.sliceMs! - (performance.now() - t0)) : Infinity);
+  if (!r) return { applies: true, more: true, tried: s.tried, ms: s.ms };
+  return r.found ? { applies: true, found: r.found, tried: r.tried, ms: r.ms } : { applies: true, message: r.message, tried: r.tried, ms: r.ms };
 }

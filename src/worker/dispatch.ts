@@ -16,10 +16,10 @@ let current: RunSession | undefined;
 /**
  * What changes while a session runs: the answers to advance/step/map requests leave out what
  * `session.start` already sent (bytecode, CFG, verifier log and states, diagnostics, the
- * execution counts) so a batch costs the page little to receive; `partial` says so.
+ * execution counts and traced paths) so a batch costs the page little to receive; `partial` says so.
  */
 export function progressOnly(v: SessionView): SessionView {
-  return { ...v, partial: true, bytecode: [], diagnostics: [], cfg: undefined, states: undefined, verifier: undefined, failingPath: undefined, insnCounts: [] };
+  return { ...v, partial: true, bytecode: [], diagnostics: [], cfg: undefined, states: undefined, verifier: undefined, failingPath: undefined, insnCounts: [], tracedPaths: undefined };
 }
 
 export function handleMessage(req: WorkerRequest): WorkerResponse {

@@ -91,7 +91,7 @@ describe('runSource', () => {
 });
 
 describe('the mem input', () => {
-  // examples/03-sum-bytes: adds the bytes at r1..r1+r2; 1 + 2 + 3 + 4 + 255 = 265
+  // lessons/05-reading-memory (solution): adds the bytes at r1..r1+r2; 1 + 2 + 3 + 4 + 255 = 265
   const SUM = 'r0 = 0\nr3 = 0\nl:\nif r3 >= r2 goto e\nr4 = r1\nr4 += r3\nr5 = *(u8 *)(r4 + 0)\nr0 += r5\nr3 += 1\ngoto l\ne:\nexit\n';
 
   it('gives the program the bytes in r1 and their length in r2', () => {

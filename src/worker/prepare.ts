@@ -15,6 +15,7 @@
  */
 import { assemble } from '../asm/index.ts';
 import { compile, sourceText } from '../compiler/driver.ts';
+import type { RecordTypes } from '../compiler/recordTypes.ts';
 import { DiagCode } from '../diag/codes.ts';
 import type { Insn } from '../isa/insn.ts';
 import type { BpfObject } from '../isa/object.ts';
@@ -60,6 +61,8 @@ export interface Prepared {
     lineInfo?: VerifierLineInfo[];
     /** C only: global (non-static) functions, which the kernel verifies on their own against BTF. */
     globalFuncs?: GlobalFuncInfo[];
+    /** C only: ring/perf-buffer maps → their record's C type (src/compiler/recordTypes.ts). */
+    recordTypes?: RecordTypes;
   };
 }
 
@@ -168,6 +171,7 @@ function prepareC(req: PrepareRequest): Prepared {
     prog: {
       type, attachType, section: prog.section, attachTo: sec?.target ?? '', name: prog.name, insns: insns.slice(),
       relocs: relocs.map((r) => ({ pc: r.pc, symbol: r.symbol, kind: r.kind })), verifierInsns, maps, object: obj, lineOf, funcInfo: true, ...(lineInfo.length ? { lineInfo } : {}), ...(globalFuncs.length ? { globalFuncs } : {}),
+      ...(c.recordTypes && Object.keys(c.recordTypes).length ? { recordTypes: c.recordTypes } : {}),
     },
   };
 }
@@ -198,7 +202,7 @@ export function verifyPrepared(p: NonNullable<Prepared['prog']>, opts: { logLeve
   const logLevel = opts.logLevel ?? 1;
   const r = verify(p.verifierInsns, {
     progType: p.type, attachType: p.attachType, attachTo: p.attachTo || undefined, maps: [...p.maps], logLevel, unprivileged: opts.unprivileged, stateTexts: opts.states !== false,
-    ...(opts.explore ? { explore: { maxNodes: MAX_EXPLORED_NODES } } : {}),
+    ...(opts.explore ? { explore: { maxNodes: MAX_EXPLORED_NODES, light: true } } : {}),
     ...(p.funcInfo ? { funcInfo: true } : {}), ...(p.lineInfo ? { lineInfo: p.lineInfo } : {}), ...(p.globalFuncs ? { globalFuncs: p.globalFuncs } : {}),
   });
   const verifier: VerifierSummary = { progType: p.type, accepted: r.accepted, error: r.error, log: r.log, processed: r.processed, logLevel };

@@ -13,6 +13,7 @@
  */
 import type { Severity } from '../diag/diagnostic.ts';
 import type { Oops, TraceStep } from '../vm/index.ts';
+import type { RecordTypes } from '../compiler/recordTypes.ts';
 
 /** A 1-based line and column in the source that was run. */
 export interface SourcePos {
@@ -143,6 +144,8 @@ export interface VerifyRequest {
   unprivileged?: boolean;
   /** Also collect the per-instruction state texts (the state tree panel); default true. */
   states?: boolean;
+  /** Also record the explored paths (the States panel's paths view; cheap); default: as `states`. */
+  explore?: boolean;
 }
 
 /** One instruction visit of the verifier's walk (src/verifier/explore.ts ExploredNode, without the state). */
@@ -174,7 +177,7 @@ export interface VerifyOutcome {
   failingPath?: number[];
   /** Per instruction, the verifier's abstract states (capped). */
   states?: string[][];
-  /** The verifier's explored nodes (only with `states`), for the States panel's paths view. */
+  /** The verifier's explored nodes (with `explore`, default `states`), for the States panel's paths view. */
   explored?: { nodes: ExploredPathNode[]; truncated: boolean };
   /** Time spent in the worker (ms). */
   workerMs: number;
@@ -227,6 +230,8 @@ export interface SteppedPacket extends PacketSample {
   traceTruncated: boolean;
   /** r0..r10 before the first instruction (r1 = the context, r10 = the frame pointer). */
   initialRegs: bigint[];
+  /** Tracing programs: the kernel event the program ran on (then `in` is its context bytes, `rxQueue` its CPU). */
+  event?: string;
 }
 
 export interface SessionMap {
@@ -286,6 +291,8 @@ export interface SessionView {
   tracePipeTotal: number;
   events: { index: number; map: string; kind: 'ringbuf' | 'perf'; hex: string }[];
   eventsTotal: number;
+  /** C programs: the record type of each ring/perf-buffer map, to decode `events` with (absent: none known). */
+  recordTypes?: RecordTypes;
   /** Perf samples lost per map (the reader polled late and a perf buffer was full); set with a reader schedule. */
   perfLost?: Record<string, number>;
   /** The reader schedule the run used (packet runs with `SessionRequest.reader`). */
@@ -295,6 +302,13 @@ export interface SessionView {
   /** Per pc: how often it executed in the `countedRuns` traced runs (a replay of the first packets). */
   insnCounts: number[];
   countedRuns: number;
+  /**
+   * The distinct instruction paths of those traced runs (pcs executed, all frames, tail-called
+   * programs left out) with how many runs took each; capped (MAX_TRACED_PATHS paths of at most
+   * MAX_TRACED_PATH_LEN pcs; longer runs are left out). The States panel lays them over the
+   * verifier's explored paths.
+   */
+  tracedPaths?: { pcs: number[]; runs: number }[];
   oops?: { index: number; kind: string; pc: number; message: string };
   runError?: string;
   diagnostics: WireDiagnostic[];
@@ -308,19 +322,27 @@ export interface SessionView {
   elapsedMs: number;
 }
 
-/** Ask for a counterexample to a packet-access rejection (worker/counterexample.ts), or replay one (`replayHex`). */
+/** Ask for a counterexample to a packet or map-value access rejection (worker/counterexample.ts), or replay one (`replayHex`). */
 export interface CounterexampleRequest {
   source: string;
   file: string;
   progType?: string;
   /** Replay exactly this packet (hex) without the verifier, at the rejected pc, instead of searching. */
   replayHex?: string;
+  /** With `replayHex`: also send the replay's step trace (for the Trace pane). */
+  withTrace?: boolean;
+  /** Search in slices of about this many ms: the answer has `more` until done; ask again with `resume`. */
+  sliceMs?: number;
+  /** Continue the search the previous sliced request for the same program started. */
+  resume?: boolean;
 }
 
 /** One packet run without the verifier, as seen at the rejected instruction. */
 export interface CounterexampleReplay {
   /** XDP_PASS, TC_ACT_OK, the number, or why the test run refused the packet. */
   verdict: string;
+  /** r0 as the test run's retval (unsigned 32 bits), when the run ended without an oops. */
+  retval?: number;
   steps: number;
   packetLen: number;
   /** The run executed the rejected instruction (or oopsed at it). */
@@ -337,6 +359,10 @@ export interface CounterexampleReplay {
     before: number;
     /** What a load read (hex), from the register trace. */
     value?: string;
+    /** The object the pointer belongs to (absent: the packet); `packetLen` is then its size. */
+    object?: 'packet' | 'map value';
+    /** The rejected instruction is pointer arithmetic: it moved the pointer there (no access; `size` 0). */
+    pointer?: boolean;
   };
   oops?: { kind: string; pc: number; message: string };
 }
@@ -355,6 +381,10 @@ export interface Counterexample {
   col?: number;
   /** The search's own run of it. */
   run: CounterexampleReplay;
+  /** What the bytes are: a packet (default) or a tracing program's context (pt_regs, …). */
+  input?: 'packet' | 'ctx';
+  /** Header / context fields the search changed from the seed (`ip.hdr_len`: `20 bytes (5)` → `60 bytes (15)`). */
+  changes?: { name: string; from: string; to: string }[];
 }
 
 export interface CounterexampleOutcome {
@@ -368,6 +398,10 @@ export interface CounterexampleOutcome {
   /** The answer to a `replayHex` request. */
   replay?: CounterexampleReplay;
   replayError?: string;
+  /** A sliced search that has not finished: ask again with `resume`. */
+  more?: boolean;
+  /** `withTrace` replays: the run's step trace and r0..r10 before its first instruction. */
+  trace?: { steps: TraceStep[]; initialRegs: bigint[]; truncated: boolean };
 }
 
 export type WorkerRequest =

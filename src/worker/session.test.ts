@@ -5,7 +5,7 @@ import { createScenario, createWorldResult } from '../sim/index.ts';
 import { buildCfg, failingPath } from './cfg.ts';
 import { verifySource } from './live.ts';
 import { startSession } from './session.ts';
-import { handleMessage, resetWorkerSession } from './dispatch.ts';
+import { handleMessage, progressOnly, resetWorkerSession } from './dispatch.ts';
 
 const EXAMPLE = readFileSync(new URL('../../examples/05-xdp-drop-udp/prog.c', import.meta.url), 'utf8');
 // the reference interpreter: these tests are about the session, the engines have their own differential tests
@@ -148,6 +148,41 @@ describe('run sessions', () => {
     expect(execs).toBeGreaterThan(0);
     expect(v.verdicts.runs).toBe(execs);
     expect(v.eventsTotal).toBe(execs);
+  });
+
+  it('steps a tracing program: the world runs to the next event it attaches to, one traced run', () => {
+    const src = readFileSync(new URL('../../examples/20-execsnoop/prog.c', import.meta.url), 'utf8');
+    const s = startSession({ source: src, file: 'prog.c', seed: 3, count: 100_000, scenario: 'shell' });
+    const rs = s.session!;
+    // independent: the same world iterated on its own — the first two execve events
+    const w = createWorldResult({ seed: 3, cpus: 2, workloads: ['shell'] }).value!;
+    const execs: { id: number; record: Uint8Array; comm: string }[] = [];
+    for (const e of w) if (e.kind === 'tracepoint' && e.name === 'syscalls/sys_enter_execve' && execs.push({ id: e.id, record: e.record, comm: e.task.comm }) === 2) break;
+    for (const want of execs) {
+      const v = rs.step();
+      const st = v.stepped!;
+      expect(st.index).toBe(want.id);
+      expect(v.done).toBe(want.id + 1);
+      expect(v.state).toBe('paused');
+      expect(st.event).toContain('tracepoint syscalls/sys_enter_execve');
+      expect(st.event).toContain(want.comm);
+      expect(st.in).toBe(Buffer.from(want.record).toString('hex'));
+      expect(st.trace[0].pc).toBe(0);
+      expect(st.trace.length).toBe(st.steps);
+      expect(st.initialRegs[1]).toBeGreaterThan(0n);
+      // `return 0`: the last write of r0
+      expect(st.trace.flatMap((t) => t.regs).filter(([r]) => r === 0).at(-1)![1]).toBe(0n);
+      expect(st.retval).toBe(0);
+      // the step's ring-buffer record is there, on that event
+      expect(v.events.at(-1)!.index).toBe(want.id);
+    }
+    expect(rs.view.verdicts.runs).toBe(2);
+    // the records' C type travels with every view (batch answers included), for the Events panel
+    expect(s.view.recordTypes?.events.layout?.type).toBe('struct event');
+    resetWorkerSession();
+    handleMessage({ id: 1, type: 'session.start', payload: { source: src, file: 'prog.c', count: 10 } });
+    const b = handleMessage({ id: 2, type: 'session.advance', payload: { max: 10 } });
+    expect(b.type === 'session' && b.payload.recordTypes?.events.layout?.fields.map((f) => f.name)).toEqual(['pid', 'uid', 'comm', 'filename']);
   });
 
   it('answers session requests through the dispatcher, and refuses them without a session', () => {
@@ -300,5 +335,63 @@ describe('example headers as run settings', () => {
     expect(s.view.scenario).toBe('webserver,shell');
     const bad = startSession({ source: text, file: 'prog.c', scenario: 'webserver,nosuch', seed: 2, count: 10 });
     expect(bad.view.scenario).toBe('all workloads');
+  });
+});
+
+describe('the JIT fallback for BPF_PROBE_MEM loads', () => {
+  const PROBE = readFileSync(new URL('../../e2e/fixtures/probe-mem-lsm.c', import.meta.url), 'utf8');
+  const run = (engine: 'fast' | 'ref') => {
+    const s = startSession({ source: PROBE, file: 'prog.c', scenario: 'malicious', seed: 7, count: 100_000, engine });
+    expect(s.session).toBeDefined();
+    let v = s.session!.advance(100_000);
+    while (v.state !== 'done' && v.state !== 'error') v = s.session!.advance(100_000);
+    return v;
+  };
+  it('says why the fast engine did not run the program, and the outcome is the interpreter\'s', () => {
+    const fast = run('fast');
+    // file->f_inode then ->i_ino: two loads through BTF pointers
+    expect(fast.engineFallback).toBe('count_opens reads kernel memory through BTF pointers: 2 BPF_PROBE_MEM load(s), which the JIT does not compile');
+    const ref = run(REF);
+    expect(ref.engineFallback).toBeUndefined();
+    expect(fast.verdicts).toEqual(ref.verdicts);
+    // the counter went up once per run (every opened file has an inode)
+    const count = (v: typeof fast) => Number(BigInt.asUintN(64, BigInt(`0x${(v.maps.find((m) => m.name === 'opens')!.entries[0].value as string).match(/../g)!.reverse().join('')}`)));
+    expect(count(fast)).toBe(fast.verdicts.runs);
+    expect(count(ref)).toBe(ref.verdicts.runs);
+    expect(fast.verdicts.runs).toBeGreaterThan(0);
+  });
+  it('a program without them runs on the JIT, with no fallback reported', () => {
+    const s = startSession({ source: EXAMPLE, file: 'prog.c', scenario: 'mixed', seed: 1, count: 100 });
+    const v = s.session!.advance(100);
+    expect(v.engine).toBe('fast');
+    expect(v.engineFallback).toBeUndefined();
+    expect(v.compileMs).toBeGreaterThan(0);
+  });
+});
+
+describe('verify for the paths view', () => {
+  it('explored paths without the state texts', () => {
+    const o = verifySource({ source: EXAMPLE, file: 'prog.c', states: false, explore: true });
+    // the kernel processes 46 insns for this program: one node each
+    expect(o.explored!.nodes).toHaveLength(46);
+    expect(o.states!.every((s) => s.length === 0)).toBe(true);
+  });
+  it('a traffic run ships the traced runs\' distinct paths: every counted run once, each starting at insn 0 and ending at an exit', () => {
+    const s = startSession({ source: EXAMPLE, file: 'prog.c', scenario: 'mixed', seed: 3, count: 300 });
+    const v = s.view;
+    expect(v.countedRuns).toBe(256);
+    const paths = v.tracedPaths!;
+    expect(paths.reduce((n, p) => n + p.runs, 0)).toBe(256);
+    const exits = new Set(v.bytecode.filter((r) => r.text === 'exit').map((r) => r.pc));
+    for (const p of paths) {
+      expect(p.pcs[0]).toBe(0);
+      expect(exits.has(p.pcs[p.pcs.length - 1])).toBe(true);
+    }
+    // insn 0's count is the number of paths' runs through it; a path's pcs agree with the per-insn counts
+    const counts = new Array<number>(v.insnCounts.length).fill(0);
+    for (const p of paths) for (const pc of p.pcs) counts[pc] += p.runs;
+    expect(counts).toEqual(v.insnCounts);
+    // batches leave them out (the page keeps the start answer's)
+    expect(progressOnly(s.session!.advance(10)).tracedPaths).toBeUndefined();
   });
 });

@@ -27,7 +27,8 @@
  * (`kernel.load(..., { verified: true })`) and its checked mode under "run without the verifier";
  * a program the JIT cannot compile runs on the reference interpreter and `view.engineFallback`
  * says why. `step()` runs the next packet through the same driver, kernel and maps on the
- * reference interpreter with its register trace (`view.stepped`). The per-packet hook is kept
+ * reference interpreter with its register trace (`view.stepped`); for tracing programs it runs the
+ * world up to the next event the program attaches to and traces that run (stepEvent.ts). The per-packet hook is kept
  * cheap: only packets that printed, emitted, faulted or end a batch cost more than two compares.
  * With `req.reader` (an example's `@poll-every` / `@perf-pages`) the records are what the
  * simulated user-space reader got, and `view.perfLost` what the perf buffers lost.
@@ -42,7 +43,8 @@ import type { PacketRun } from '../kernel/run/kernel.ts';
 import { mapDeleteHex, mapUpdateHex } from '../kernel/maps/index.ts';
 import { createScenario, createWorldResult, scenarioNames, WORKLOADS, type SimPacket, type WorkloadName } from '../sim/index.ts';
 import { createDrive, type Drive } from '../sim/nic/drive.ts';
-import { driveEvents, type DriveProgram } from '../sim/events/drive.ts';
+import { driveEvents, type DriveOptions, type DriveProgram } from '../sim/events/drive.ts';
+import { steppedEvent, type EventRun } from './stepEvent.ts';
 import { progTypeForSection } from '../kernel/progtypes/progTypes.ts';
 import { indexMapRefs, linkProgram, objectMaps } from '../kernel/run/index.ts';
 import { verify } from '../verifier/index.ts';
@@ -55,6 +57,9 @@ import { MAX_BPF_STACK } from '../isa/opcodes.ts';
 
 /** Packets replayed traced for the per-instruction counts. */
 export const TRACED_RUNS = 256;
+/** Distinct paths of the traced runs shipped to the page (view.tracedPaths), and pcs per path. */
+export const MAX_TRACED_PATHS = 64;
+export const MAX_TRACED_PATH_LEN = 4096;
 export const MAX_MAP_ENTRIES = 256;
 export const MAX_TRACE_LINES = 500;
 export const MAX_EVENTS = 200;
@@ -75,6 +80,7 @@ function baseView(req: SessionRequest, p: Prepared): SessionView {
     scenario: req.scenario ?? 'mixed', seed: req.seed ?? 1, total: 0, done: 0, verdicts: {}, history: [], steps: 0,
     engine: req.engine ?? 'fast', engineMode: req.noVerifier ? 'checked' : 'proven', samples: [], tracePipe: [], tracePipeTotal: 0, events: [], eventsTotal: 0, maps: [],
     insnCounts: [], countedRuns: 0, diagnostics: p.diagnostics, bytecode: p.bytecode, elapsedMs: 0,
+    ...(p.prog?.recordTypes ? { recordTypes: p.prog.recordTypes } : {}),
   };
 }
 
@@ -143,11 +149,21 @@ export function startSession(req: SessionRequest): Started {
     const counts = new Array<number>(prog.insns.length).fill(0);
     if (typeof replay !== 'string') {
       const again = createScenario(scenario, { seed, count: Math.min(count, TRACED_RUNS), ratePps: req.ratePps }).value!;
+      const paths = new Map<string, { pcs: number[]; runs: number }>();
       for (const pkt of again.packets()) {
         const out = replay.kernel.run(replay.prog, { packet: pkt.bytes, trace: true, cpu: pkt.rxQueue % replay.kernel.cpus });
         for (const s of out.trace ?? []) if (s.frame === 0 && !s.prog) counts[s.pc]++;
         view.countedRuns++;
+        // the path it took (for the States panel's paths view)
+        const pcs: number[] = [];
+        for (const s of out.trace ?? []) if (!s.prog) pcs.push(s.pc);
+        if (pcs.length > MAX_TRACED_PATH_LEN) continue;
+        const key = pcs.join(',');
+        const have = paths.get(key);
+        if (have) have.runs++;
+        else if (paths.size < MAX_TRACED_PATHS) paths.set(key, { pcs, runs: 1 });
       }
+      view.tracedPaths = [...paths.values()];
     }
     view.insnCounts = counts;
     view.state = 'ready';
@@ -287,7 +303,7 @@ export class RunSession {
   }
 
   /** Run up to `max` more packets (or events). */
-  advance(max: number): SessionView {
+  advance(max: number, eventOpts?: DriveOptions): SessionView {
     const v = this.view;
     if (this.finished) return v;
     const n = Math.max(1, Math.floor(max));
@@ -295,7 +311,7 @@ export class RunSession {
     const before = v.done;
     v.state = 'running';
     if (this.drive) this.advancePackets(n);
-    else if (this.world) this.advanceEvents(n);
+    else if (this.world) this.advanceEvents(n, eventOpts);
     const took = performance.now() - t0;
     if (!this.stepping) {
       this.runMs += took;
@@ -303,7 +319,7 @@ export class RunSession {
     }
     v.elapsedMs += took;
     const es = v.engine === 'fast' ? this.kernel.engineStats(this.loaded) : undefined;
-    const failed = v.engine === 'fast' ? this.kernel.engineFailure(this.loaded) : undefined;
+    const failed = v.engine === 'fast' ? (this.kernel.engineFailure(this.loaded) ?? this.probeMemFallback()) : undefined;
     if (failed) v.engineFallback = failed;
     if (es) {
       v.compileMs = es.compileNs / 1e6;
@@ -319,11 +335,19 @@ export class RunSession {
     return v;
   }
 
+  /** The JIT does not compile BPF_PROBE_MEM loads: a program with them runs on the reference interpreter (kernel.ts execute()). */
+  private probeMemFallback(): string | undefined {
+    const progs = this.world ? this.world.programs.map((p) => p.prog) : [this.loaded];
+    const hit = progs.find((p) => p.probeMem?.length);
+    return hit ? `${hit.name || 'the program'} reads kernel memory through BTF pointers: ${hit.probeMem!.length} BPF_PROBE_MEM load(s), which the JIT does not compile` : undefined;
+  }
+
   /**
    * One more packet (or event). A packet runs on the reference interpreter with its register trace
    * (`view.stepped`), through the same driver, kernel and maps as the bulk runs.
    */
   step(): SessionView {
+    if (this.world && !this.finished) return this.stepEvent();
     if (!this.drive || this.finished) return this.advance(1);
     this.kernel.tracePackets = true;
     this.stepping = true;
@@ -380,12 +404,36 @@ export class RunSession {
     } else v.state = 'paused';
   }
 
-  private advanceEvents(n: number): void {
+  /**
+   * Step for tracing programs: the world runs on (every attached program, on the reference
+   * interpreter, traced) up to and including the next event the editor's program runs on; that
+   * run's register trace becomes `view.stepped` (its context bytes as `in`, the event as `event`).
+   */
+  private stepEvent(): SessionView {
+    let caught: EventRun | undefined;
+    this.stepping = true;
+    try {
+      this.advance(1, {
+        trace: true, batchSize: 1,
+        onRun: (x) => {
+          if (!caught && x.program.prog === this.loaded) caught = x;
+        },
+        onBatch: () => (caught === undefined ? undefined : false),
+      });
+    } finally {
+      this.stepping = false;
+    }
+    if (caught) this.view.stepped = steppedEvent(caught, this.kernel, this.type);
+    return this.view;
+  }
+
+  private advanceEvents(n: number, extra?: DriveOptions): void {
     const v = this.view;
     const w = this.world!;
     const left = v.total - v.done;
     const r = driveEvents(this.kernel, w.programs, w.world, {
-      engine: v.engine, maxEvents: Math.min(n, left), seed: v.seed + v.done, maxTraceLines: MAX_TRACE_LINES, maxRecords: MAX_EVENTS,
+      engine: v.engine, maxEvents: extra ? left : Math.min(n, left), seed: v.seed + v.done, maxTraceLines: MAX_TRACE_LINES, maxRecords: MAX_EVENTS,
+      ...extra,
     });
     if (!r.ok) {
       v.runError = r.error;

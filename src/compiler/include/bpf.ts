@@ -7,7 +7,7 @@
  * __type, __array, bpf_printk, bpf_htons, BPF_KPROBE, PT_REGS_PARM1…) so programs written
  * against libbpf compile unchanged. Macro bodies are written here from those documented meanings.
  * `bpf/bpf_core_read.h` (BPF_CORE_READ and friends, bpf_core_field_exists …) is here too.
- * Does not: ksyms/kconfig externs, BPF_PROG2, BPF_USDT.
+ * Does not: BPF_PROG2, BPF_USDT.
  */
 
 export const BPF_HELPERS_H = `#pragma once
@@ -29,7 +29,7 @@ export const BPF_HELPERS_H = `#pragma once
 #define __weak __attribute__((weak))
 #endif
 #define __hidden __attribute__((visibility("hidden")))
-/* extern kernel symbols and Kconfig values (declared fine; using one is diagnosed: not supported yet) */
+/* extern Kconfig values (libbpf's read-only .kconfig map) and kernel symbols */
 #define __kconfig __attribute__((section(".kconfig")))
 #define __ksym __attribute__((section(".ksyms")))
 #define __kptr_untrusted __attribute__((btf_type_tag("kptr_untrusted")))
@@ -37,12 +37,23 @@ export const BPF_HELPERS_H = `#pragma once
 #define __percpu_kptr __attribute__((btf_type_tag("percpu_kptr")))
 #define __arg_ctx __attribute__((btf_decl_tag("arg:ctx")))
 #define __arg_nonnull __attribute((btf_decl_tag("arg:nonnull")))
+/* bpf_ksym_exists(sym): whether libbpf found a __weak __ksym variable or kfunc in the running kernel */
+#define bpf_ksym_exists(sym) ({ _Static_assert(!__builtin_constant_p(!!sym), #sym " should be marked as __weak"); !!sym; })
+/* the value of a tristate Kconfig option: extern enum libbpf_tristate CONFIG_X __kconfig; */
+enum libbpf_tristate {
+  TRI_NO = 0,
+  TRI_YES = 1,
+  TRI_MODULE = 2,
+};
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))
 #endif
 
 #ifndef NULL
 #define NULL ((void *)0)
+#endif
+#ifndef KERNEL_VERSION
+#define KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
 #endif
 #ifndef offsetof
 #define offsetof(type, member) __builtin_offsetof(type, member)
@@ -249,11 +260,28 @@ enum bpf_enum_value_kind { BPF_ENUMVAL_EXISTS = 0, BPF_ENUMVAL_VALUE = 1 };
 #define bpf_core_field_size(...) __builtin_preserve_field_info(___bpf_field_ref(__VA_ARGS__), BPF_FIELD_BYTE_SIZE)
 #define bpf_core_field_offset(...) __builtin_preserve_field_info(___bpf_field_ref(__VA_ARGS__), BPF_FIELD_BYTE_OFFSET)
 #define bpf_core_field_signed(...) __builtin_preserve_field_info(___bpf_field_ref(__VA_ARGS__), BPF_FIELD_SIGNED)
+#define bpf_core_type_id_local(type) __builtin_btf_type_id(*(typeof(type) *)0, BPF_TYPE_ID_LOCAL)
+#define bpf_core_type_id_kernel(type) __builtin_btf_type_id(*(typeof(type) *)0, BPF_TYPE_ID_TARGET)
 #define bpf_core_type_exists(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_EXISTS)
 #define bpf_core_type_size(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_SIZE)
 #define bpf_core_type_matches(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_MATCHES)
 #define bpf_core_enum_value_exists(enum_type, enum_value) __builtin_preserve_enum_value(*(typeof(enum_type) *)enum_value, BPF_ENUMVAL_EXISTS)
 #define bpf_core_enum_value(enum_type, enum_value) __builtin_preserve_enum_value(*(typeof(enum_type) *)enum_value, BPF_ENUMVAL_VALUE)
+
+#define __CORE_RELO(src, field, info) __builtin_preserve_field_info((src)->field, BPF_FIELD_##info)
+
+/* BPF_CORE_READ_BITFIELD_PROBED(s, field): a bit-field read with bpf_probe_read_kernel (kprobes &c.):
+   BYTE_SIZE bytes at BYTE_OFFSET into a u64, shifted left by LSHIFT_U64 then right by RSHIFT_U64
+   (arithmetic when SIGNED) — five relocations libbpf computes for the running kernel */
+#define BPF_CORE_READ_BITFIELD_PROBED(s, field) ({ \
+  unsigned long long val = 0; \
+  bpf_probe_read_kernel((void *)&val, __CORE_RELO(s, field, BYTE_SIZE), (const void *)s + __CORE_RELO(s, field, BYTE_OFFSET)); \
+  val <<= __CORE_RELO(s, field, LSHIFT_U64); \
+  if (__CORE_RELO(s, field, SIGNED)) \
+    val = ((long long)val) >> __CORE_RELO(s, field, RSHIFT_U64); \
+  else \
+    val = val >> __CORE_RELO(s, field, RSHIFT_U64); \
+  val; })
 
 /* BPF_CORE_READ_BITFIELD(s, field): a bit-field of a struct the program may dereference */
 #define BPF_CORE_READ_BITFIELD(s, field) ({ \\

@@ -8,6 +8,7 @@ import { BPF_HELPER_DEFS_H } from './helperDefs.ts';
 import { VMLINUX_H } from './vmlinux.ts';
 import { BITS_BPF_H, MAPS_BPF_H } from './tools.ts';
 import { LINUX_ICMP_H, LINUX_IF_ETHER_H, LINUX_IP_H, LINUX_IPV6_H, LINUX_TCP_H, LINUX_UDP_H } from './net.ts';
+import { ASM_TYPES_H, ERRNO_BASE_H, LINUX_ERRNO_H, LINUX_ICMPV6_H, LINUX_IF_PACKET_H, LINUX_IN6_H, LINUX_LIMITS_H, LINUX_VERSION_H } from './net2.ts';
 
 export const HEADERS: Readonly<Record<string, string>> = {
   'stdint.h': STDINT_H,
@@ -25,6 +26,15 @@ export const HEADERS: Readonly<Record<string, string>> = {
   'linux/udp.h': LINUX_UDP_H,
   'linux/tcp.h': LINUX_TCP_H,
   'linux/icmp.h': LINUX_ICMP_H,
+  'linux/icmpv6.h': LINUX_ICMPV6_H,
+  'linux/in6.h': LINUX_IN6_H,
+  'linux/if_packet.h': LINUX_IF_PACKET_H,
+  'linux/errno.h': LINUX_ERRNO_H,
+  'asm-generic/errno-base.h': ERRNO_BASE_H,
+  'asm/errno.h': LINUX_ERRNO_H,
+  'linux/limits.h': LINUX_LIMITS_H,
+  'linux/version.h': LINUX_VERSION_H,
+  'asm/types.h': ASM_TYPES_H,
   'vmlinux.h': VMLINUX_H,
   'bpf/bpf_helpers.h': BPF_HELPERS_H,
   'bpf/bpf_helper_defs.h': BPF_HELPER_DEFS_H,

@@ -55,16 +55,7 @@ struct iphdr {
 
 export const LINUX_IPV6_H = `#pragma once
 #include <linux/types.h>
-struct in6_addr {
-  union {
-    __u8 u6_addr8[16];
-    __be16 u6_addr16[8];
-    __be32 u6_addr32[4];
-  } in6_u;
-};
-#define s6_addr in6_u.u6_addr8
-#define s6_addr16 in6_u.u6_addr16
-#define s6_addr32 in6_u.u6_addr32
+#include <linux/in6.h>
 struct ipv6hdr {
   __u8 priority:4, version:4;
   __u8 flow_lbl[3];

@@ -18,6 +18,7 @@
  */
 import { LINUX_BPF_H, LINUX_TYPES_H } from './basic.ts';
 import { VMLINUX_KERNEL_STRUCTS } from './vmlinuxKernel.ts';
+import { LINUX_IN6_H } from './net2.ts';
 import { LINUX_ICMP_H, LINUX_IF_ETHER_H, LINUX_IP_H, LINUX_IPV6_H, LINUX_TCP_H, LINUX_UDP_H } from './net.ts';
 
 const body = (h: string): string =>
@@ -77,6 +78,7 @@ struct pt_regs {
 ${body(LINUX_BPF_H)}
 ${body(LINUX_IF_ETHER_H)}
 ${body(LINUX_IP_H)}
+${body(LINUX_IN6_H)}
 ${body(LINUX_IPV6_H)}
 ${body(LINUX_UDP_H)}
 ${body(LINUX_TCP_H)}

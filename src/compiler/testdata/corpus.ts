@@ -76,6 +76,11 @@ export function linkForOracle(obj: BpfObject, prog: number): { bytes: Uint8Array
     dataIndex.set(g.name, specs.length);
     specs.push(`${g.name}:2:4:${Math.max(g.bytes.length, 1)}:1`);
   }
+  const kconfigSize = (obj.externs ?? []).reduce((n, e) => (e.section === '.kconfig' ? Math.max(n, (e.offset ?? 0) + e.size) : n), 0);
+  if (kconfigSize) {
+    dataIndex.set('.kconfig', specs.length);
+    specs.push(`.kconfig:2:4:${kconfigSize}:1`);
+  }
   const insns: Insn[] = p.insns.map((i) => ({ ...i }));
   for (const r of p.relocations) {
     if (r.kind === 'map') {

@@ -9,6 +9,12 @@
  * libbpf does after loading the programs. One place for the CLI's run/verify/disasm, the page's C
  * pipeline and the loader goldens (testdata/clang-objects).
  *
+ * `__kconfig` externs get libbpf's `.kconfig` map (read-only for programs, named `.kconfig` as the
+ * programs' data relocations name it), filled from the simulated configuration (kconfig.ts); an
+ * extern libbpf cannot resolve fails the load with libbpf's message. `__ksym` externs (kernel
+ * variables, kfuncs) fail the load with a clear error: the simulation has no kernel BTF to find
+ * them in.
+ *
  * Global sections are maps one to one: an object read with `readElf(…, { sections: 'separate' })`
  * gets one map per `.data.*` / `.rodata.*` section (`.rodata.str1.1`, `.data.counters`) as libbpf
  * makes them; a merged object gets one `.data` / `.rodata` / `.bss` each.
@@ -25,6 +31,7 @@ import { BPF_F_MMAPABLE, BPF_F_RDONLY_PROG } from '../maps/types.ts';
 import type { MapSpec } from '../maps/map.ts';
 import { mapTypeName } from '../maps/types.ts';
 import { progTypeForSection } from '../progtypes/progTypes.ts';
+import { kconfigData, MAX_KCONFIG_BYTES } from './kconfig.ts';
 import type { Kernel, LoadedProgram } from './kernel.ts';
 
 /** A map the loader creates for an object, with its initial value for global data. */
@@ -59,7 +66,26 @@ export function objectMaps(obj: BpfObject): ObjectMap[] {
     const flags = BPF_F_MMAPABLE | (g.name.startsWith('.rodata') ? BPF_F_RDONLY_PROG : 0);
     out.push({ spec: { name: g.name, type: 'array', keySize: 4, valueSize: g.bytes.length, maxEntries: 1, flags }, typeName: 'array', init: g.bytes });
   }
+  // `__kconfig` externs: libbpf's read-only `.kconfig` map, filled from the kernel's configuration
+  // (zeros when that fails: createObjectMaps reports the error)
+  const kc = (obj.externs ?? []).filter((e) => e.section === '.kconfig');
+  if (kc.length) {
+    const data = kconfigData(kc);
+    const size = kc.reduce((n, e) => Math.max(n, (e.offset ?? 0) + e.size), 0);
+    const init = data.ok ? data.bytes : new Uint8Array(Math.min(size, MAX_KCONFIG_BYTES));
+    out.push({ spec: { name: '.kconfig', type: 'array', keySize: 4, valueSize: Math.max(1, init.length), maxEntries: 1, flags: BPF_F_MMAPABLE | BPF_F_RDONLY_PROG }, typeName: 'array', init });
+  }
   return out;
+}
+
+/** Why libbpf would refuse to load `obj` before creating anything (an unresolvable extern), or undefined. */
+export function objectLoadError(obj: BpfObject): string | undefined {
+  const kc = (obj.externs ?? []).filter((e) => e.section === '.kconfig');
+  const data = kc.length ? kconfigData(kc) : undefined;
+  if (data && !data.ok) return data.message;
+  const ksym = (obj.externs ?? []).find((e) => e.section === '.ksyms');
+  if (ksym) return `extern '${ksym.name}' (__ksym): kernel symbols and kfuncs are not supported in the simulation`;
+  return undefined;
 }
 
 /**
@@ -69,6 +95,8 @@ export function objectMaps(obj: BpfObject): ObjectMap[] {
  */
 export function createObjectMaps(kernel: Kernel, obj: BpfObject | undefined): string | undefined {
   const templates: string[] = [];
+  const refused = obj && objectLoadError(obj);
+  if (refused) return refused;
   for (const m of obj ? objectMaps(obj) : []) {
     if (kernel.map(m.spec.name)) continue;
     // libbpf sizes a PERF_EVENT_ARRAY without max_entries to the number of possible CPUs
@@ -97,6 +125,12 @@ export function linkProgram(prog: BpfProgram): LinkedProgram {
   const insns = prog.insns.slice();
   const relocs: LinkedProgram['relocs'] = [];
   for (const x of prog.relocations) {
+    // a __ksym: the kernel's forms before libbpf fills in the BTF id — kfunc calls src 2
+    // (BPF_PSEUDO_KFUNC_CALL), addresses src 3 (BPF_PSEUDO_BTF_ID); nothing for our runtime to resolve
+    if (x.extern !== undefined && x.symbol !== '.kconfig') {
+      insns[x.pc] = { ...insns[x.pc], src: x.kind === 'call' ? 2 : 3, imm: 0 };
+      continue;
+    }
     if (x.kind === 'map') insns[x.pc] = { ...insns[x.pc], src: 1, imm: 0 };
     if (x.kind === 'data') {
       insns[x.pc] = { ...insns[x.pc], src: 2, imm: 0 };

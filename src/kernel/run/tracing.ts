@@ -18,7 +18,7 @@
  * Provenance: our own code; semantics from the UAPI helper documentation.
  */
 import type { Insn } from '../../isa/insn.ts';
-import type { HelperFn, Oops } from '../../vm/index.ts';
+import type { HelperFn, Oops, TraceStep } from '../../vm/index.ts';
 import { tracePipeLine, tracingHelpers, type TracingEnv, type TracingTask } from '../helpers/impl/index.ts';
 import { ProgArrayMap, RingBufMap, type BpfMap } from '../maps/index.ts';
 import type { ProgTypeName } from '../progtypes/ids.ts';
@@ -59,6 +59,9 @@ export interface TracingOutcome {
   overrideReturn?: bigint;
   /** Signals sent by the program (bpf_send_signal). */
   signals: { pid: number; sig: number; thread: boolean; result: number }[];
+  /** With `run(…, { trace: true })`: the register trace (reference interpreter) and r1 (the context's address). */
+  trace?: TraceStep[];
+  ctxAddr?: bigint;
 }
 
 export interface PerfRecord {
@@ -113,7 +116,7 @@ export class TracingRunner {
   }
 
   /** Run `prog` once on `call`'s context. */
-  run(prog: LoadedProgram, call: TracingCall, o: { engine?: 'ref' | 'fast'; budget?: number } = {}): TracingOutcome {
+  run(prog: LoadedProgram, call: TracingCall, o: { engine?: 'ref' | 'fast'; budget?: number; trace?: boolean } = {}): TracingOutcome {
     if (this.byAddr.size !== this.kernel.maps.length) this.byAddr = new Map(this.kernel.maps.map((m) => [m.addr, m]));
     const { env, helpers } = this.runtime(prog.type);
     env.cpu = call.cpu;
@@ -129,7 +132,12 @@ export class TracingRunner {
       memory: mem, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: o.budget ?? this.opts.budget,
       // BPF_PROBE_MEM loads read the host's kernel objects (file, dentry, task_struct …)
       probeRead: (addr, len) => this.host.readKernel(addr, len),
-    }, o.engine ?? this.opts.engine ?? 'ref');
+      ...(o.trace ? { trace: true } : {}),
+    }, o.trace ? 'ref' : o.engine ?? this.opts.engine ?? 'ref');
+    if (o.trace) {
+      out.trace = res.trace;
+      out.ctxAddr = ctx.base;
+    }
     out.r0 = res.r0;
     out.steps = res.steps;
     if (res.oops) out.oops = res.oops;

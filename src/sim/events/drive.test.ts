@@ -112,6 +112,23 @@ describe('attach points', () => {
     expect(events).toEqual([]);
   });
 
+  it('leaves SEC("uprobe") without a target unattached (libbpf attaches it only from loader code) and runs the others', () => {
+    const { kernel, programs } = load([['uprobe', 'kprobe', emit(0)], ['kprobe/vfs_read', 'kprobe', emit(0)]]);
+    const { w, events } = world(1, ['shell'], 300);
+    const r = driveEvents(kernel, programs, w);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.detached.map((d) => d.section)).toEqual(['uprobe']);
+    expect(r.programs.map((p) => p.section)).toEqual(['kprobe/vfs_read']);
+    // the kprobe ran once per vfs_read the world emitted
+    expect(r.programs[0].runs).toBe(events.filter((e) => e.kind === 'kprobe' && e.name === 'vfs_read').length);
+    expect(r.programs[0].runs).toBeGreaterThan(0);
+    // alone, it is an error: nothing would run
+    const one = load([['uprobe', 'kprobe', emit(0)]]);
+    const alone = driveEvents(one.kernel, one.programs, world(1, ['shell'], 100).w);
+    expect(!alone.ok && alone.error).toMatch(/names no function/);
+  });
+
   it('refuses a world with more CPUs than the kernel has per-CPU slots', () => {
     const { kernel, programs } = load([['kprobe/vfs_read', 'kprobe', emit(0)]]);
     const r = driveEvents(kernel, programs, createWorld({ seed: 1, cpus: 8, durationNs: 1e8 }));

@@ -13,7 +13,7 @@
  *                   maxTraceLines? (default 10000); maxRecords? (default 100000); perfBufferBytes? }
  *   DriveBatch    { events, runs, nowNs, tracePipe: string[] (new lines), records: DriveRecord[] (new),
  *                   worldEvents: SimEvent[] (the batch's first eventsPerBatch events) }
- *   DriveResult   { ok: true, events, runs, programs: [{name, section, attach, runs, oopses, firstOops?}],
+ *   DriveResult   { ok: true, events, runs, programs: [{name, section, attach, runs, oopses, firstOops?}], detached,
  *                   tracePipe, tracePipeLines, records, recordCount, lost: {map: [per CPU]},
  *                   denials, signals, maps: kernel.dumpMaps(), counts: world.counts, stopped }
  *               | { ok: false, error }          (an attach point that does not exist, …)
@@ -54,7 +54,7 @@
  * CONFIG_BPF_KPROBE_OVERRIDE: the verifier refuses it). Provenance: our own code.
  */
 import type { Kernel, LoadedProgram } from '../../kernel/run/kernel.ts';
-import { createTracingRunner, type TracingCall } from '../../kernel/run/tracing.ts';
+import { createTracingRunner, type TracingCall, type TracingOutcome } from '../../kernel/run/tracing.ts';
 import { progTypeForSection } from '../../kernel/progtypes/progTypes.ts';
 import type { TracingTask } from '../../kernel/helpers/impl/index.ts';
 import { PT_REGS_OFFSETS } from '../host/kobjects.ts';
@@ -122,6 +122,10 @@ export interface DriveOptions {
   maxTraceLines?: number;
   maxRecords?: number;
   perfBufferBytes?: number;
+  /** Run on the reference interpreter keeping each run's register trace (the page's Step; slow). */
+  trace?: boolean;
+  /** Called after each program run with its event and outcome (`outcome.trace` with `trace`). */
+  onRun?: (r: { program: DriveProgram; event: SimEvent; ctx: Uint8Array; outcome: TracingOutcome }) => void;
 }
 
 export interface DriveProgramStats {
@@ -133,12 +137,21 @@ export interface DriveProgramStats {
   firstOops?: string;
 }
 
+/** A program that loaded but attaches nowhere on its own (SEC("uprobe") without a target). */
+export interface DetachedProgram {
+  name: string;
+  section: string;
+  reason: string;
+}
+
 export type DriveResult =
   | {
       ok: true;
       events: number;
       runs: number;
       programs: DriveProgramStats[];
+      /** Programs left unattached (see DetachedProgram). */
+      detached: DetachedProgram[];
       tracePipe: string[];
       tracePipeLines: number;
       records: DriveRecord[];
@@ -183,7 +196,7 @@ function unknown(what: string, name: string, names: readonly string[]): { ok: fa
 }
 
 /** The attach point SEC(`section`) names, or an error naming the nearest catalog names. */
-export function resolveAttach(section: string): { ok: true; attach: Attach } | { ok: false; error: string } {
+export function resolveAttach(section: string): { ok: true; attach: Attach } | { ok: false; error: string; manual?: boolean } {
   const m = progTypeForSection(section);
   if (!m) return { ok: false, error: `SEC("${section}") is not a tracing section libbpf knows (kprobe/…, tracepoint/…, raw_tp/…, fentry/…, lsm/…, perf_event)` };
   const fl = m.def.flavour;
@@ -191,7 +204,9 @@ export function resolveAttach(section: string): { ok: true; attach: Attach } | {
   const fnNames = KERNEL_FUNCTIONS.map((f) => f.name);
   switch (m.type) {
     case 'kprobe': {
-      if (!target) return { ok: false, error: `SEC("${section}") names no function: write ${fl}/FUNCTION` };
+      // libbpf loads such a program but attaches it only when the loader's code calls
+      // bpf_program__attach_kprobe/uprobe with a target: a skeleton skips it
+      if (!target) return { ok: false, manual: true, error: `SEC("${section}") names no function: write ${fl}/FUNCTION` };
       const sysName = fl === 'ksyscall' || fl === 'kretsyscall' ? target : /^__x64_sys_(\w+)$/.exec(target)?.[1];
       if (sysName !== undefined) {
         const names = Object.keys(SYSCALLS);
@@ -348,8 +363,13 @@ export function driveEvents(kernel: Kernel, loaded: DriveProgram | readonly Driv
   }
   const byKey = new Map<string, Attached[]>();
   const all: Attached[] = [];
+  const detached: DetachedProgram[] = [];
   for (const p of list) {
     const r = resolveAttach(p.section);
+    if (!r.ok && r.manual && list.length > 1) {
+      detached.push({ name: p.name ?? p.prog.name, section: p.section, reason: `${r.error}; libbpf attaches it only when the loader names a target, so it stays unattached here` });
+      continue;
+    }
     if (!r.ok) return { ok: false, error: r.error };
     if (p.prog.insns.some((i) => i.code === 0x85 && i.src === 0 && i.imm === 58)) {
       return { ok: false, error: `SEC("${p.section}"): bpf_override_return needs CONFIG_BPF_KPROBE_OVERRIDE, which this 6.18 kernel build lacks (the verifier refuses the call)` };
@@ -428,7 +448,8 @@ export function driveEvents(kernel: Kernel, loaded: DriveProgram | readonly Driv
           ctx: contextFor(a.attach, e), task, cpu: e.cpu, tsNs: BigInt(e.ts), bootNs: BigInt(e.bootTs), kstack, ustack,
           traceFlags: TRACE_FLAGS[a.attach.kind],
         };
-        const out = runner.run(a.p.prog, call);
+        const out = opts.trace ? runner.run(a.p.prog, call, { trace: true }) : runner.run(a.p.prog, call);
+        opts.onRun?.({ program: a.p, event: e, ctx: call.ctx, outcome: out });
         runs++;
         a.stats.runs++;
         if (out.oops) { a.stats.oopses++; a.stats.firstOops ??= out.oops.message; }
@@ -459,7 +480,7 @@ export function driveEvents(kernel: Kernel, loaded: DriveProgram | readonly Driv
   const lost: Record<string, number[]> = {};
   for (const [m, l] of runner.lost) lost[m] = l.slice();
   return {
-    ok: true, events, runs, programs: all.map((a) => a.stats), tracePipe, tracePipeLines: traceLines, records, recordCount, lost,
+    ok: true, events, runs, programs: all.map((a) => a.stats), detached, tracePipe, tracePipeLines: traceLines, records, recordCount, lost,
     denials, signals, maps: kernel.dumpMaps(), counts: world.counts, stopped,
   };
 }

@@ -5,6 +5,11 @@
  *
  *   const l = loadC(text, 'prog.c');            // { ok: true, kernel, prog, verify, section } | { ok: false, error }
  *
+ * The verifier gets what libbpf hands the kernel (src/verifier/objectInputs.ts, as the CLI and the
+ * page do): the object's maps (a map-in-map with its inner template), its global functions with
+ * their BTF prototypes (each verified on its own), and BTF func_info (our compiler always emits
+ * it: callbacks and global functions need it).
+ *
  * Does not: pick among several programs (the first, or the one named), read ELF objects.
  * Provenance: our own code (the steps mirror cli/input.ts and cli/verifyCmd.ts).
  */
@@ -12,7 +17,7 @@ import { compile } from '../../compiler/driver.ts';
 import { progTypeForSection } from '../../kernel/progtypes/progTypes.ts';
 import { createKernel, type Kernel, type LoadedProgram } from '../../kernel/run/kernel.ts';
 import { createObjectMaps, indexMapRefs, linkProgram } from '../../kernel/run/object.ts';
-import { objectVerifyMaps, verify } from '../../verifier/index.ts';
+import { globalFuncsOf, objectVerifyMaps, verify } from '../../verifier/index.ts';
 import type { VerifyResult } from '../../verifier/types.ts';
 
 export type LoadedC =
@@ -31,7 +36,8 @@ export function loadC(text: string, file = 'prog.c', opts: { program?: string; k
   const maps = objectVerifyMaps(c.object);
   const idx = indexMapRefs(linked.insns, linked.relocs, maps.map((m) => m.name));
   if (!idx.ok) return { ok: false, error: `${file}: '${idx.missing}' is not a map of the object` };
-  const v = verify(idx.insns, { progType: type, maps });
+  const globalFuncs = globalFuncsOf(p);
+  const v = verify(idx.insns, { progType: type, maps, funcInfo: true, ...(globalFuncs ? { globalFuncs } : {}) });
   if (!v.accepted) return { ok: false, error: `${file}: the verifier rejects it: ${v.error}` };
   const kernel = opts.kernel ?? createKernel({ seed: 1 });
   const made = createObjectMaps(kernel, c.object);

@@ -12,9 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { createScenario } from '../../sim/nic/scenario.ts';
 import { objectFile, scenarioPcap, verifierLogFile } from './files.ts';
 
-const EX = (dir: string, f: string) => readFileSync(`examples/${dir}/${f}`, 'utf8');
 const GOLD = (n: string) => readFileSync(`src/ui/downloads/testdata/${n}.objdump.txt`, 'utf8');
-const CASES: [string, string][] = [['01-registers', 'prog.s'], ['04-function-call', 'prog.s'], ['05-xdp-drop-udp', 'prog.c']];
+/** golden name → the program saved (assembly from the lessons' solutions, C from examples/). */
+const CASES: [string, string][] = [
+  ['lesson-01-registers', 'lessons/01-registers/solution.s'],
+  ['lesson-06-calls', 'lessons/06-calls/solution.s'],
+  ['05-xdp-drop-udp', 'examples/05-xdp-drop-udp/prog.c'],
+];
 
 /** `section → hex bytes of each slot` and the relocation lines, from an objdump listing. */
 function listing(text: string): { code: Record<string, string[]>; relocs: string[] } {
@@ -42,9 +46,9 @@ const hasObjdump = (() => {
 })();
 
 describe('objectFile', () => {
-  for (const [dir, file] of CASES) {
-    it(`writes ${dir} as an ELF object llvm-objdump reads as recorded`, () => {
-      const r = objectFile(file, EX(dir, file), null);
+  for (const [dir, path] of CASES) {
+    it(`writes ${path} as an ELF object llvm-objdump reads as recorded`, () => {
+      const r = objectFile(path.endsWith('.c') ? 'prog.c' : 'prog.s', readFileSync(path, 'utf8'), null);
       if (!r.ok) throw new Error(r.error);
       expect(r.name).toBe('prog.o');
       const b = r.bytes;
@@ -71,8 +75,8 @@ describe('objectFile', () => {
   }
 
   it('keeps a bpf-to-bpf call as a .text subprogram with its R_BPF_64_32 relocation', () => {
-    expect(listing(GOLD('04-function-call')).relocs).toEqual(['xdp R_BPF_64_32 square']);
-    expect(Object.keys(listing(GOLD('04-function-call')).code)).toEqual(['.text', 'xdp']);
+    expect(listing(GOLD('lesson-06-calls')).relocs).toEqual(['xdp R_BPF_64_32 square']);
+    expect(Object.keys(listing(GOLD('lesson-06-calls')).code)).toEqual(['.text', 'xdp']);
   });
 
   it('puts assembly in the section of its program type', () => {

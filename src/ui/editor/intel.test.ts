@@ -3,6 +3,7 @@
  * bpf_helper_defs.h (helper ids and prototypes), the UAPI headers (struct xdp_md / __sk_buff
  * offsets, BPF_MAP_TYPE_RINGBUF = 27, XDP_DROP = 1) and libbpf's section-name documentation.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { completionsAt, hoverAt, programTypeOf, SECTION_NAMES } from './intel.ts';
 
@@ -75,6 +76,27 @@ describe('completion', () => {
     expect(fields.find((i) => i.label === 'cb')!.detail).toBe('__u32[5] · off 48');
   });
 
+  it('offers the fields of a variable\'s own struct after -> and . (linux/ip.h, RFC 791 offsets)', () => {
+    const src = readFileSync(new URL('../../../examples/05-xdp-drop-udp/prog.c', import.meta.url), 'utf8');
+    const [text, off] = at(src.replace('if (ip->protocol != IPPROTO_UDP)', 'if (ip->|'));
+    const r = completionsAt(text, off, C)!;
+    const by = Object.fromEntries(r.items.map((i) => [i.label, i]));
+    expect(Object.keys(by)).toEqual(['ihl', 'version', 'tos', 'tot_len', 'id', 'frag_off', 'ttl', 'protocol', 'check', 'saddr', 'daddr', 'addrs']);
+    expect(by.saddr.detail).toBe('__be32 · off 12');
+    expect(by.ihl.detail).toBe('__u8 : 4 · off 0');
+    expect(r.from).toBe(off);
+    // ctx is still the context struct, with the per-type access rules
+    const [t2, o2] = at(src.replace('ctx->data_end;', 'ctx->|'));
+    expect(completionsAt(t2, o2, C)!.items[1].detail).toBe('__u32 · off 4');
+    // a struct value and `.`
+    const [t3, o3] = at(src.replace('__u32 key = 0;', 'struct ethhdr e2 = *eth; e2.h_|'));
+    const r3 = completionsAt(t3, o3, C)!;
+    expect(r3.items.map((i) => `${i.label} ${i.detail}`)).toEqual(['h_dest unsigned char[6] · off 0', 'h_source unsigned char[6] · off 6', 'h_proto __be16 · off 12']);
+    expect(t3.slice(r3.from, r3.to)).toBe('h_');
+    // `.` after something that is not a struct variable offers nothing
+    expect(completionsAt(...at('int x = 1.|'), C)).toBeNull();
+  });
+
   it('offers map types and return codes', () => {
     const [text, off] = at('__uint(type, BPF_MAP_TYPE_RI|);');
     const r = completionsAt(text, off, C)!;
@@ -119,6 +141,18 @@ describe('hover', () => {
     // a socket filter may not read data directly
     const sf = hoverAt(...at('SEC("socket") int f(struct __sk_buff *s) { return s->da|ta; }'), C)!;
     expect(sf.markdown).toContain('may not read it ("invalid bpf_context access off=76 size=4")');
+  });
+
+  it('explains a field of any struct: its type, offset and size (or bit position)', () => {
+    const src = readFileSync(new URL('../../../examples/05-xdp-drop-udp/prog.c', import.meta.url), 'utf8');
+    const [text, off] = at(src.replace('udp->dest != bpf_htons(5001)', 'udp->de|st != bpf_htons(5001)'));
+    const h = hoverAt(text, off, C)!;
+    expect(text.slice(h.from, h.to)).toBe('dest');
+    expect(h.markdown).toContain('__be16 dest;  /* struct udphdr, offset 2, size 2 */');
+    const i = src.indexOf('ip->ihl') + 5;
+    expect(hoverAt(src, i, C)!.markdown).toContain('__u8 ihl : 4;  /* struct iphdr, offset 0, bits 0–3 (4-bit field) */');
+    // the context field keeps its access-rule answer
+    expect(hoverAt(src, src.indexOf('ctx->data;') + 6, C)!.markdown).toContain('read with 4-byte loads, read-only');
   });
 
   it('explains sections, map types, return codes and `call N` in assembly', () => {

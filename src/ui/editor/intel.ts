@@ -9,9 +9,11 @@
  * range they replace, or a hover text in Markdown with the range it is about.
  * Does not: touch Monaco (MonacoEditorCore registers providers that call these), parse C
  * (simple text patterns on the current line: `SEC("`, `->field`, `bpf_…`, `BPF_MAP_TYPE_…`,
- * `call …`), or know a pointer's real type (`->field` is looked up in the program type's
- * context struct; a field of another struct with the same name gets the context's answer, so
- * the hover says "the context field" explicitly).
+ * `call …`). Member access (`ip->`, `eth.`, `task->real_parent->`) is resolved by
+ * structIntel.ts, which runs the compiler's front end to learn the variable's struct: its fields
+ * with their types and offsets; the context struct keeps the richer context-field answer
+ * (access rules per program type). When the left side cannot be resolved, `->` falls back to
+ * the context struct's fields (and its hover says "the context field" explicitly).
  *
  * Provenance: all facts come from src/kernel's tables (UAPI and the running 6.18 kernel's
  * answers); the wording of the texts is ours.
@@ -22,6 +24,7 @@ import { BPF_MAP_TYPE_NAMES, mapTypeDoc, mapTypeId } from '../../kernel/maps/typ
 import { CTX_RULES } from '../../kernel/progtypes/access.ts';
 import type { ProgTypeName } from '../../kernel/progtypes/ids.ts';
 import { PROG_TYPE_INFO, progTypeForCli, progTypeForSection } from '../../kernel/progtypes/progTypes.ts';
+import { fieldPlace, resolveAccess, type FieldInfo, type StructInfo } from './structIntel.ts';
 
 export type IntelLanguage = 'c' | 'asm';
 export type IntelKind = 'function' | 'field' | 'section' | 'enum' | 'constant';
@@ -173,6 +176,24 @@ function fieldItems(type: ProgTypeName): IntelItem[] {
   });
 }
 
+/** Markdown for field `f` of a struct resolved from the source and the bundled headers. */
+export function structFieldDoc(st: StructInfo, f: FieldInfo): string {
+  const arr = /\[(\d*)\]$/.exec(f.type);
+  const decl = arr ? `${f.type.slice(0, arr.index)} ${f.name}[${arr[1]}]` : `${f.type}${f.type.endsWith('*') ? '' : ' '}${f.name}${f.bitWidth !== undefined ? ` : ${f.bitWidth}` : ''}`;
+  return `${code('c', `${decl};  /* ${st.name}, ${fieldPlace(f)} */`)}\n\nA field of \`${md(st.name)}\` (${st.size} bytes).`;
+}
+
+function structItems(st: StructInfo): IntelItem[] {
+  return st.fields.map((f) => ({
+    label: f.name,
+    kind: 'field' as const,
+    detail: `${f.type}${f.bitWidth !== undefined ? ` : ${f.bitWidth}` : ''} · off ${f.offset}`,
+    doc: structFieldDoc(st, f),
+    insertText: f.name,
+    sortText: `0${String(f.offset).padStart(5, '0')}${String(f.bitOffset ?? 0).padStart(2, '0')}`,
+  }));
+}
+
 function sectionDoc(sec: string): string {
   const hit = progTypeForSection(sec);
   const probe = sec.endsWith('/') ? `${sec}target` : sec;
@@ -244,10 +265,14 @@ export function completionsAt(text: string, offset: number, ctx: IntelContext): 
     while (to < text.length && text[to] !== '"' && text[to] !== '\n') to++;
     return { items: sectionItems(), from: offset - m[1].length, to };
   }
-  m = /->\s*(\w*)$/.exec(before);
+  m = /(->|\b\w+\s*(?:\[[^\]\n]*\]\s*)?\.)\s*(\w*)$/.exec(before);
   if (m) {
+    // the variable's struct, from the declarations (the context struct keeps its richer items)
+    const r = resolveAccess(text, offset);
+    if (r && r.st.tag !== ctxStruct(type)?.name) return { items: structItems(r.info), ...wordEnd(offset - m[2].length) };
+    if (m[1] !== '->' && !r) return null;
     const items = fieldItems(type);
-    return items.length ? { items, ...wordEnd(offset - m[1].length) } : null;
+    return items.length ? { items, ...wordEnd(offset - m[2].length) } : null;
   }
   m = /\b(BPF_MAP_TYPE_\w*|BPF_MAP_TY?P?E?)$/.exec(before);
   if (m) return { items: mapTypeItems(), ...wordEnd(offset - m[1].length) };
@@ -305,8 +330,11 @@ export function hoverAt(text: string, offset: number, ctx: IntelContext): Hover 
     const p = helperProtoByName(w.word);
     if (p) return hv(helperDoc(p, type));
   }
-  if (ctx.language === 'c' && /->\s*$/.test(text.slice(lineStart, w.from))) {
-    const doc = ctxFieldDoc(type, w.word);
+  if (ctx.language === 'c' && /(->|\w\s*(\[[^\]\n]*\]\s*)?\.)\s*$/.test(text.slice(lineStart, w.from))) {
+    const r = resolveAccess(text, w.from);
+    const f = r && r.st.tag !== ctxStruct(type)?.name ? r.info.fields.find((x) => x.name === w.word) : undefined;
+    if (r && f) return hv(structFieldDoc(r.info, f));
+    const doc = r && !f && r.st.tag !== ctxStruct(type)?.name ? undefined : ctxFieldDoc(type, w.word);
     if (doc) return hv(doc);
   }
   const mt = /^BPF_MAP_TYPE_(\w+)$/.exec(w.word);

@@ -25,7 +25,7 @@ export function registerIntel(monaco: typeof Monaco, asmLanguageId: string): voi
   };
   for (const [id, language] of [['c', 'c'], [asmLanguageId, 'asm']] as const) {
     monaco.languages.registerCompletionItemProvider(id, {
-      triggerCharacters: ['"', '>', '_'],
+      triggerCharacters: ['"', '>', '_', '.'],
       provideCompletionItems(model, position) {
         const text = model.getValue();
         const r = completionsAt(text, model.getOffsetAt(position), context(language));

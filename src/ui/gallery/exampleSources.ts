@@ -1,5 +1,5 @@
 /**
- * The examples, bundled at build time: every `examples/NN-topic/prog.s` (or `prog.c`) in the repository is
+ * The examples, bundled at build time: every `examples/NN-topic/prog.c` (all C; a `prog.s` would be read too) in the repository is
  * inlined as text by Vite (`import.meta.glob` with `?raw`), so the gallery needs no network and
  * works offline. Parsing lives in `state/examples.ts` (pure, tested in Node).
  */

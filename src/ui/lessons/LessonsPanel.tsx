@@ -65,7 +65,7 @@ function describe(c: LessonCheck): string {
 
 export function startLesson(l: Lesson): void {
   resetSession();
-  openProgram(l.file, l.text, '', null, { scenario: l.scenario, seed: l.seed });
+  openProgram(l.file, l.text, l.mem, null, { scenario: l.scenario, seed: l.seed });
   if (l.count !== null) setRunOpts({ count: l.count });
 }
 

@@ -4,7 +4,10 @@
  * highlighted, and so is a pc picked in the Verifier log. For C, each slot also shows the source
  * line it came from (the object's line info), as `llvm-objdump -S` interleaves it. The rows follow
  * the editor as you type (live verify). After a traffic run of this very text, each slot shows how
- * often it executed (over the traced runs). A jump shows its target pc (click to select it).
+ * often it executed. The counts come from a traced replay of the run's first packets
+ * (worker/session.ts TRACED_RUNS, 256): when the run was longer, the column says so ("runs in first
+ * 256") and a second column gives the count scaled to every packet run so far ("≈ all 5,000"), an
+ * estimate marked as such. A jump shows its target pc (click to select it).
  */
 import { useEffect, useRef } from 'react';
 import { jumpTarget } from './runFormat.ts';
@@ -21,6 +24,11 @@ export function BytecodePane() {
   const drive = useDrive();
   const source = useSource();
   const counts = drive.view && drive.source === source && drive.view.countedRuns > 0 ? drive.view.insnCounts : null;
+  const counted = drive.view?.countedRuns ?? 0;
+  const done = drive.view?.done ?? 0;
+  // the traced replay covers only the first `counted` packets: scale to all of them, marked as an estimate
+  const partial = counts !== null && done > counted;
+  const scale = partial ? done / counted : 1;
   const currentPc = outcome?.trace[step]?.pc;
   const selectedPc = useSelectedPc();
   const withSrc = rows.some((r) => r.src !== undefined);
@@ -56,8 +64,13 @@ export function BytecodePane() {
                 <th scope="col">bytes</th>
                 <th scope="col">instruction</th>
                 {counts && (
-                  <th scope="col" className="num" title={`executions over ${drive.view!.countedRuns} traced runs`}>
-                    runs
+                  <th scope="col" className="num nowrap" title={`executions in the first ${counted} packets, replayed traced on the reference interpreter`}>
+                    {partial ? <>runs in<br />first {counted.toLocaleString('en-US')}</> : 'runs'}
+                  </th>
+                )}
+                {partial && (
+                  <th scope="col" className="num nowrap" title={`estimate: the count in the first ${counted} packets × ${scale.toFixed(1)} (the fast engine does not count instructions)`}>
+                    ≈ all<br />{done.toLocaleString('en-US')}
                   </th>
                 )}
                 {withSrc && <th scope="col">source</th>}
@@ -86,6 +99,7 @@ export function BytecodePane() {
                     )}
                   </td>
                   {counts && <td className="mono exec-count">{r.text === '' ? '' : (counts[r.pc] ?? 0)}</td>}
+                  {partial && <td className="mono exec-estimate">{r.text === '' ? '' : `≈${Math.round((counts![r.pc] ?? 0) * scale).toLocaleString('en-US')}`}</td>}
                   {withSrc && (
                     <td className="mono src-line" title={r.line !== undefined ? `line ${r.line}` : undefined}>
                       {r.src !== undefined && r.text !== '' ? `${r.line}: ${r.src}` : ''}

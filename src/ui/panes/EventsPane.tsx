@@ -1,24 +1,33 @@
 /**
  * The Events panel: trace_pipe lines (bpf_printk) and ring-buffer / perf-buffer records of the
- * traffic run, the latest first capped. Records are shown as hex with their 32- and 64-bit
- * little-endian words and the printable strings in them (the compiler gives no BTF type info to
- * decode them with yet).
+ * traffic run, the latest first capped. Records are grouped per map and decoded with the C type
+ * the program sends to that map (the compiler's inference, src/compiler/recordTypes.ts): one
+ * column per field (RecordsTable.tsx, records.ts). Maps whose type is unknown or ambiguous show
+ * hex, 32-bit words and strings; "raw bytes" adds each record's bytes beside the decoded fields.
  */
+import { useMemo, useState } from 'react';
 import { useDrive } from '../../state/session.ts';
-import { leValue, runsOnPackets, strings } from './runFormat.ts';
+import { runsOnPackets } from './runFormat.ts';
+import { RecordsTable, type RecordRow } from './RecordsTable.tsx';
 import './panes.css';
 import './runs.css';
-
-function words(hex: string): string {
-  const out: string[] = [];
-  for (let i = 0; i + 8 <= hex.length && out.length < 8; i += 8) out.push(leValue(hex.slice(i, i + 8)).toString());
-  return out.join(' ');
-}
+import './records.css';
 
 export function EventsPane() {
   const v = useDrive().view;
+  const [raw, setRaw] = useState(false);
   const lines = v?.tracePipe ?? [];
-  const events = v?.events ?? [];
+  const events = v?.events;
+  const byMap = useMemo(() => {
+    const m = new Map<string, RecordRow[]>();
+    for (const e of events ?? []) {
+      let rows = m.get(e.map);
+      if (!rows) m.set(e.map, (rows = []));
+      rows.push(e);
+    }
+    return [...m];
+  }, [events]);
+  const nEvents = events?.length ?? 0;
   return (
     <section className="pane events-pane" aria-label="Events">
       <div className="pane-head">
@@ -30,7 +39,7 @@ export function EventsPane() {
         )}
       </div>
       <div className="pane-body">
-        {!v || (lines.length === 0 && events.length === 0) ? (
+        {!v || (lines.length === 0 && nEvents === 0) ? (
           <p className="empty">
             {v ? 'No events: the program printed nothing (bpf_printk) and sent no ring/perf buffer records.' : 'Run on traffic: bpf_printk lines (trace_pipe) and ring-buffer records appear here.'}
           </p>
@@ -42,43 +51,30 @@ export function EventsPane() {
                 <pre className="trace-lines" aria-label="trace_pipe">{lines.join('\n')}</pre>
               </div>
             )}
-            {events.length > 0 && (
+            {nEvents > 0 && (
               <div className="run-section">
                 <h3>
                   buffer records{' '}
-                  {v.eventsTotal > events.length && <span className="pane-sub">({v.reader ? 'the first' : 'the latest'} {events.length})</span>}
+                  {v.eventsTotal > nEvents && <span className="pane-sub">({v.reader ? 'the first' : 'the latest'} {nEvents})</span>}
                 </h3>
-                {v.reader && (
-                  <p className="pane-sub" aria-label="Reader">
-                    user space polls every {v.reader.pollEvery.toLocaleString('en-US')} packets
-                    {v.reader.perfPages !== undefined ? `, ${v.reader.perfPages} perf page${v.reader.perfPages === 1 ? '' : 's'} per CPU` : ''}
-                    {Object.entries(v.perfLost ?? {}).map(([m, n]) => ` · ${m}: lost ${n.toLocaleString('en-US')} samples`).join('')}
-                  </p>
-                )}
-                <table className="mini-table" aria-label="Buffer records">
-                  <thead>
-                    <tr>
-                      <th>{runsOnPackets(v.progType) ? 'packet' : 'event'}</th>
-                      <th>map</th>
-                      <th>kind</th>
-                      <th>bytes</th>
-                      <th>u32 words</th>
-                      <th>text</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {events.map((e, i) => (
-                      <tr key={i}>
-                        <td>{e.index}</td>
-                        <td>{e.map}</td>
-                        <td>{e.kind}</td>
-                        <td>{e.hex.length > 64 ? `${e.hex.slice(0, 64)}…` : e.hex}</td>
-                        <td>{words(e.hex)}</td>
-                        <td>{strings(e.hex)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <div className="records-tools">
+                  {v.reader && (
+                    <span className="pane-sub" aria-label="Reader">
+                      user space polls every {v.reader.pollEvery.toLocaleString('en-US')} packets
+                      {v.reader.perfPages !== undefined ? `, ${v.reader.perfPages} perf page${v.reader.perfPages === 1 ? '' : 's'} per CPU` : ''}
+                      {Object.entries(v.perfLost ?? {}).map(([m, n]) => ` · ${m}: lost ${n.toLocaleString('en-US')} samples`).join('')}
+                    </span>
+                  )}
+                  {byMap.some(([m]) => v.recordTypes?.[m]?.layout) && (
+                    <label title="Show each record's bytes beside its decoded fields">
+                      <input type="checkbox" aria-label="Show raw bytes" checked={raw} onChange={(e) => setRaw(e.target.checked)} />
+                      raw bytes
+                    </label>
+                  )}
+                </div>
+                {byMap.map(([map, rows]) => (
+                  <RecordsTable key={map} map={map} rows={rows} type={v.recordTypes?.[map]} raw={raw} indexName={runsOnPackets(v.progType) ? 'packet' : 'event'} />
+                ))}
               </div>
             )}
           </>

@@ -91,7 +91,15 @@ export function RunControls() {
             Reset
           </button>
         </div>
-        <div className="progress" role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="Run progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(pct)}
+          title={`${fmt(done)} / ${fmt(total || opts.count)} ${isPacket ? 'packets' : 'events'} · ${kType || '…'}${attachTo ? ` → ${attachTo}` : ''}${section ? ` (SEC("${section}"))` : ''} · ${isPacket ? (scenario ?? 'mixed') : 'events'} · seed ${seed}`}
+        >
           <div className="progress-fill" style={{ width: `${pct}%` }} />
           <span className="progress-text mono" aria-label="Packets run">
             {fmt(done)} / {fmt(total || opts.count)} · {kType || '…'}
@@ -127,9 +135,6 @@ export function RunControls() {
               ))}
             </select>
           </label>
-          <span className="runbar-attach" aria-label="Attach point" title="Attach point (from SEC())">
-            {kType ? `${kType}${attachTo ? ` → ${attachTo}` : ''}` : '…'}
-          </span>
           <label className="runbar-field">
             <span>{isPacket ? 'traffic' : 'workload'}</span>
             <select

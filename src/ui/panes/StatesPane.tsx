@@ -5,13 +5,18 @@
  * stand beside the verifier's abstract ones, and a value outside its abstract range is flagged.
  * The "Paths" view shows the same walk as a tree of paths (src/ui/panes/stateTree.ts): straight
  * runs collapsed into one row, the two sides of each branch one level deeper, pruned and
- * rejecting leaves marked; a click selects the row's first instruction everywhere.
+ * rejecting leaves marked; a click selects the row's first instruction everywhere. After a
+ * traffic run of this very text, the traced runs' paths (the first 256 packets, replayed on the
+ * interpreter) are laid over the tree (stateTree.ts matchRuns): each row says how many runs took
+ * it, and the paths no run took are greyed.
  */
 import { useMemo, useState } from 'react';
 import { selectPc, useDrive, useLive, useOutcome, useSelectedPc, useShownBytecode, useShownVerifier } from '../../state/session.ts';
+import { useSource } from '../../state/workspace.ts';
+import { setStatesView, useStatesView } from '../../state/ui.ts';
 import type { TraceStep } from '../../vm/index.ts';
 import { fits, parseRegs, prunedPcs } from './stateCheck.ts';
-import { buildPaths, endLabel, runsLabel, type PathRow } from './stateTree.ts';
+import { buildPaths, endLabel, matchRuns, rowRuns, runsLabel, type PathRow } from './stateTree.ts';
 import type { ExploredPathNode } from '../../worker/protocol.ts';
 import './panes.css';
 import './runs.css';
@@ -29,8 +34,13 @@ function concreteAt(trace: TraceStep[], initial: bigint[], pc: number): (bigint 
 const inRow = (r: PathRow, pc: number | null) => pc !== null && r.runs.some(([a, b]) => pc >= a && pc <= b);
 
 /** The exploration as a tree of paths; rows are buttons selecting their first instruction. */
-function PathsView({ explored, rejected, selected }: { explored: { nodes: ExploredPathNode[]; truncated: boolean }; rejected: boolean; selected: number | null }) {
+function PathsView({ explored, rejected, selected, traced }: { explored: { nodes: ExploredPathNode[]; truncated: boolean }; rejected: boolean; selected: number | null; traced?: { pcs: number[]; runs: number }[] }) {
   const tree = useMemo(() => buildPaths(explored.nodes, { rejected, nodesTruncated: explored.truncated }), [explored, rejected]);
+  const taken = useMemo(() => {
+    if (!traced) return null;
+    const m = matchRuns(explored.nodes, traced);
+    return { ...m, rows: rowRuns(explored.nodes, tree.rows, m.perNode) };
+  }, [explored, traced, tree]);
   return (
     <div className="paths-view">
       <p className="pane-sub" aria-label="Paths summary">
@@ -38,20 +48,33 @@ function PathsView({ explored, rejected, selected }: { explored: { nodes: Explor
         {tree.leaves.rejected ? ' · 1 rejected' : ''}
         {tree.truncated || explored.truncated ? <span className="pruned-tag"> · truncated (first {tree.truncated ? `${tree.rows.length} rows` : `${explored.nodes.length} visits`} shown)</span> : null}
       </p>
+      {taken && (
+        <p className="pane-sub" aria-label="Runs over the paths">
+          <span title="the run's first packets, replayed traced on the interpreter, matched to the verifier's paths">
+            {taken.matched + taken.unmatched} traced run{taken.matched + taken.unmatched === 1 ? '' : 's'} laid over
+          </span>
+          {taken.unmatched ? ` · ${taken.unmatched} left the explored tree` : ''} · {taken.rows.filter((n) => n === 0).length} untaken (greyed)
+        </p>
+      )}
       <ul className="paths-tree" role="tree" aria-label="Explored paths">
-        {tree.rows.map((r) => (
+        {tree.rows.map((r, i) => (
           <li
             key={r.key}
             role="treeitem"
             aria-level={r.depth + 1}
             aria-selected={inRow(r, selected)}
-            className={`path-row path-${r.end}${inRow(r, selected) ? ' sel' : ''}`}
+            className={`path-row path-${r.end}${inRow(r, selected) ? ' sel' : ''}${taken && taken.rows[i] === 0 ? ' path-untaken' : ''}`}
             style={{ paddingLeft: `${6 + Math.min(r.depth, 30) * 14}px` }}
             title={`reached by ${r.via}; ${r.visits} insn visit(s)${r.checkpoints ? `, ${r.checkpoints} checkpoint(s) stored` : ''}${r.depth > 30 ? `; depth ${r.depth}` : ''}`}
             onClick={() => selectPc(r.first)}
           >
             <span className="path-insns">{r.depth > 0 ? (r.via === 'branch' ? '↳ ' : '├ ') : ''}{runsLabel(r.runs)}</span>
             <span className="path-end">{endLabel(r)}</span>
+            {taken && (
+              <span className="path-taken" aria-label="Runs that took it">
+                {taken.rows[i] === 0 ? 'no run' : `${taken.rows[i].toLocaleString('en-US')} run${taken.rows[i] === 1 ? '' : 's'}`}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -68,6 +91,9 @@ export function StatesPane() {
   const selected = useSelectedPc();
   const states = live?.outcome.states ?? drive.view?.states ?? [];
   const tree = live?.outcome.explored;
+  const source = useSource();
+  // the traced runs' paths, when the last traffic run was of this very text
+  const traced = drive.view?.tracedPaths && drive.source === source && live?.source === source ? drive.view.tracedPaths : undefined;
   // pcs where a path was pruned: the log's `safe` lines (level 2), and the explored nodes when shipped
   const pruned = useMemo(() => {
     const out = prunedPcs(verifier?.log ?? '');
@@ -81,13 +107,14 @@ export function StatesPane() {
   const initial = outcome?.initialRegs ?? [];
   const concrete = pc >= 0 && trace.length ? concreteAt(trace, initial, pc) : null;
   const explored = states.reduce((n, s) => n + s.length, 0);
-  const [view, setView] = useState<'insns' | 'paths'>('insns');
+  const view = useStatesView();
+  const setView = setStatesView;
 
   return (
     <section className="pane states-pane" aria-label="Verifier states">
       <div className="pane-head">
         <h2 className="pane-title">Verifier states</h2>
-        {states.length > 0 && (
+        {explored > 0 && (
           <span className="pane-sub">
             {explored} states at {states.filter((s) => s.length).length} insns · {pruned.size} pruned
           </span>
@@ -101,7 +128,7 @@ export function StatesPane() {
       </div>
       <div className="pane-body" style={{ overflow: view === 'paths' && tree ? 'auto' : 'hidden' }}>
         {view === 'paths' && tree ? (
-          <PathsView explored={tree} rejected={live?.outcome.verifier?.accepted === false} selected={selected} />
+          <PathsView explored={tree} rejected={live?.outcome.verifier?.accepted === false} selected={selected} traced={traced} />
         ) : states.length === 0 ? (
           <p className="empty">The verifier's abstract states for every instruction appear here once the program compiles.</p>
         ) : (

@@ -6,6 +6,7 @@
  */
 import { useDrive, useLive } from '../../state/session.ts';
 import { verdictClass } from './PacketsPane.tsx';
+import { runsOnPackets } from './runFormat.ts';
 import type { SessionView } from '../../worker/protocol.ts';
 import './panes.css';
 import './runs.css';
@@ -54,7 +55,7 @@ export function engineName(v: SessionView | null): string {
 function EngineLine({ v }: { v: SessionView }) {
   let text: string;
   if (v.engine === 'ref') text = 'Interpreter only (run settings): every packet on the reference interpreter. Step always uses it, with the register trace.';
-  else if (v.engineFallback) text = `The JIT could not compile this program (${v.engineFallback}); every packet ran on the reference interpreter instead.`;
+  else if (v.engineFallback) text = `The JIT could not compile this program (${v.engineFallback}); every ${runsOnPackets(v.progType) ? 'packet' : 'run'} ran on the reference interpreter instead.`;
   else if (v.compileMs === undefined) text = v.done > 0 ? 'Stepped packets run on the reference interpreter, traced; Run uses the JIT.' : 'Run uses the JIT (WebAssembly); Step uses the reference interpreter, traced.';
   else {
     const us = v.compileMs * 1000;
@@ -86,12 +87,13 @@ export function StatsPane() {
       <div className="pane-body">
         <dl className="kv" aria-label="Run figures">
           <div>
-            <dt>runs</dt>
+            {/* tracing programs: `done` counts the world's events; the program's runs are in the verdict table */}
+            <dt>{v && !runsOnPackets(v.progType) ? 'events' : 'runs'}</dt>
             <dd aria-label="runs">{(v?.done ?? 0).toLocaleString('en-US')}</dd>
           </div>
           <div>
             <dt>insns / run</dt>
-            <dd aria-label="instructions per run">{v && v.done ? (v.steps / v.done).toFixed(1) : '–'}</dd>
+            <dd aria-label="instructions per run">{v && v.done && v.steps > 0 ? (v.steps / v.done).toFixed(1) : '–'}</dd>
           </div>
           <div>
             <dt>engine</dt>

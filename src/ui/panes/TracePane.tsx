@@ -146,6 +146,11 @@ export function TracePane() {
               The trace keeps the first {n.toLocaleString('en-US')} of {run.steps.toLocaleString('en-US')} instructions executed.
             </p>
           )}
+          {outcome?.kernelRun?.oops && (
+            <p className="trace-note" aria-label="Run ended in an oops">
+              The run ended in the simulated kernel oops at pc {outcome.kernelRun.oops.pc} (the last step; the message is in Result).
+            </p>
+          )}
           <RegisterFile />
         </>
       )}

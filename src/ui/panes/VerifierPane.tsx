@@ -9,14 +9,16 @@
  * The verdict follows the editor as you type (live.ts): the newer of the live verify and the
  * last run is shown.
  *
- * A packet-access rejection gets a counterexample packet and a replay without the verifier
- * (Counterexample.tsx).
+ * A rejected packet or map value access gets a counterexample input and a replay without the
+ * verifier (Counterexample.tsx), in a box that folds; the log keeps most of the pane, scrolls
+ * sideways rather than wrapping, and scrolls the complaint line into view.
  *
  * Deliberately not here: explaining the message (later), editing the program type (the editor
  * bar has it).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { selectPc, setLogLevel, useLive, useLogLevel, useOutcome, useRunStatus, useSelectedPc, useShownBytecode, useShownVerifier } from '../../state/session.ts';
+import { DEFAULT_SIZES, setSize, useSizes } from '../../state/ui.ts';
 import { revealInEditor } from '../editor/editorBridge.ts';
 import { runWorkspace } from '../app/actions.ts';
 import { CounterexampleBox } from './Counterexample.tsx';
@@ -26,6 +28,8 @@ import './verifier.css';
 const INSN_LINE = /^(\d+): \([0-9a-f]{2}\)/;
 /** Lines rendered at most (a level-2 log of a large program runs to megabytes). */
 const MAX_LINES = 4000;
+/** The verifier's share of the right column below the result when "More room" is on. */
+const ROOMY = 0.7;
 
 export function VerifierPane() {
   const outcome = useOutcome();
@@ -42,6 +46,43 @@ export function VerifierPane() {
   const lines = cut > 0 ? all.slice(cut) : all;
   // the complaint: the first line that is exactly the error text
   const errorLine = v && !v.accepted && v.error ? lines.indexOf(v.error) : -1;
+  const logRef = useRef<HTMLDivElement>(null);
+
+  const sizes = useSizes();
+  const [before, setBefore] = useState<number | null>(null);
+  const roomy = sizes.stack >= ROOMY - 0.001;
+
+  // the complaint in view (in the log's own scroll box: the page does not move), also when the
+  // log's box changes size (the counterexample box opens or folds, the pane is resized)
+  useEffect(() => {
+    const box = logRef.current;
+    const el = box?.querySelector<HTMLElement>('.vlog-error');
+    if (!box || !el) return;
+    const show = () => {
+      box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 2 + el.offsetHeight / 2);
+      box.scrollLeft = 0;
+    };
+    show();
+    let h = box.clientHeight;
+    const ro = new ResizeObserver(() => {
+      if (box.clientHeight !== h) {
+        h = box.clientHeight;
+        show();
+      }
+    });
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, [v, errorLine]);
+
+  const toggleRoom = () => {
+    if (roomy) {
+      setSize('stack', before !== null && before < ROOMY ? before : DEFAULT_SIZES.stack);
+      setBefore(null);
+    } else {
+      setBefore(sizes.stack);
+      setSize('stack', ROOMY);
+    }
+  };
 
   const pick = (pc: number) => {
     selectPc(pc);
@@ -59,6 +100,11 @@ export function VerifierPane() {
           </span>
         )}
         <div className="pane-tools">
+          {v && (
+            <button type="button" className="btn btn-small" aria-pressed={roomy} title="Give the verifier most of the column (the run panels keep the rest)" onClick={toggleRoom}>
+              {roomy ? 'Less room' : 'More room'}
+            </button>
+          )}
           <label className="vlog-level">
             <span>log level</span>
             <select
@@ -84,11 +130,15 @@ export function VerifierPane() {
           <>
             <div className="verdict" role="status" aria-label="Verdict">
               {v.accepted ? <span className="badge badge-ok">accepted</span> : <span className="badge badge-err">rejected</span>}
-              {!v.accepted && v.error && <code className="verdict-error">{v.error}</code>}
-              <span className="pane-sub">processed {v.processed} insns</span>
+              {!v.accepted && v.error && (
+                <code className="verdict-error" title={v.error}>
+                  {v.error}
+                </code>
+              )}
+              <span className="pane-sub verdict-count">processed {v.processed} insns</span>
             </div>
             <CounterexampleBox v={v} />
-            <div className="vlog" role="log" aria-label="Verifier log">
+            <div className="vlog" role="log" aria-label="Verifier log" ref={logRef} tabIndex={0}>
               {cut > 0 && <div className="vlog-line vlog-cut">… {cut.toLocaleString('en-US')} earlier lines not shown</div>}
               {lines.map((text, i) => {
                 const m = INSN_LINE.exec(text);

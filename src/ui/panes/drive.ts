@@ -27,7 +27,7 @@ function merged(next: SessionView): SessionView {
   if (!next.partial || !prev) return next;
   return {
     ...next, bytecode: prev.bytecode, diagnostics: prev.diagnostics, cfg: prev.cfg, states: prev.states, verifier: prev.verifier,
-    failingPath: prev.failingPath, insnCounts: prev.insnCounts,
+    failingPath: prev.failingPath, insnCounts: prev.insnCounts, tracedPaths: prev.tracedPaths,
   };
 }
 
@@ -143,7 +143,7 @@ export function steppedOutcome(view: SessionView, st: SteppedPacket): RunOutcome
       retvalName: st.verdict,
       steps: st.steps,
       ...(st.oops ? { oops: st.oops } : {}),
-      packet: `packet #${st.index} (${st.in.length / 2} bytes, ifindex ${st.ifindex}, rx queue ${st.rxQueue}) → ${st.fate ?? '?'}`,
+      packet: st.event ?? `packet #${st.index} (${st.in.length / 2} bytes, ifindex ${st.ifindex}, rx queue ${st.rxQueue}) → ${st.fate ?? '?'}`,
       tracePipe: [],
     },
   };

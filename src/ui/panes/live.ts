@@ -4,7 +4,8 @@
  * verdict, log, bytecode and editor markers follow without pressing Run.
  *
  * The verifier's per-instruction state texts are asked for only while the state tree tab is open
- * (opening it re-verifies with them).
+ * on its per-instruction view (opening it re-verifies with them); its paths view asks only for the
+ * explored paths, which cost next to nothing.
  *
  * Scheduling: a request goes out at once when none is in flight; edits made while one is in
  * flight are coalesced into a single follow-up sent when it answers, so at most one request is
@@ -54,7 +55,7 @@ let editAt = 0;
 function key(): string {
   const w = useWorkspace.getState();
   const ui = useUi.getState();
-  return `${getFile()}\u0000${w.progType ?? ''}\u0000${ui.typeOverride ?? ''}\u0000${ui.unprivileged ? 1 : 0}\u0000${ui.dock === 'states' ? 1 : 0}\u0000${getSource()}`;
+  return `${getFile()}\u0000${w.progType ?? ''}\u0000${ui.typeOverride ?? ''}\u0000${ui.unprivileged ? 1 : 0}\u0000${ui.dock === 'states' ? ui.statesView : ''}\u0000${getSource()}`;
 }
 
 async function send(initial = false): Promise<void> {
@@ -72,7 +73,8 @@ async function send(initial = false): Promise<void> {
     progType: language === 'c' ? (useUi.getState().typeOverride ?? undefined) : (progType ?? undefined),
     unprivileged: useUi.getState().unprivileged || undefined,
     // the state texts cost most of a verify: only while the state tree is on screen
-    states: useUi.getState().dock === 'states',
+    states: useUi.getState().dock === 'states' && useUi.getState().statesView === 'insns',
+    explore: useUi.getState().dock === 'states',
   });
   inFlight = false;
   if (finishLive(ticket, source, reply)) {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../../asm/index.ts';
 import { verify } from '../../verifier/index.ts';
 import type { ExploredPathNode } from '../../worker/protocol.ts';
-import { buildPaths, endLabel, runsLabel, type PathRow } from './stateTree.ts';
+import { buildPaths, endLabel, matchRuns, rowRuns, runsLabel, type PathRow } from './stateTree.ts';
+import { runProgram } from '../../vm/index.ts';
 
 function explore(src: string) {
   const a = assemble(src);
@@ -90,5 +91,45 @@ describe('buildPaths', () => {
     expect(runsLabel([[4, 9]])).toBe('insns 4–9');
     expect(runsLabel([[0, 1], [3, 3], [5, 6], [8, 8], [10, 11]])).toBe('insns 0–1, 3, 5–6, 8, …');
     expect(buildPaths([]).rows).toEqual([]);
+  });
+});
+
+describe('matchRuns', () => {
+  // the pruned join above: 0–2, then 3–9 (fall-through side), or 2 → 8 (jump side, pruned at 8 by
+  // the first side's checkpoint, which continues 8 → 9)
+  const SRC = 'r2 = *(u32 *)(r1 + 0)\nr0 = 0\nif r2 > 10 goto +5\nr3 = 1\nr3 += 1\nr3 += 1\nr3 += 1\ngoto +0\nr0 = 1\nexit\n';
+  it('counts runs per path segment, following a pruned side into its covering checkpoint', () => {
+    const { r, tree } = explore(SRC);
+    const nodes = r.explored!.nodes;
+    const m = matchRuns(nodes, [
+      { pcs: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], runs: 3 }, // r2 <= 10
+      { pcs: [0, 1, 2, 8, 9], runs: 2 }, // r2 > 10
+      { pcs: [0, 1, 5], runs: 1 }, // no explored path goes 1 → 5
+    ]);
+    // runs per segment: the stray run left after insn 1; the jump side's runs continue inside insns 3–9 from insn 8 on
+    expect(tree.rows.map((row) => [runsLabel(row.runs), m.perNode[row.key]])).toEqual([['insns 0–2', 6], ['insns 3–9', 3], ['insn 8', 2]]);
+    expect(rowRuns(nodes, tree.rows, m.perNode)).toEqual([5, 3, 2]);
+    expect(m.matched).toBe(5);
+    expect(m.unmatched).toBe(1);
+    // the covering checkpoint's exit (insn 9 of the first side) counts both kinds of runs
+    const exit9 = nodes.findIndex((n) => n.insn === 9);
+    expect(m.perNode[exit9]).toBe(5);
+  });
+
+  it('real runs on the interpreter land on the paths they took', () => {
+    const { r, tree } = explore(SRC);
+    const a = assemble(SRC);
+    const pathOf = (v: number) => {
+      const mem = new Uint8Array([v, 0, 0, 0]);
+      const out = runProgram(a.insns, { mem, trace: true });
+      return out.trace!.map((s) => s.pc);
+    };
+    const m = matchRuns(r.explored!.nodes, [{ pcs: pathOf(3), runs: 1 }, { pcs: pathOf(200), runs: 1 }, { pcs: pathOf(11), runs: 1 }]);
+    expect(m).toMatchObject({ matched: 3, unmatched: 0 });
+    expect(rowRuns(r.explored!.nodes, tree.rows, m.perNode)).toEqual([3, 1, 2]);
+  });
+
+  it('nothing to lay over', () => {
+    expect(matchRuns([], [{ pcs: [0], runs: 4 }])).toEqual({ perNode: [], matched: 0, unmatched: 4 });
   });
 });

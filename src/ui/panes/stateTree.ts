@@ -17,6 +17,8 @@ export type PathEnd = 'branch' | 'pruned' | 'rejected' | 'exit';
 export interface PathRow {
   /** Index of the segment's first node (stable key). */
   key: number;
+  /** Index of the segment's last node. */
+  lastNode: number;
   depth: number;
   /** How the first node was reached ('entry', 'branch' for the side taken from the pending stack, ...). */
   via: ExploredPathNode['edge'];
@@ -92,7 +94,7 @@ export function buildPaths(nodes: readonly ExploredPathNode[], opts: PathOptions
     }
     const n = nodes[k];
     let end: PathEnd;
-    const row: PathRow = { key: start, depth, via: nodes[start].edge, runs, first: runs[0][0], last: n.insn, visits, checkpoints, end: 'exit' };
+    const row: PathRow = { key: start, lastNode: k, depth, via: nodes[start].edge, runs, first: runs[0][0], last: n.insn, visits, checkpoints, end: 'exit' };
     if (k === rejectNode) end = 'rejected';
     else if (n.pruned) {
       end = 'pruned';
@@ -119,4 +121,66 @@ export function endLabel(r: PathRow): string {
     default:
       return 'reaches exit';
   }
+}
+
+export interface RunMatch {
+  /** Per explored node: how many of the runs passed through it. */
+  perNode: number[];
+  /** Runs laid over the tree to their end, and runs that left it (a pc no explored path had there). */
+  matched: number;
+  unmatched: number;
+}
+
+/**
+ * Lays concrete runs (each the pcs it executed, with how many runs took it) over the explored
+ * nodes: from the entry node, each next pc moves to the child visiting that instruction; at a
+ * pruned node (no children: the verifier stopped because checkpoint `prunedBy` covered the
+ * state) the walk continues from that checkpoint, whose subtree stands for the rest of the path.
+ * A run whose next pc no explored child has (a path the verifier never walked: impossible for an
+ * accepted program, but the tree may be truncated) stops counting there and is `unmatched`.
+ * Pure, bounded by the runs' lengths. Own design.
+ */
+export function matchRuns(nodes: readonly ExploredPathNode[], runs: readonly { pcs: readonly number[]; runs: number }[]): RunMatch {
+  const perNode = new Array<number>(nodes.length).fill(0);
+  const children: number[][] = nodes.map(() => []);
+  nodes.forEach((n, i) => { if (n.parent >= 0 && n.parent < i) children[n.parent].push(i); });
+  let matched = 0;
+  let unmatched = 0;
+  const root = nodes.findIndex((n) => n.parent < 0);
+  for (const r of runs) {
+    if (root < 0 || r.pcs.length === 0 || nodes[root].insn !== r.pcs[0]) { unmatched += r.runs; continue; }
+    let cur = root;
+    perNode[cur] += r.runs;
+    let ok = true;
+    for (let i = 1; i < r.pcs.length && ok; i++) {
+      const pc = r.pcs[i];
+      let next = children[cur].find((c) => nodes[c].insn === pc);
+      if (next === undefined && nodes[cur].pruned && nodes[cur].prunedBy >= 0 && nodes[cur].prunedBy < nodes.length) {
+        // continue as the covering checkpoint's path (same insn, already fully explored)
+        const k = nodes[cur].prunedBy;
+        next = children[k].find((c) => nodes[c].insn === pc);
+      }
+      if (next === undefined) { ok = false; break; }
+      cur = next;
+      perNode[cur] += r.runs;
+    }
+    if (ok) matched += r.runs;
+    else unmatched += r.runs;
+  }
+  return { perNode, matched, unmatched };
+}
+
+/**
+ * Runs that took each row's segment: the fewest runs through any of its nodes (a run laid over
+ * a pruned side continues inside the covering segment, so counts can rise after its start; a run
+ * leaving the tree makes them fall after it).
+ */
+export function rowRuns(nodes: readonly ExploredPathNode[], rows: readonly PathRow[], perNode: readonly number[]): number[] {
+  const next = new Array<number>(nodes.length).fill(-1);
+  nodes.forEach((n, i) => { if (n.parent >= 0 && n.parent < i) next[n.parent] = next[n.parent] === -1 ? i : -2; });
+  return rows.map((r) => {
+    let min = perNode[r.key] ?? 0;
+    for (let k = r.key, guard = 0; k !== r.lastNode && next[k] >= 0 && guard < nodes.length; k = next[k], guard++) min = Math.min(min, perNode[next[k]] ?? 0);
+    return min;
+  });
 }

@@ -27,6 +27,7 @@ OBJECTS = [
     'src/elf/testdata/xdp_global_ptrs.o',
     'src/verifier/testdata-objects/global_bad_ctx.o',
     'src/verifier/testdata-objects/global_mem_ok.o',
+    'src/verifier/testdata-objects/rodata_knobs.o',
 ]
 PIN = '/sys/fs/bpf/ebpf-playground-record'
 for c in sorted(HERE.glob('*.c')):

@@ -7,7 +7,9 @@ Reads the BTF through `bpftool -j btf dump file …`, and for each struct in SPE
 definition holding only the listed fields, each at the kernel's byte offset (explicit `char
 __padN[]` fill between them, the kernel's total size), marked `preserve_access_index` so every
 access becomes a CO-RE relocation. Fields inside anonymous unions/structs are flattened to the
-byte offset they have in the kernel. Writes:
+byte offset they have in the kernel. A bit-field is placed at the kernel's bit offset (padding to
+its storage unit, then an unnamed bit-field up to its first bit); layout.json lists those under
+`bitfields` as [bit offset, width]. Writes:
   src/compiler/include/vmlinuxKernel.ts   the C text (a TS string export)
   src/compiler/testdata/vmlinux/layout.json   {struct: {size, fields: {name: offset}}} (test facts)
 Facts only (names, offsets, sizes) come from the kernel; the text is generated here.
@@ -38,7 +40,7 @@ SPEC = [
     ('signal_struct', ['nr_threads', 'group_exit_code', 'flags', 'leader', 'tty', 'utime', 'stime']),
     ('task_struct', ['__state', 'flags', 'on_cpu', 'wake_cpu', 'on_rq', 'prio', 'static_prio', 'normal_prio', 'rt_priority',
                      'policy', 'nr_cpus_allowed', 'mm', 'active_mm', 'exit_state', 'exit_code', 'exit_signal',
-                     'pdeath_signal', 'jobctl', 'personality', 'atomic_flags', 'pid', 'tgid', 'real_parent', 'parent',
+                     'pdeath_signal', 'jobctl', 'personality', 'in_execve', 'in_iowait', 'atomic_flags', 'pid', 'tgid', 'real_parent', 'parent',
                      'group_leader', 'utime', 'stime', 'gtime', 'nvcsw', 'nivcsw', 'start_time', 'start_boottime',
                      'min_flt', 'maj_flt', 'real_cred', 'cred', 'comm', 'fs', 'files', 'nsproxy', 'signal',
                      'loginuid', 'sessionid', 'self_exec_id']),
@@ -51,7 +53,7 @@ SPEC = [
     ('socket', ['state', 'type', 'flags', 'file', 'sk']),
     ('net_device', ['mtu', 'flags', 'ifindex', 'name', 'type', 'addr_len']),
     ('sk_buff', ['next', 'prev', 'dev', 'sk', 'tstamp', 'cb', 'len', 'data_len', 'mac_len', 'hdr_len', 'queue_mapping',
-                 'tc_index', 'priority', 'skb_iif', 'hash', 'vlan_proto', 'vlan_tci', 'mark', 'protocol',
+                 'pkt_type', 'ip_summed', 'tc_index', 'priority', 'skb_iif', 'hash', 'vlan_proto', 'vlan_tci', 'mark', 'protocol',
                  'transport_header', 'network_header', 'mac_header', 'tail', 'end', 'head', 'data', 'truesize']),
     ('trace_event_raw_sys_enter', ['ent', 'id', 'args', '__data']),
     ('trace_event_raw_sys_exit', ['ent', 'id', 'ret', '__data']),
@@ -117,22 +119,43 @@ def main():
             if m['name'] == '(anon)' and mt['kind'] in ('STRUCT', 'UNION'):
                 yield from flat(mt, off)
             else:
-                yield m, off
+                yield m, off, base * 8 + m['bits_offset']
 
     out = []
     layout = {}
     for name, fields in SPEC:
         t = named[name]
         members = {}
-        for m, off in flat(t, 0):
-            members.setdefault(m['name'], (m, off))
+        for m, off, bit in flat(t, 0):
+            members.setdefault(m['name'], (m, off, bit))
         lines = []
         cur = 0
         pad = 0
         facts = {}
+        bitfacts = {}
+        curbit = 0  # bit position after the last bit-field (0: none pending)
         for f in fields:
-            m, off = members[f]
-            assert m.get('bitfield_size', 0) == 0 and m['bits_offset'] % 8 == 0, (name, f)
+            m, off, bit = members[f]
+            width = m.get('bitfield_size', 0)
+            if width:
+                # a bit-field: pad to its storage unit, then an unnamed bit-field up to its first bit
+                unit = sizeof(by_id, m['type_id'])
+                start = bit // (unit * 8) * unit
+                if curbit <= start * 8:
+                    if start > cur:
+                        lines.append(f'  char __pad{pad}[{start - cur}];')
+                        pad += 1
+                    curbit = start * 8
+                decl = cdecl(m['type_id'], '')
+                if bit > curbit:
+                    lines.append(f'  {decl.strip()} : {bit - curbit};')
+                lines.append(f'  {decl.strip()} {f} : {width};')
+                curbit = bit + width
+                cur = start + unit
+                bitfacts[f] = [bit, width]
+                continue
+            curbit = 0
+            assert m['bits_offset'] % 8 == 0, (name, f)
             assert off >= cur, (name, f, off, cur)
             if off > cur:
                 lines.append(f'  char __pad{pad}[{off - cur}];')
@@ -146,7 +169,7 @@ def main():
             lines.append(f'  char __pad{pad}[{t["size"] - cur}];')
         kw = 'union' if t['kind'] == 'UNION' else 'struct'
         out.append(f'{kw} {name} {{\n' + '\n'.join(lines) + '\n} __attribute__((preserve_access_index));\n')
-        layout[name] = {'size': t['size'], 'fields': facts}
+        layout[name] = {'size': t['size'], 'fields': facts, **({'bitfields': bitfacts} if bitfacts else {})}
 
     ts = os.path.join(ROOT, 'src/compiler/include/vmlinuxKernel.ts')
     with open(ts, 'w') as fh:

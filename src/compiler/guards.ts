@@ -1,0 +1,73 @@
+/**
+ * Non-negativity from guards, flow-sensitively: after `if (x < 0) return …;` (or `break` /
+ * `continue`; also `x <= -1`, `0 > x`, `-1 >= x`) the rest of the enclosing block only runs with
+ * `x >= 0`, so a signed `x / 8` there divides unsigned — what LLVM's correlated-value propagation
+ * proves, letting clang-19 (no signed division on its default CPU) compile it as a shift.
+ *
+ * A fact holds from the guard to the end of its block, only for a local (never address-taken)
+ * that the rest of the block does not assign, and not when the rest holds a label (a `goto`
+ * could enter past the guard). Code generation adds facts as it walks a block (cgStmt.ts) and
+ * `nonNeg` (cgExpr.ts) consults them.
+ * Does not: facts from `if (x >= 0) { … }` bodies, ranges other than the sign, or anything across
+ * function boundaries. Own code.
+ */
+import type { Node, Sym } from './ast.ts';
+
+const facts = new Set<Sym>();
+
+/** Whether a guard earlier in an enclosing block proved local `sym` non-negative here. */
+export function guardedNonNeg(sym: Sym | undefined): boolean {
+  return !!sym && facts.has(sym);
+}
+
+/** Run `f` with `sym` known non-negative (the rest of a block), then forget it. */
+export function withFact<T>(sym: Sym | undefined, f: () => T): T {
+  if (!sym || facts.has(sym)) return f();
+  facts.add(sym);
+  try {
+    return f();
+  } finally {
+    facts.delete(sym);
+  }
+}
+
+const exits = (n: Node | undefined): boolean => {
+  if (!n) return false;
+  if (n.k === 'return' || n.k === 'break' || n.k === 'continue') return true;
+  return n.k === 'block' && exits(n.body?.[n.body.length - 1]);
+};
+
+/** The signed local `v` in `v`, or in a value-preserving cast of it. */
+function localOf(e: Node | undefined): Sym | undefined {
+  let cur = e;
+  while (cur?.k === 'cast' && cur.ty?.kind === 'int' && cur.lhs?.ty?.kind === 'int' && cur.lhs.ty.signed && cur.lhs.ty.size <= cur.ty.size) cur = cur.lhs;
+  const s = cur?.k === 'var' ? cur.sym : undefined;
+  return s && s.kind === 'local' && !s.addrTaken && s.type.kind === 'int' && s.type.signed ? s : undefined;
+}
+
+const num = (e: Node | undefined): bigint | undefined => (e?.k === 'num' ? BigInt.asIntN(64, e.val!) : undefined);
+
+/** The local statement `body[i]` proves non-negative for `body[i + 1 …]`, if any. */
+export function guardAt(body: readonly Node[], i: number): Sym | undefined {
+  const n = body[i];
+  if (n.k !== 'if' || n.els || !exits(n.then) || n.cond?.k !== 'cmp') return undefined;
+  const c = n.cond;
+  let v: Sym | undefined;
+  if ((c.op === '<' && num(c.rhs) === 0n) || (c.op === '<=' && num(c.rhs) === -1n)) v = localOf(c.lhs);
+  else if ((c.op === '>' && num(c.lhs) === 0n) || (c.op === '>=' && num(c.lhs) === -1n)) v = localOf(c.rhs);
+  if (!v) return undefined;
+  for (const s of body.slice(i + 1)) if (touches(s, v)) return undefined;
+  return v;
+}
+
+/** Does `n` assign `v`, take its address, or hold a label? */
+function touches(n: Node | undefined, v: Sym, depth = 0): boolean {
+  if (!n || depth > 400) return !!n;
+  if (n.k === 'label') return true;
+  if ((n.k === 'assign' || n.k === 'opassign' || n.k === 'incdec') && n.lhs?.k === 'var' && n.lhs.sym === v) return true;
+  if (n.k === 'addr' && n.lhs?.k === 'var' && n.lhs.sym === v) return true;
+  if (n.k === 'decl' && n.img) for (const w of n.img.stores) if (touches(w.expr, v, depth + 1)) return true;
+  for (const c of [n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc]) if (touches(c, v, depth + 1)) return true;
+  for (const c of [...(n.body ?? []), ...(n.args ?? []), ...(n.cases ?? [])]) if (touches(c, v, depth + 1)) return true;
+  return false;
+}

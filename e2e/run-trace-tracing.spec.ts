@@ -14,7 +14,7 @@ test('Step on a tracepoint program shows its register trace on one execve', asyn
   await openC(page, SRC);
   const bar = await runSettings(page);
   await bar.getByLabel('Workload').selectOption('shell');
-  await bar.getByRole('button', { name: 'Step one packet' }).click();
+  await bar.getByRole('button', { name: 'Step one event' }).click();
   await openTab(page, 'Trace');
   const trace = page.getByRole('region', { name: 'Register trace' });
   const rows = trace.getByRole('table', { name: 'Executed instructions' }).locator('tbody tr:not([aria-hidden])');
@@ -47,7 +47,7 @@ test('Step on a tracepoint program shows its register trace on one execve', asyn
   await rows.nth(6).click();
   await shots(page, 'run-trace-tracing');
   // a second Step: the next execve, another event
-  await bar.getByRole('button', { name: 'Step one packet' }).click();
+  await bar.getByRole('button', { name: 'Step one event' }).click();
   await expect(page.getByRole('region', { name: 'Result' })).toContainText(/event #\d+: tracepoint syscalls\/sys_enter_execve/);
   await openTab(page, 'Stats');
   // two program runs (the world ran on past other events in between)

@@ -145,14 +145,16 @@ function Body() {
       ) : kr ? (
         <dl className="result-grid">
           <div className="result-r0">
-            <dt>verdict ({kr.progType})</dt>
+            <dt>{kr.retvalName ? 'verdict' : 'return value'} ({kr.progType})</dt>
             <dd>
               <output aria-label="return value" className="mono r0-hex">
                 {kr.retvalName ?? kr.retval}
               </output>
-              <output aria-label="return value (decimal)" className="mono r0-dec">
-                {kr.retval}
-              </output>
+              {kr.retvalName && (
+                <output aria-label="return value (decimal)" className="mono r0-dec">
+                  {kr.retval}
+                </output>
+              )}
             </dd>
           </div>
           <div>
@@ -162,7 +164,7 @@ function Body() {
             </dd>
           </div>
           <div>
-            <dt>packet</dt>
+            <dt>{/^event\b/.test(kr.packet) ? 'event' : 'packet'}</dt>
             <dd className="mono kernel-packet">{kr.packet}</dd>
           </div>
         </dl>

@@ -84,7 +84,7 @@ export function RunControls() {
               ▶ Run {isPacket ? 'traffic' : 'events'}
             </button>
           )}
-          <button type="button" className="btn btn-small" aria-label="Step one packet" title="Run the next packet, traced" disabled={running} onClick={() => void stepDrive()}>
+          <button type="button" className="btn btn-small" aria-label={isPacket ? 'Step one packet' : 'Step one event'} title={isPacket ? 'Run the next packet, traced' : 'Run the world to the next event this program is attached to, traced'} disabled={running} onClick={() => void stepDrive()}>
             Step
           </button>
           <button type="button" className="btn btn-small" aria-label="Reset the traffic run" disabled={drive.status === 'idle'} onClick={resetDriveRun}>

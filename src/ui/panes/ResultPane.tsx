@@ -108,6 +108,8 @@ function Body() {
   const listed = outcome.run?.oops ? outcome.diagnostics.filter((d) => d.stage !== 'run') : outcome.diagnostics;
   const run = outcome.run;
   const kr = outcome.kernelRun;
+  // tracing programs have no verdict names: their "name" is the number itself
+  const named = kr?.retvalName !== undefined && kr.retvalName !== String(kr.retval);
   const signed = run ? s64IfNegative(run.r0) : undefined;
   return (
     <>
@@ -145,12 +147,12 @@ function Body() {
       ) : kr ? (
         <dl className="result-grid">
           <div className="result-r0">
-            <dt>{kr.retvalName ? 'verdict' : 'return value'} ({kr.progType})</dt>
+            <dt>{named ? 'verdict' : 'return value'} ({kr.progType})</dt>
             <dd>
               <output aria-label="return value" className="mono r0-hex">
                 {kr.retvalName ?? kr.retval}
               </output>
-              {kr.retvalName && (
+              {named && (
                 <output aria-label="return value (decimal)" className="mono r0-dec">
                   {kr.retval}
                 </output>

@@ -66,6 +66,21 @@ describe('quoted includes from disk', () => {
     expect(insns.map((i) => i.text)).toEqual(['r0 = 0x1', 'exit']); // XDP_DROP; clang-19 -Iinc gives the same two
   });
 
+  it('run and verify take -I too (a packet run and a tracing run)', async () => {
+    const uses = join(dir, 'src/uses.c');
+    const r = await cli(['run', uses, '-I', join(dir, 'inc'), '--packet', PACKET, '--json']);
+    expect(r.err).toEqual([]);
+    expect(JSON.parse(r.out[0])).toMatchObject({ retval: 1, retvalName: 'XDP_DROP' });
+    const v = await cli(['verify', `-I${join(dir, 'inc')}`, uses, '--json']);
+    expect(JSON.parse(v.out[0])).toMatchObject({ accepted: true, processed: 2 });
+    writeFileSync(join(dir, 'src/tp.c'), '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n#include "verdict.h"\nSEC("tracepoint/syscalls/sys_enter_openat")\nint f(void *ctx) { bpf_printk("v=%d", VERDICT); return 0; }\nchar LICENSE[] SEC("license") = "GPL";\n');
+    const t = await cli(['run', join(dir, 'src/tp.c'), '-I', join(dir, 'inc'), '--scenario', 'shell', '--duration', '1s', '--json']);
+    expect(t.err).toEqual([]);
+    const j = JSON.parse(t.out[0]);
+    expect(j.runs).toBeGreaterThan(0);
+    expect(j.tracePipe[0]).toMatch(/bpf_trace_printk: v=1$/);
+  });
+
   it('a header that is nowhere: one line, file:line:col, exit 2', async () => {
     const m = join(dir, 'src/missing.c');
     for (const cmd of ['compile', 'verify', 'run']) {

@@ -32,11 +32,13 @@ import { extensionOf, loadProgram } from './input.ts';
 import { loadForRun, type VerifyMode } from './runVerify.ts';
 import type { Io } from './main.ts';
 import { maybeRunTracing } from './runTracing.ts';
+import { splitJoinedI } from './compileCmd.ts';
 
 const hex64 = (v: bigint) => '0x' + v.toString(16);
 
 export function cmdRun(argv: readonly string[], io: Io): number {
-  const p = parseArgs(argv, {
+  const p = parseArgs(splitJoinedI(argv), {
+    include: { value: true, repeat: true, short: 'I' },
     mem: { value: true },
     budget: { value: true },
     trace: {},
@@ -93,7 +95,7 @@ export function cmdRun(argv: readonly string[], io: Io): number {
     }
     mem = h.bytes;
   }
-  const r = loadProgram(p.positional[0], { dialect: flag(p, 'dialect'), program: progName });
+  const r = loadProgram(p.positional[0], { dialect: flag(p, 'dialect'), program: progName, includeDirs: p.flags.get('include') ?? [] });
   if (!r.ok) {
     r.errors.forEach((e) => io.err(e));
     return 2;
@@ -196,7 +198,7 @@ function traceJson(steps: readonly TraceStep[], main: readonly Insn[], kernel: K
 /** The kernel path: maps, load, one BPF_PROG_TEST_RUN-like run per --packet. */
 function runInKernel(p: Parsed, io: Io, budget: number | undefined, engine: 'ref' | 'fast', mode: VerifyMode): number {
   const file = p.positional[0];
-  const r = loadProgram(file, { dialect: flag(p, 'dialect'), program: flag(p, 'prog') });
+  const r = loadProgram(file, { dialect: flag(p, 'dialect'), program: flag(p, 'prog'), includeDirs: p.flags.get('include') ?? [] });
   if (!r.ok) {
     r.errors.forEach((e) => io.err(e));
     return 2;

@@ -54,7 +54,7 @@ function parseDuration(text: string): number {
 }
 
 /** Load FILE (.c or .o) for a tracing run; undefined when its programs are not event-driven. */
-function loadIfTracing(file: string, typeFlag: string | undefined, scenario: boolean, cpus: number): LoadTracingResult | undefined {
+function loadIfTracing(file: string, typeFlag: string | undefined, scenario: boolean, cpus: number, includeDirs: readonly string[] = []): LoadTracingResult | undefined {
   const ext = extensionOf(file);
   const given = typeFlag !== undefined ? progTypeForCli(typeFlag)?.type : undefined;
   const isTracing = (t: string | undefined) => t !== undefined && (TRACING_TYPES.has(t) || (t === 'raw_tracepoint' && scenario));
@@ -73,7 +73,7 @@ function loadIfTracing(file: string, typeFlag: string | undefined, scenario: boo
     // a cheap look at the SEC() names before compiling: the packet path handles the rest
     const secs = [...text.matchAll(/SEC\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]).filter((s) => s !== 'license' && !s.startsWith('.'));
     if (!isTracing(given) && !secs.some((s) => isTracing(progTypeForSection(s)?.type))) return undefined;
-    return loadTracingSource(file, text, { cpus, allowUnmodelled: true }, cSources(file, text));
+    return loadTracingSource(file, text, { cpus, allowUnmodelled: true }, cSources(file, text, includeDirs));
   }
   const r = readElf(bytes, file);
   if (!r.object) return undefined;
@@ -85,7 +85,7 @@ function loadIfTracing(file: string, typeFlag: string | undefined, scenario: boo
 export function maybeRunTracing(p: ParsedArgs, io: Io, budget: number | undefined, engineFlag: string | undefined): number | undefined {
   const file = p.positional[0];
   const cpus = intFlag(p, 'cpus', 1, 64) ?? 4;
-  const loaded = loadIfTracing(file, flag(p, 'type'), has(p, 'scenario'), cpus);
+  const loaded = loadIfTracing(file, flag(p, 'type'), has(p, 'scenario'), cpus, p.flags.get('include') ?? []);
   if (loaded === undefined) return undefined;
   for (const f of ['packet', 'pcap', 'out', 'mem', 'map', 'count', 'rate', 'repeat', 'trace', 'prog']) {
     if (has(p, f)) throw new UsageError(`--${f} does not go with a tracing program: it runs on kernel events (--scenario NAME --seed N --duration T)`);

@@ -20,6 +20,7 @@ import { globalFuncsOf, lineInfoRecords, objectVerifyMaps, verify, type GlobalFu
 import { hasFuncInfo } from './runVerify.ts';
 import { sourceText } from '../compiler/driver.ts';
 import { flag, has, parseArgs, UsageError } from './args.ts';
+import { splitJoinedI } from './compileCmd.ts';
 import { extensionOf, formatDiagnostic, loadProgram } from './input.ts';
 import type { Io } from './main.ts';
 
@@ -28,7 +29,7 @@ type Loaded =
   | { ok: false; errors: string[] };
 
 /** Raw slots are decoded without the encoding check: bad encodings are the verifier's to report. */
-function loadForVerify(file: string, cliMaps: VerifyMap[], program?: string): Loaded {
+function loadForVerify(file: string, cliMaps: VerifyMap[], program?: string, includeDirs: readonly string[] = []): Loaded {
   const ext = extensionOf(file);
   if (ext === 'bin' || ext === 'hex') {
     let bytes: Uint8Array;
@@ -48,7 +49,7 @@ function loadForVerify(file: string, cliMaps: VerifyMap[], program?: string): Lo
     if (error) return { ok: false, errors: [`${file}: error: ${error.message}`] };
     return { ok: true, insns, maps: cliMaps };
   }
-  const r = loadProgram(file, { program });
+  const r = loadProgram(file, { program, includeDirs });
   if (!r.ok) return r;
   // a compiled or ELF object brings its maps (a --map of the same name overrides one) and one
   // single-entry array per global data section, as libbpf creates them
@@ -79,7 +80,8 @@ function readSource(file: string): string | undefined {
 }
 
 export function cmdVerify(argv: readonly string[], io: Io): number {
-  const p = parseArgs(argv, {
+  const p = parseArgs(splitJoinedI(argv), {
+    include: { value: true, repeat: true, short: 'I' },
     type: { value: true },
     map: { value: true, repeat: true },
     'log-level': { value: true },
@@ -103,7 +105,7 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
   let rejected = false;
   for (const file of p.positional) {
     // --prog NAME: that program of a .c/.o (function name or section), as kernel_oracle.py's --prog; default the first
-    const l = loadForVerify(file, maps, flag(p, 'prog'));
+    const l = loadForVerify(file, maps, flag(p, 'prog'), p.flags.get('include') ?? []);
     if (!l.ok) {
       l.errors.forEach((e) => io.err(e));
       bad = true;

@@ -5,7 +5,8 @@
  * the verdicts agree with what the 6.18 kernel said about clang's build of the same files
  * (testdata/lessons-kernel-6.18.json, recorded with kernel_oracle.py).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { drivePackets } from '../sim/nic/drive.ts';
 import { loadC } from '../sim/nic/load.ts';
@@ -166,5 +167,17 @@ describe('progress', () => {
     expect(readProgress(mem)).toEqual({ open: null, done: { '01-a': [1] }, step: {} });
     mem.m.set(LESSONS_KEY, 'not json');
     expect(readProgress(mem)).toEqual({ open: null, step: {}, done: {} });
+  });
+  it('reads progress saved under the ids the C lessons had before the assembly track grew', () => {
+    mem.m.set(LESSONS_KEY, '{"open":"06-packet-bounds","done":{"04-memory-bounds":[0,1],"08-tail-calls":[0],"01-registers":[0]},"step":{"05-maps":1}}');
+    expect(readProgress(mem)).toEqual({
+      open: '09-packet-bounds',
+      done: { '07-memory-bounds': [0, 1], '11-tail-calls': [0], '01-registers': [0] },
+      step: { '08-maps': 1 },
+    });
+    // every renamed id is a lesson that exists now
+    for (const id of ['07-memory-bounds', '08-maps', '09-packet-bounds', '10-ring-buffers', '11-tail-calls']) {
+      expect(existsSync(join(process.cwd(), 'lessons', id, 'lesson.md')), id).toBe(true);
+    }
   });
 });

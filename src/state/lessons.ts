@@ -318,6 +318,19 @@ export interface LessonProgress {
 
 const EMPTY: LessonProgress = { open: null, step: {}, done: {} };
 
+/**
+ * Lesson ids before the assembly track grew (lessons 04–06 were added and the C lessons renumbered):
+ * progress saved under an old id is read back under the new one.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  '04-memory-bounds': '07-memory-bounds',
+  '05-maps': '08-maps',
+  '06-packet-bounds': '09-packet-bounds',
+  '07-ring-buffers': '10-ring-buffers',
+  '08-tail-calls': '11-tail-calls',
+};
+const current = (k: string): string => (Object.hasOwn(RENAMED, k) ? RENAMED[k] : k);
+
 /** Read progress back from storage, keeping only well-formed entries. */
 export function readProgress(storage: KeyValueStorage | undefined): LessonProgress {
   let raw: unknown;
@@ -332,14 +345,14 @@ export function readProgress(storage: KeyValueStorage | undefined): LessonProgre
   const step: Record<string, number> = {};
   const done: Record<string, number[]> = {};
   if (typeof r.step === 'object' && r.step !== null) {
-    for (const [k, v] of Object.entries(r.step)) if (id(k) && Number.isInteger(v) && (v as number) >= 0 && (v as number) < 100) step[k] = v as number;
+    for (const [k, v] of Object.entries(r.step)) if (id(k) && Number.isInteger(v) && (v as number) >= 0 && (v as number) < 100) step[current(k)] = v as number;
   }
   if (typeof r.done === 'object' && r.done !== null) {
     for (const [k, v] of Object.entries(r.done)) {
-      if (id(k) && Array.isArray(v)) done[k] = [...new Set(v.filter((x) => Number.isInteger(x) && x >= 0 && x < 100) as number[])].sort((a, b) => a - b);
+      if (id(k) && Array.isArray(v)) done[current(k)] = [...new Set(v.filter((x) => Number.isInteger(x) && x >= 0 && x < 100) as number[])].sort((a, b) => a - b);
     }
   }
-  const open = typeof r.open === 'string' && (r.open === '' || id(r.open)) ? r.open : null;
+  const open = typeof r.open === 'string' && (r.open === '' || id(r.open)) ? current(r.open) : null;
   return { open, step, done };
 }
 

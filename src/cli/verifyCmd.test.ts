@@ -115,6 +115,9 @@ describe('verify command', () => {
     const c = capture();
     expect(await main(['verify', src, '--prog', 'third'], c.io)).toBe(2);
     expect(c.err.join('\n')).toMatch(/no program 'third' \(programs: first in xdp, second in xdp\)/);
+    const d = capture();
+    expect(await main(['verify', ok, '--type', 'xdp', '--prog', 'first'], d.io)).toBe(2);
+    expect(d.err.join('\n')).toMatch(/--prog picks a program of a \.c or \.o file/);
   });
   it('bad input: unknown map name, unknown type, missing file — exit 2 with one line', async () => {
     for (const args of [

@@ -101,6 +101,7 @@ export function cmdVerify(argv: readonly string[], io: Io): number {
     if (!m.ok) throw new UsageError(m.message);
     maps.push({ name: m.spec.name, type: String(m.spec.type), keySize: m.spec.keySize, valueSize: m.spec.valueSize, maxEntries: m.spec.maxEntries, flags: m.spec.flags });
   }
+  if (flag(p, 'prog') !== undefined && p.positional.some((f) => !['c', 'o'].includes(extensionOf(f)))) throw new UsageError('--prog picks a program of a .c or .o file');
   let bad = false;
   let rejected = false;
   for (const file of p.positional) {

@@ -4,7 +4,52 @@
  * projector.
  */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { openPlayground, screenshot, setEditorText } from './helpers.ts';
+import { openC } from './panel-helpers.ts';
+
+const OOB_C = readFileSync(new URL('../src/worker/testdata/oob.c', import.meta.url), 'utf8');
+
+/** Whole lines the verifier log shows (its box's height over one line's). */
+async function logLines(page: import('@playwright/test').Page): Promise<number> {
+  const log = page.getByRole('region', { name: 'Verifier' }).getByRole('log', { name: 'Verifier log' });
+  return log.evaluate((el) => {
+    const line = (el.querySelector('.vlog-line') as HTMLElement).getBoundingClientRect().height;
+    const pad = parseFloat(getComputedStyle(el).paddingTop) + parseFloat(getComputedStyle(el).paddingBottom);
+    return Math.floor((el.clientHeight - pad) / line);
+  });
+}
+
+test('at 1280×720 the default split shows a rejected program\'s verifier log (8+ lines) and keeps the editor and run panels usable', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // a rejected C program (the counterexample line under the verdict takes room too) and a rejected assembly one
+  await openC(page, OOB_C, 'rejected');
+  // once the counterexample is found, its box (two lines here) sits between the verdict and the log
+  await expect(page.getByRole('region', { name: 'Verifier' }).getByLabel('Counterexample')).toContainText('Counterexample:', { timeout: 20_000 });
+  expect(await logLines(page)).toBeGreaterThanOrEqual(8);
+  const region = (name: string) => page.getByRole('region', { name });
+  await expect(region('Verifier').getByRole('log', { name: 'Verifier log' })).toContainText('invalid access to packet, off=100000 size=1');
+  // the complaint is in view, inside the log's box
+  const log = (await region('Verifier').getByRole('log', { name: 'Verifier log' }).boundingBox())!;
+  const err = (await region('Verifier').locator('.vlog-error').boundingBox())!;
+  expect(err.y).toBeGreaterThanOrEqual(log.y);
+  expect(err.y + err.height).toBeLessThanOrEqual(log.y + log.height + 1);
+  await screenshot(page, 'layout-1280x720-rejected');
+  await page.getByLabel('Language').selectOption('assembly');
+  await setEditorText(page, 'r0 = 0\nr0 = r2\nexit');
+  await expect(region('Verifier').getByRole('status', { name: 'Verdict' })).toContainText('rejected');
+  expect(await logLines(page)).toBeGreaterThanOrEqual(8);
+  // the rest stays usable: the result's r0 block, the editor, the bytecode and the run panel
+  await page.keyboard.press('Control+Enter');
+  const r0 = region('Result').getByLabel('r0 (decimal)');
+  await expect(r0).toBeVisible();
+  const rb = (await r0.boundingBox())!, res = (await region('Result').boundingBox())!;
+  expect(rb.y + rb.height).toBeLessThanOrEqual(res.y + res.height);
+  for (const [name, min] of [['Assembly editor', 300], ['Bytecode', 200], ['Result', 100]] as const) {
+    expect((await region(name).boundingBox())!.height, name).toBeGreaterThan(min);
+  }
+  expect((await page.locator('#dock-panel').boundingBox())!.height).toBeGreaterThan(170);
+});
 
 test('dragging a divider resizes the panes and is remembered', async ({ page }) => {
   await openPlayground(page);
@@ -138,7 +183,8 @@ test('the run bar is one line until its settings are opened (1280×720, and 1024
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await oneLine();
     expect((await bar.boundingBox())!.height, `${w}: closed run bar`).toBeLessThanOrEqual(44);
-    expect((await panel.boundingBox())!.height, `${w}: dock panel`).toBeGreaterThan(200);
+    // the default split gives the verifier half of the column below the result (state/ui.ts DEFAULT_SIZES)
+    expect((await panel.boundingBox())!.height, `${w}: dock panel`).toBeGreaterThan(present ? 190 : 170);
     // open: every setting on screen, the panel below still usable
     await toggle.click();
     for (const name of ['Run as program type', 'Traffic scenario', 'Seed', 'Packet count', 'Engine', 'Run without the verifier', 'Unprivileged loader']) {
@@ -147,7 +193,7 @@ test('the run bar is one line until its settings are opened (1280×720, and 1024
       expect(b.y + b.height, name).toBeLessThanOrEqual(h);
     }
     expect((await bar.boundingBox())!.height, `${w}: open run bar`).toBeLessThanOrEqual(present ? 130 : 100);
-    expect((await panel.boundingBox())!.height, `${w}: dock panel with settings open`).toBeGreaterThan(140);
+    expect((await panel.boundingBox())!.height, `${w}: dock panel with settings open`).toBeGreaterThan(present ? 110 : 120); // the settings are open only while they are being changed
     await screenshot(page, `dock-runbar-${w}x${h}${present ? '-present' : ''}`);
     await toggle.click();
   }

@@ -52,3 +52,14 @@ describe('ui store', () => {
     expect(useUi.getState()).toMatchObject({ dock: 'maps', panel: 'bytecode' });
   });
 });
+
+describe('default layout vs a saved one', () => {
+  it('a returning user keeps the saved split (here the old defaults), a new one gets the new defaults', () => {
+    const old = { cols: 0.53, left: 0.64, right: 0.25, stack: 0.36 };
+    expect(sanitizeUi({ sizes: old }).sizes).toEqual(old);
+    expect(sanitizeUi({}).sizes).toEqual(DEFAULT_SIZES);
+    // the verifier gets half of the space under the result at first, the result pane the least it may have + a little
+    expect(DEFAULT_SIZES.stack).toBeGreaterThan(0.5);
+    expect(DEFAULT_SIZES.right).toBeGreaterThanOrEqual(MIN_FRACTION);
+  });
+});

@@ -37,7 +37,13 @@ export interface LayoutSizes {
   stack: number;
 }
 
-export const DEFAULT_SIZES: LayoutSizes = { cols: 0.53, left: 0.64, right: 0.25, stack: 0.36 };
+/**
+ * The first layout (a saved one wins: returning users keep theirs). Chosen from screenshots at
+ * 1280×720, 1366×768 and 1920×1080: the Result pane needs only its r0 block (~100 px at 720 p), so
+ * the right column gives the verifier about half of what is below it: a rejected program's log
+ * shows at least 8 lines at 1280×720 (e2e/layout-and-care.spec.ts), the run panels keep the rest.
+ */
+export const DEFAULT_SIZES: LayoutSizes = { cols: 0.53, left: 0.64, right: 0.16, stack: 0.52 };
 
 export const DOCK_TABS = ['trace', 'maps', 'packets', 'events', 'cfg', 'stats', 'states'] as const;
 export type DockTab = (typeof DOCK_TABS)[number];

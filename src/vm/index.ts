@@ -14,6 +14,7 @@ import type { Insn } from '../isa/insn.ts';
 import { MAX_BPF_STACK } from '../isa/opcodes.ts';
 import { decodeProgram, type LdImm64Resolver } from './decode.ts';
 import { execute, type HelperFn, type Oops, type TraceStep } from './interpreter.ts';
+import type { InsnCounter } from './types.ts';
 import { Memory } from './memory.ts';
 import { helperName as uapiHelperName } from '../kernel/helpers/names.ts';
 
@@ -21,6 +22,7 @@ export { Memory, AREA_HI, PROG_TEXT_BASE, XDP_PACKET_HEADROOM, hex16 } from './m
 export type { Region, RegionKind, Perm, Translation } from './memory.ts';
 export type { VmApi } from './api.ts';
 export type { HelperFn, Oops, TraceStep } from './interpreter.ts';
+export type { InsnCounter } from './types.ts';
 export type { OopsKind } from './oops.ts';
 export { MAX_TAIL_CALL_CNT } from './interpreter.ts';
 export type { LdImm64Resolver } from './decode.ts';
@@ -46,6 +48,11 @@ export interface RunOptions {
   probeMem?: boolean;
   /** Kernel memory outside `memory` for BPF_PROBE_MEM loads (ExecOptions.probeRead). */
   probeRead?: (addr: bigint, size: number) => Uint8Array | undefined;
+  /**
+   * Exact per-instruction execution counts, per program (this one: `counts(insns)`, a tail-called
+   * one: `counts(its insns)`), added to as the program runs (ExecOptions.counts).
+   */
+  counts?: InsnCounter;
 }
 
 export interface RunResult {
@@ -87,6 +94,7 @@ export function runProgram(insns: readonly Insn[], opts: RunOptions = {}): RunRe
     helpers: opts.helpers ?? {},
     helperName: opts.helperName ?? uapiHelperName,
     probeRead: opts.probeRead,
+    ...(opts.counts ? { counts: opts.counts(insns), countsOf: opts.counts } : {}),
   });
   const out: RunResult = { r0: res.r0, exited: res.exited, steps: res.steps, regs: res.regs };
   if (res.oops) out.oops = res.oops;

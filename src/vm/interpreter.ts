@@ -56,7 +56,11 @@ export function execute(d: Decoded, mem: Memory, init: bigint[], opts: ExecOptio
   /** Switch to another program (tail call, or returning to a caller that was tail-called away from). */
   const load = (x: Decoded) => {
     d = x; n = x.n; CODE = x.code; DST = x.dst; SRC = x.src; OFF = x.off; IMM = x.imm; HI64 = x.hi64;
+    CNT = cntOf?.get(x);
   };
+  // Exact execution counts (ExecOptions.counts): the current program's counter array, per program.
+  let CNT = opts.counts;
+  const cntOf = CNT !== undefined || opts.countsOf ? new Map<Decoded, Float64Array | undefined>([[d, CNT]]) : undefined;
   const L = new Int32Array(11);
   const H = new Int32Array(11);
   for (let r = 0; r < 11; r++) {
@@ -169,7 +173,7 @@ export function execute(d: Decoded, mem: Memory, init: bigint[], opts: ExecOptio
       mem.bytes.fill(0, st.offset, st.offset + st.size);
       const regs: bigint[] = [0n, ...[0, 1, 2, 3, 4].map((k) => args[k] ?? 0n), 0n, 0n, 0n, 0n, st.base + BigInt(st.size)];
       const nest = { frameBase: frame, steps, trace, callers: [pc, ...ctx().callers] };
-      const sub = execute(d, mem, regs, { ...opts, entryPc: Number(rel / 8n), nest });
+      const sub = execute(d, mem, regs, { ...opts, counts: CNT, entryPc: Number(rel / 8n), nest });
       steps = sub.steps;
       view = mem.view;
       cEnd = -1;
@@ -181,6 +185,7 @@ export function execute(d: Decoded, mem: Memory, init: bigint[], opts: ExecOptio
       if (tailCalls >= MAX_TAIL_CALL_CNT) return false;
       tailCalls++;
       pendingTail = decodeProgram(prog, resolve);
+      cntOf?.set(pendingTail, opts.countsOf?.(prog));
       return true;
     },
   });
@@ -261,6 +266,7 @@ export function execute(d: Decoded, mem: Memory, init: bigint[], opts: ExecOptio
       break;
     }
     steps++;
+    if (CNT !== undefined) CNT[pc]++;
     const c = CODE[pc];
     const dr = DST[pc];
     const sr = SRC[pc];

@@ -6,6 +6,7 @@
  */
 import type { VmApi } from './api.ts';
 import type { OopsKind } from './oops.ts';
+import type { Insn } from '../isa/insn.ts';
 
 export type HelperFn = (vm: VmApi, r1: bigint, r2: bigint, r3: bigint, r4: bigint, r5: bigint) => bigint;
 
@@ -19,6 +20,13 @@ export interface TraceStep {
   /** Memory written by this step (by the instruction or by the helper it called). */
   mem: Array<{ addr: bigint; size: number; value: bigint }>;
 }
+
+/**
+ * Where exact per-instruction counts go, per program: the counter array of the program whose
+ * instructions are `prog` (one entry per 8-byte slot; the same array every time for the same
+ * `prog` object). Programs are told apart by the identity of their instruction array.
+ */
+export type InsnCounter = (prog: readonly Insn[]) => Float64Array;
 
 export interface Oops {
   kind: OopsKind;
@@ -41,6 +49,14 @@ export interface ExecOptions {
    * kernel address space); undefined: unmapped (the load gives 0, as the JIT's exception fixup).
    */
   probeRead?: (addr: bigint, size: number) => Uint8Array | undefined;
+  /**
+   * Exact execution counts of the entry program: `counts[pc]` is incremented each time the
+   * instruction at `pc` executes (as a trace step would be recorded: a faulting instruction counts,
+   * an instruction the budget stops before does not), in every frame (bpf-to-bpf calls, callbacks).
+   */
+  counts?: Float64Array;
+  /** The counter array of a tail-called program (its instructions, as given to vm.tailCall); undefined: not counted. */
+  countsOf?: InsnCounter;
   /** Set when a helper runs a callback (vm.callFunction): the nested run's place in the outer one. */
   nest?: { frameBase: number; steps: number; trace?: TraceStep[]; callers: number[] };
 }

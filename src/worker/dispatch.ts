@@ -16,7 +16,8 @@ let current: RunSession | undefined;
 /**
  * What changes while a session runs: the answers to advance/step/map requests leave out what
  * `session.start` already sent (bytecode, CFG, verifier log and states, diagnostics, the
- * execution counts and traced paths) so a batch costs the page little to receive; `partial` says so.
+ * replayed execution counts and traced paths) so a batch costs the page little to receive; `partial` says so.
+ * The exact counts (`execCounts`, one number per slot) change with every batch and stay in.
  */
 export function progressOnly(v: SessionView): SessionView {
   return { ...v, partial: true, bytecode: [], diagnostics: [], cfg: undefined, states: undefined, verifier: undefined, failingPath: undefined, insnCounts: [], tracedPaths: undefined };

@@ -202,6 +202,8 @@ export interface SessionRequest {
   noVerifier?: boolean;
   unprivileged?: boolean;
   logLevel?: 1 | 2;
+  /** Exact per-instruction execution counts of every run (`SessionView.execCounts`); default true. */
+  counts?: boolean;
 }
 
 export interface PacketSample {
@@ -302,6 +304,15 @@ export interface SessionView {
   /** Per pc: how often it executed in the `countedRuns` traced runs (a replay of the first packets). */
   insnCounts: number[];
   countedRuns: number;
+  /**
+   * Exact execution counts of the editor's program over every packet (or event) run so far, per
+   * pc: all frames (subprograms, callbacks), both engines, the Step runs included; instructions of
+   * tail-called programs count for those programs, not here. Sent with every batch (unlike
+   * `insnCounts`); absent when the run does not count (`SessionRequest.counts: false`).
+   */
+  execCounts?: number[];
+  /** Runs of the editor's program behind `execCounts` (packets run, or the program's runs on events). */
+  execRuns?: number;
   /**
    * The distinct instruction paths of those traced runs (pcs executed, all frames, tail-called
    * programs left out) with how many runs took each; capped (MAX_TRACED_PATHS paths of at most

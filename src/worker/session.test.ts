@@ -395,3 +395,60 @@ describe('verify for the paths view', () => {
     expect(progressOnly(s.session!.advance(10)).tracedPaths).toBeUndefined();
   });
 });
+
+describe('exact execution counts (view.execCounts)', () => {
+  it('count every packet of the run, the same on both engines, and add up to the steps run', () => {
+    const n = 3000; // far more than the 256 packets of the traced replay
+    const views = (['fast', 'ref'] as const).map((engine) => {
+      const s = startSession({ source: EXAMPLE, file: 'prog.c', scenario: 'mixed', seed: 7, count: n, engine });
+      s.session!.advance(1000);
+      return s.session!.advance(n);
+    });
+    const [fast, ref] = views;
+    expect(fast.done).toBe(n);
+    expect(fast.execRuns).toBe(n);
+    // insn 0 runs once per packet
+    expect(fast.execCounts![0]).toBe(n);
+    // every instruction executed is one step of the driver's tally
+    expect(fast.execCounts!.reduce((a, b) => a + b, 0)).toBe(fast.steps);
+    // the map lookup (`r1 = dropped ll`) runs once per dropped packet: the scenario's own tally of untagged UDP to 5001
+    const plain = [...createScenario('mixed', { seed: 7, count: n }).value!.packets()].filter(
+      (p) => p.bytes[12] === 0x08 && p.bytes[13] === 0x00 && p.bytes[23] === 17 && ((p.bytes[14] & 0x0f) === 5) && p.bytes[36] === 0x13 && p.bytes[37] === 0x89,
+    ).length;
+    const lookup = fast.bytecode.findIndex((r) => r.text.includes('dropped ll'));
+    expect(lookup).toBeGreaterThan(0);
+    expect(fast.execCounts![lookup]).toBe(plain);
+    // the reference interpreter (no counting mode: one increment per step) agrees slot by slot
+    expect(ref.execCounts).toEqual(fast.execCounts);
+    // batches carry them (progressOnly keeps them)
+    expect(progressOnly(fast).execCounts).toEqual(fast.execCounts);
+  });
+  it('Step (a traced packet on the interpreter) counts too; counts: false leaves them out', () => {
+    const s = startSession({ source: EXAMPLE, file: 'prog.c', scenario: 'mixed', seed: 7, count: 100 });
+    s.session!.advance(10);
+    const v = s.session!.step();
+    expect(v.done).toBe(11);
+    expect(v.execCounts![0]).toBe(11);
+    const off = startSession({ source: EXAMPLE, file: 'prog.c', scenario: 'mixed', seed: 7, count: 100, counts: false });
+    expect(off.session!.advance(10).execCounts).toBeUndefined();
+  });
+});
+
+describe('exact execution counts of a tracing program', () => {
+  it('execsnoop on the event generator: insn 0 runs once per execve, on both engines alike', () => {
+    const src = readFileSync(new URL('../../examples/20-execsnoop/prog.c', import.meta.url), 'utf8');
+    const w = createWorldResult({ seed: 3, cpus: 2 }).value!;
+    let execs = 0;
+    for (const e of w) if (e.kind === 'tracepoint' && e.name === 'syscalls/sys_enter_execve') execs++;
+    const views = (['fast', 'ref'] as const).map((engine) => {
+      const s = startSession({ source: src, file: 'prog.c', seed: 3, count: 100_000, engine });
+      let v = s.view;
+      while (!s.session!.finished) v = s.session!.advance(5000);
+      return v;
+    });
+    expect(execs).toBeGreaterThan(0);
+    expect(views[0].execRuns).toBe(execs);
+    expect(views[0].execCounts![0]).toBe(execs);
+    expect(views[1].execCounts).toEqual(views[0].execCounts);
+  });
+});

@@ -17,10 +17,13 @@
  * fate), trace_pipe lines and ring/perf-buffer records (the latest, capped), every map's entries
  * (capped), per-instruction execution counts, the fast engine's compile time and ns per packet.
  *
- * Execution counts: the drivers run on the fast engine, which keeps no trace, so the counts come
- * from a traced replay of the first TRACED_RUNS packets of the same scenario in a fresh kernel on
- * the reference interpreter (BPF_PROG_TEST_RUN-style contexts: ingress_ifindex and rx_queue_index
- * read 0 there) — exact for programs that do not branch on those fields.
+ * Execution counts: exact, over every run (`view.execCounts`, refreshed each batch): the kernel
+ * counts per instruction (`Kernel.countInsns`) on both engines — the fast engine in its counting
+ * mode (a counter per basic block; on by default, `req.counts: false` turns it off; it costs ~1% per
+ * packet on examples 05 and 10, more in tight loops). Besides, a traced replay of the first
+ * TRACED_RUNS packets of the same scenario in a fresh kernel on the reference interpreter gives
+ * `insnCounts` (the fallback) and the distinct paths the States panel shows (BPF_PROG_TEST_RUN-style
+ * contexts: ingress_ifindex and rx_queue_index read 0 there).
  *
  * Engines: bulk batches run on the fast engine (the WebAssembly JIT) through the driver's reusable
  * packet runner (`Kernel.packetRunner`), in its proven mode when our verifier accepted the program
@@ -138,6 +141,12 @@ export function startSession(req: SessionRequest): Started {
   const k = makeKernel();
   if (typeof k === 'string') return fail(k);
   view.total = count;
+  // exact per-instruction counts of every run (the fast engine's counting mode): view.execCounts
+  if (req.counts !== false) {
+    k.kernel.countInsns(true);
+    view.execCounts = new Array<number>(prog.insns.length).fill(0);
+    view.execRuns = 0;
+  }
 
   if (PACKET_TYPES.has(prog.type)) {
     const scenario = req.scenario && scenarioNames().includes(req.scenario) ? req.scenario : 'mixed';
@@ -332,8 +341,22 @@ export class RunSession {
     v.history.push({ done: v.done, verdicts: { ...v.verdicts } });
     if (v.history.length > MAX_HISTORY) v.history.splice(0, v.history.length - MAX_HISTORY);
     this.refreshMaps();
+    this.refreshCounts();
     return v;
   }
+
+  /** The exact counts so far (Kernel.countInsns), when the run counts. */
+  private refreshCounts(): void {
+    const v = this.view;
+    if (!v.execCounts) return;
+    const c = this.kernel.insnCounts(this.loaded);
+    if (!c) return;
+    v.execCounts = Array.from(c);
+    v.execRuns = this.drive ? v.done : this.programRuns;
+  }
+
+  /** Runs of the editor's program on events so far (tracing programs). */
+  private programRuns = 0;
 
   /** The JIT does not compile BPF_PROBE_MEM loads: a program with them runs on the reference interpreter (kernel.ts execute()). */
   private probeMemFallback(): string | undefined {
@@ -443,6 +466,7 @@ export class RunSession {
     v.done += r.events;
     v.verdicts.runs = (v.verdicts.runs ?? 0) + r.runs;
     for (const st of r.programs) {
+      if (st.name === w.programs[0].name) this.programRuns += st.runs;
       if (r.programs.length > 1) v.verdicts[`runs of ${st.name}`] = (v.verdicts[`runs of ${st.name}`] ?? 0) + st.runs;
       if (st.oopses) v.verdicts.oops = (v.verdicts.oops ?? 0) + st.oopses;
       if (st.firstOops && !v.oops) v.oops = { index: v.done, kind: 'oops', pc: -1, message: `${st.name}: ${st.firstOops}` };

@@ -18,8 +18,8 @@
  */
 import type { Insn } from '../../isa/insn.ts';
 import { BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_IDX, BPF_PSEUDO_MAP_IDX_VALUE, BPF_PSEUDO_MAP_VALUE } from '../../isa/opcodes.ts';
-import { Memory, runProgram, type HelperFn, type LdImm64Resolver, type Oops, type RunOptions as VmRunOptions, type RunResult, type TraceStep } from '../../vm/index.ts';
-import { compileWasm, fastRunner, type FastRunner, type HashLookup, type InlineArray, type InlineSpec, type RunnerStats } from '../../vm/wasm/index.ts';
+import { Memory, runProgram, type InsnCounter, type HelperFn, type LdImm64Resolver, type Oops, type RunOptions as VmRunOptions, type RunResult, type TraceStep } from '../../vm/index.ts';
+import { compileWasm, fastRunner, flushCounts, type FastRunner, type HashLookup, type InlineArray, type InlineSpec, type RunnerStats } from '../../vm/wasm/index.ts';
 import { makeHelpers, tracePipeLine, type HelperEnv, type RedirectState, type SimTask } from '../helpers/impl/index.ts';
 import { ArrayMap, HashMap, RingBufMap, createMap, dumpMap, hexOf, type BpfMap, type CreateMapResult, type MapSpec, ProgArrayMap } from '../maps/index.ts';
 import { isModelledProgType, type ProgTypeName } from '../progtypes/ids.ts';
@@ -158,6 +158,43 @@ export class Kernel {
     this.task = { comm: 'ebpf-playground', pid: 4242, tgid: 4242, uid: 0, gid: 0, ...opts.task };
   }
 
+  /** Exact per-instruction counts (countInsns): where every run adds them, per program. */
+  private counter: InsnCounter | undefined;
+  private readonly countArrays = new Map<readonly Insn[], Float64Array>();
+
+  /**
+   * Count executions per instruction from now on (on: true), exactly, on every engine: each run
+   * (run, packet runners, tracing runs) adds to its program's counts; a tail-called program's
+   * instructions count for that program. Off (false) stops counting and forgets the counts. The
+   * fast engine then runs its counting mode (one counter per basic block; see src/vm/wasm).
+   */
+  countInsns(on: boolean): void {
+    if (!on) {
+      this.counter = undefined;
+      this.countArrays.clear();
+      return;
+    }
+    if (this.counter) return;
+    this.counter = (p) => {
+      let a = this.countArrays.get(p);
+      if (!a) this.countArrays.set(p, (a = new Float64Array(p.length)));
+      return a;
+    };
+  }
+
+  /** Where runs add their counts (undefined: not counting); for runners outside this file (tracing.ts). */
+  get insnCounter(): InsnCounter | undefined {
+    return this.counter;
+  }
+
+  /** `prog`'s execution counts so far, one per slot (countInsns); undefined when not counting. */
+  insnCounts(prog: LoadedProgram): Float64Array | undefined {
+    const c = this.counter;
+    if (!c) return undefined;
+    flushCounts(this.memory, c);
+    return c(prog.insns);
+  }
+
   /** BPF_MAP_CREATE. */
   createMap(spec: MapSpec): CreateMapResult {
     if (this.maps.some((m) => m.name === spec.name)) return { ok: false, errno: 17, message: `map '${spec.name}' is already defined` };
@@ -276,7 +313,7 @@ export class Kernel {
     env.redirect = undefined;
     this.sink = { trace, events };
     const res = execute(prog, {
-      memory: this.memory, args: [ctx.ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace,
+      memory: this.memory, args: [ctx.ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace, counts: this.counter,
     }, opts.engine);
     const out = ctx.output();
     const packetChanged = out.length !== ctx.initial.length || out.some((b, k) => b !== ctx.initial[k]);
@@ -337,6 +374,7 @@ export class Kernel {
         env.redirect = undefined;
         this.sink = { trace, events };
         vmOpts.helpers = helpers;
+        vmOpts.counts = this.counter;
         // the fast engine's clean exit needs only r0's low half and the step count
         // tracePackets (the page's Step): the reference interpreter with its register trace
         const traced = this.tracePackets;
@@ -380,7 +418,7 @@ export class Kernel {
     env.packet = undefined;
     env.traceFlags = '...2.';
     this.sink = { trace, events };
-    const res = execute(prog, { memory: this.memory, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace }, opts.engine);
+    const res = execute(prog, { memory: this.memory, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: opts.budget, trace: opts.trace, counts: this.counter }, opts.engine);
     this.memory.freeRegion(ctx);
     if (opts.consumeRingbuf ?? true) {
       for (const m of this.maps) if (m instanceof RingBufMap) for (const d of m.consume()) events.push({ map: m.name, kind: 'ringbuf', data: d });
@@ -556,9 +594,14 @@ function fastRunnerFor(prog: LoadedProgram, opts: VmRunOptions): FastRunner | un
   }
   const inline = owner?.spec;
   const key = owner?.key ?? '';
-  if (c === undefined || (c !== null && (c.helpers !== opts.helpers || c.budget !== opts.budget || c.runner.memory !== opts.memory || c.inline !== key))) {
-    const comp = compileWasm(prog.insns, { ldImm64: opts.ldImm64, inline, mode: prog.verified ? 'proven' : 'checked' });
-    c = comp.ok ? { helpers: opts.helpers, budget: opts.budget, inline: key, runner: fastRunner(comp.engine, { memory: opts.memory, helpers: opts.helpers, budget: opts.budget, timing: true, hashLookup: owner?.hashLookup }) } : null;
+  const counts = opts.counts;
+  if (c === undefined || (c !== null && (c.helpers !== opts.helpers || c.budget !== opts.budget || c.runner.memory !== opts.memory || c.inline !== key || c.counts !== counts))) {
+    // counting (Kernel.countInsns): the engine's counting mode, its counters keyed by prog.insns
+    const comp = compileWasm(prog.insns, { ldImm64: opts.ldImm64, inline, mode: prog.verified ? 'proven' : 'checked', ...(counts ? { count: true } : {}) });
+    c = comp.ok ? {
+      helpers: opts.helpers, budget: opts.budget, inline: key, counts,
+      runner: fastRunner(comp.engine, { memory: opts.memory, helpers: opts.helpers, budget: opts.budget, timing: true, hashLookup: owner?.hashLookup, counts, countKey: prog.insns }),
+    } : null;
     if (!comp.ok) compileFailures.set(prog, comp.error);
     runners.set(prog, c);
   }
@@ -568,7 +611,7 @@ function fastRunnerFor(prog: LoadedProgram, opts: VmRunOptions): FastRunner | un
 
 /** Why the fast engine could not compile a program (its runs went to the reference interpreter). */
 const compileFailures = new WeakMap<LoadedProgram, string>();
-const runners = new WeakMap<LoadedProgram, { helpers: VmRunOptions['helpers']; budget: number | undefined; inline: string; runner: FastRunner } | null>();
+const runners = new WeakMap<LoadedProgram, { helpers: VmRunOptions['helpers']; budget: number | undefined; inline: string; counts: InsnCounter | undefined; runner: FastRunner } | null>();
 /** Which kernel (and per-type env) a helper table belongs to: the fast engine inlines its array lookups. */
 const runtimeOwners = new WeakMap<Record<number, HelperFn>, RuntimeOwner>();
 interface RuntimeOwner { kernel: Kernel; env: MutableEnv; maps?: BpfMap[]; spec?: InlineSpec; key?: string; hashLookup?: HashLookup }

@@ -132,6 +132,7 @@ export class TracingRunner {
       memory: mem, args: [ctx.base], ldImm64: prog.resolve, helpers, budget: o.budget ?? this.opts.budget,
       // BPF_PROBE_MEM loads read the host's kernel objects (file, dentry, task_struct …)
       probeRead: (addr, len) => this.host.readKernel(addr, len),
+      counts: this.kernel.insnCounter, // Kernel.countInsns
       ...(o.trace ? { trace: true } : {}),
     }, o.trace ? 'ref' : o.engine ?? this.opts.engine ?? 'ref');
     if (o.trace) {

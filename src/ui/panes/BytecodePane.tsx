@@ -4,10 +4,12 @@
  * highlighted, and so is a pc picked in the Verifier log. For C, each slot also shows the source
  * line it came from (the object's line info), as `llvm-objdump -S` interleaves it. The rows follow
  * the editor as you type (live verify). After a traffic run of this very text, each slot shows how
- * often it executed. The counts come from a traced replay of the run's first packets
- * (worker/session.ts TRACED_RUNS, 256): when the run was longer, the column says so ("runs in first
- * 256") and a second column gives the count scaled to every packet run so far ("≈ all 5,000"), an
- * estimate marked as such. A jump shows its target pc (click to select it).
+ * often it executed: exactly, over every packet (or event) run so far, when the session counts
+ * (`view.execCounts`: the engines' counting mode, updated with every batch). Fallback, for a
+ * session without exact counts: a traced replay of the run's first packets (worker/session.ts
+ * TRACED_RUNS, 256); when the run was longer, the column says so ("runs in first 256") and a second
+ * column gives the count scaled to every packet run so far ("≈ all 5,000"), an estimate marked as
+ * such. A jump shows its target pc (click to select it).
  */
 import { useEffect, useRef } from 'react';
 import { jumpTarget } from './runFormat.ts';
@@ -23,11 +25,16 @@ export function BytecodePane() {
   const rows = useShownBytecode();
   const drive = useDrive();
   const source = useSource();
-  const counts = drive.view && drive.source === source && drive.view.countedRuns > 0 ? drive.view.insnCounts : null;
-  const counted = drive.view?.countedRuns ?? 0;
-  const done = drive.view?.done ?? 0;
+  const v = drive.view && drive.source === source ? drive.view : null;
+  // exact counts over every run so far; else the traced replay of the first packets
+  // (a session that counts shows nothing before its first packet ran: no replayed counts then)
+  const exactRuns = v?.execCounts && v.execCounts.length > 0 ? (v.execRuns ?? 0) : 0;
+  const exact = exactRuns > 0;
+  const counts = v?.execCounts ? (exact ? v.execCounts : null) : v && v.countedRuns > 0 ? v.insnCounts : null;
+  const counted = exact ? exactRuns : (v?.countedRuns ?? 0);
+  const done = v?.done ?? 0;
   // the traced replay covers only the first `counted` packets: scale to all of them, marked as an estimate
-  const partial = counts !== null && done > counted;
+  const partial = !exact && counts !== null && done > counted;
   const scale = partial ? done / counted : 1;
   const currentPc = outcome?.trace[step]?.pc;
   const selectedPc = useSelectedPc();
@@ -64,7 +71,13 @@ export function BytecodePane() {
                 <th scope="col">bytes</th>
                 <th scope="col">instruction</th>
                 {counts && (
-                  <th scope="col" className="num nowrap" title={`executions in the first ${counted} packets, replayed traced on the reference interpreter`}>
+                  <th
+                    scope="col"
+                    className="num nowrap"
+                    title={exact
+                      ? `executions over all ${counted.toLocaleString('en-US')} runs so far, counted exactly by the engine (subprograms and callbacks included)`
+                      : `executions in the first ${counted} packets, replayed traced on the reference interpreter`}
+                  >
                     {partial ? <>runs in<br />first {counted.toLocaleString('en-US')}</> : 'runs'}
                   </th>
                 )}
@@ -98,7 +111,7 @@ export function BytecodePane() {
                       </button>
                     )}
                   </td>
-                  {counts && <td className="mono exec-count">{r.text === '' ? '' : (counts[r.pc] ?? 0)}</td>}
+                  {counts && <td className="mono exec-count">{r.text === '' ? '' : (counts[r.pc] ?? 0).toLocaleString('en-US')}</td>}
                   {partial && <td className="mono exec-estimate">{r.text === '' ? '' : `≈${Math.round((counts![r.pc] ?? 0) * scale).toLocaleString('en-US')}`}</td>}
                   {withSrc && (
                     <td className="mono src-line" title={r.line !== undefined ? `line ${r.line}` : undefined}>

@@ -26,7 +26,9 @@ export function CfgPane() {
   const cfg = live?.outcome.cfg ?? drive.view?.cfg;
   const path = live?.outcome.failingPath ?? drive.view?.failingPath;
   const errorPc = (live?.outcome.verifier ?? drive.view?.verifier)?.errorPc;
-  const counts = drive.view?.insnCounts;
+  // exact counts over every run when the engines counted (execCounts), else the traced replay's
+  const v = drive.view;
+  const counts = v?.execCounts && v.execCounts.length > 0 && (v.execRuns ?? 0) > 0 ? v.execCounts : v?.insnCounts;
 
   const layout = useMemo(() => {
     if (!cfg || cfg.blocks.length === 0 || cfg.blocks.length > MAX_BLOCKS) return null;

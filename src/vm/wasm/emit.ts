@@ -71,7 +71,8 @@ export class Emitter {
 }
 
 
-// Site globals (module-defined, after the imported ones).
+// Site globals (module-defined, after the imported ones; in counting mode after the block counters,
+// which take the first 3 * ceil(blocks / 3) module globals, so site numbers start at ceil(blocks / 3)).
 export const gB = (s: number) => N_HOST_GLOBALS + 3 * s;
 export const gE = (s: number) => N_HOST_GLOBALS + 3 * s + 1;
 export const gO = (s: number) => N_HOST_GLOBALS + 3 * s + 2;
@@ -170,9 +171,10 @@ export function emitEnter(nfuncs: number): Bytes {
   return e.c;
 }
 
-export function emitInv(sites: number): Bytes {
+/** Drop the translation caches of sites first..first+sites-1 (site numbers start after the counters, translate.ts). */
+export function emitInv(sites: number, first = 0): Bytes {
   const e = new Emitter();
-  for (let s = 0; s < sites; s++) e.i64(0).gset(gE(s));
+  for (let s = first; s < first + sites; s++) e.i64(0).gset(gE(s));
   return e.c;
 }
 

@@ -33,8 +33,12 @@ export interface WasmProgram {
   readonly compileNs: number;
   /** Extra modules rooted at other pcs (callx / callbacks to non-entry code addresses). */
   readonly dyn: Map<number, WasmProgram>;
-  /** The options it was translated with (mode, inlined helpers). */
+  /** The options it was translated with (mode, inlined helpers, counting). */
   readonly opts: TranslateOptions;
+  /** Counting mode: the slots each block counter (exported global `c<k>`) covers. */
+  readonly blocks?: number[][];
+  /** For an extra module (`dyn`): the program it was made for (its counts are that program's). */
+  readonly parent?: WasmProgram;
 }
 
 export type CompileOutcome = { ok: true; program: WasmProgram } | { ok: false; error: string };
@@ -53,7 +57,7 @@ export function compileDecoded(d: Decoded, roots: readonly number[], opts: Trans
       ok: true,
       program: {
         decoded: d, module, entries: t.entries, fnOf, sites: t.sites, wasmBytes: t.bytes.length,
-        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(), opts,
+        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(), opts, ...(t.blocks ? { blocks: t.blocks } : {}),
       },
     };
   } catch (e) {
@@ -73,7 +77,7 @@ export async function compileDecodedAsync(d: Decoded, roots: readonly number[], 
       ok: true,
       program: {
         decoded: d, module, entries: t.entries, fnOf, sites: t.sites, wasmBytes: t.bytes.length,
-        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(), opts,
+        compileNs: Math.round((now() - t0) * 1e6), dyn: new Map(), opts, ...(t.blocks ? { blocks: t.blocks } : {}),
       },
     };
   } catch (e) {
@@ -99,7 +103,7 @@ export function dynamicEntry(p: WasmProgram, pc: number): { program: WasmProgram
   if (!q) {
     const c = compileDecoded(p.decoded, [pc], p.opts);
     if (!c.ok) return { error: c.error };
-    q = c.program;
+    q = { ...c.program, parent: p };
     p.dyn.set(pc, q);
   }
   return { program: q, fn: 0 };

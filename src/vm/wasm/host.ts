@@ -24,6 +24,8 @@
  * call allocates nothing but the BigInts. Inlined helpers (translate.ts) do not come here at all;
  * inlined hash lookups come through `hlookup` with i32 arguments (map index, key's linear offset).
  *
+ * Counting mode (programs compiled with `count`): bookkeeping in counts.ts (`host.counts`).
+ *
  * Deliberately not here: translation (translate.ts), compilation and caching (engine.ts, compile.ts), tracing
  * (the interpreter's job). Provenance: our own; semantics follow interpreter.ts.
  */
@@ -37,6 +39,7 @@ import {
   faultReport, helperReport, invalidReport, offEndReport, stackReport, type OopsContext,
 } from '../oops.ts';
 import { MAX_TAIL_CALL_CNT, type HelperFn, type Oops } from '../types.ts';
+import { BlockCounts } from './counts.ts';
 import { compileCached } from './compile.ts';
 import { defaultCache, dynamicEntry, type EngineCache, type WasmProgram } from './engine.ts';
 import { G, HOST_GLOBAL_TYPES, K } from './translate.ts';
@@ -80,6 +83,8 @@ export interface Instance {
   readonly program: WasmProgram;
   readonly exports: Exports;
   epoch: number;
+  /** Counting mode: the block counters (exported globals `c<k>`, i64). */
+  readonly counters?: WebAssembly.Global[];
 }
 
 /** The host globals' indices as plain constants (hot paths: no property loads through the module binding). */
@@ -97,6 +102,8 @@ export class WasmHost {
   cache: EngineCache = defaultCache;
   /** The CPU last written to the CPU global. */
   private cpu = 0;
+  /** Counting mode's bookkeeping (counts.ts): where counts go, which program is which, flushing. */
+  readonly counts = new BlockCounts((p) => this.instances.get(p));
   /** Inlined hash-map lookups of the current run (InlineSpec.hashes): index, key's linear offset → value address or 0. */
   hashLookup: ((index: number, keyOffset: number) => bigint) | undefined;
   private epoch = 0;
@@ -164,7 +171,11 @@ export class WasmHost {
       return f(k, keyOffset);
     };
     const wi = new WebAssembly.Instance(p.module, { e: imports as WebAssembly.ModuleImports });
-    inst = { program: p, exports: wi.exports as unknown as Exports, epoch: this.epoch };
+    const ex = wi.exports as Record<string, unknown>;
+    inst = {
+      program: p, exports: wi.exports as unknown as Exports, epoch: this.epoch,
+      ...(p.blocks ? { counters: p.blocks.map((_, k) => ex[`c${k}`] as WebAssembly.Global) } : {}),
+    };
     holder.inst = inst;
     this.instances.set(p, inst);
     return inst;
@@ -255,6 +266,7 @@ export class WasmHost {
         const a = U64(addr);
         const size = aux & 0xff;
         const access = aux & 0x100 ? 'write' : 'read';
+        if (aux >>> 9) this.counts.uncountAfter(inst.program, (aux >>> 9) - 1, pc);
         const t = mem.translate(a, size, access === 'write');
         const reason = t.ok ? 'unmapped' : t.reason;
         return this.fail({ oops: { kind: 'fault', pc, address: a, message: faultReport(c(), mem, a, size, access, reason) }, regs: r, steps });
@@ -278,7 +290,7 @@ export class WasmHost {
         // Finish the block in the reference interpreter: it stops on the exact instruction.
         const x = this.ctx();
         const res = execute(d, mem, r, {
-          budget: x.budget, trace: false, helpers: x.helpers, helperName: x.helperName, entryPc: pc,
+          budget: x.budget, trace: false, helpers: x.helpers, helperName: x.helperName, entryPc: pc, counts: this.counts.arrayOf(inst.program),
           nest: { frameBase: depth, steps, callers: this.callers(depth) },
         });
         if (!res.oops) throw new Error(`internal: the budget tail at pc ${pc} did not stop`);
@@ -427,8 +439,10 @@ export class WasmHost {
     if (x.tailCalls >= MAX_TAIL_CALL_CNT) return false;
     x.tailCalls++;
     // Same inlined helpers (same kernel), but checked mode: nothing says the target was verified.
-    const c = compileCached(prog, resolve, this.cache, { inline: this.call().inst.program.opts.inline });
+    const from = this.call().inst.program.opts;
+    const c = compileCached(prog, resolve, this.cache, { inline: from.inline, ...(from.count ? { count: true } : {}) });
     if (!c.ok) throw new VmTrap('helper', { problem: c.error });
+    if (from.count) this.counts.countAs(c.program, prog);
     this.call().pendingTail = c.program;
     return true;
   }

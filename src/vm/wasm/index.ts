@@ -11,6 +11,9 @@
  * are the last line). `inline` lets array-map lookups and bpf_get_smp_processor_id run inside
  * WebAssembly (static.ts, InlineSpec). The cache key covers the bytes, resolved ld_imm64 values,
  * mode and inlined-map layout; a runner reports compile time and run statistics (`stats`).
+ * `count: true` (or RunOptions.counts / RunnerOptions.counts) compiles the counting mode: exact
+ * per-instruction execution counts, per program (tail calls included), flushed into an
+ * `InsnCounter`'s arrays (`runner.flushCounts()`, `flushCounts(memory, counter)`).
  *
  * Deliberately not here: tracing (`runFast` refuses `trace: true` with an error value: the reference
  * interpreter is the traceable engine), engine choice (the caller picks: trace → runProgram, bulk →
@@ -23,7 +26,7 @@ import type { LdImm64Resolver } from '../decode.ts';
 import { DEFAULT_BUDGET, runProgram, type RunOptions, type RunResult } from '../index.ts';
 import { Memory } from '../memory.ts';
 import { helperName as uapiHelperName } from '../../kernel/helpers/names.ts';
-import type { HelperFn } from '../types.ts';
+import type { HelperFn, InsnCounter } from '../types.ts';
 import { defaultCache, EngineCache, type WasmProgram } from './engine.ts';
 import { compileCached, compileCachedAsync } from './compile.ts';
 import { hostFor, splitArgs, type Instance, type Pending, type WasmHost } from './host.ts';
@@ -40,7 +43,7 @@ export interface CompileOptions extends TranslateOptions {
   cache?: EngineCache;
 }
 
-const tOpts = (o: TranslateOptions): TranslateOptions => ({ mode: o.mode, inline: o.inline });
+const tOpts = (o: TranslateOptions): TranslateOptions => ({ mode: o.mode, inline: o.inline, ...(o.count ? { count: true } : {}) });
 
 export type CompileResult =
   | { ok: true; engine: WasmProgram; compileNs: number; cached: boolean }
@@ -111,7 +114,8 @@ function result(host: WasmHost, status: 0 | 1 | 2, budget: number, pending = hos
  */
 export function runFast(insns: readonly Insn[], opts: RunOptions & TranslateOptions & { cache?: EngineCache; cpu?: number; hashLookup?: HashLookup } = {}): FastRunResult {
   if (opts.trace) return { ok: false, error: 'runFast does not trace: use runProgram (the reference interpreter) for a trace' };
-  const c = guard(() => compileCached(insns, opts.ldImm64, opts.cache ?? defaultCache, tOpts(opts)));
+  // RunOptions.counts: compiled in counting mode, counters flushed into the arrays after the run
+  const c = guard(() => compileCached(insns, opts.ldImm64, opts.cache ?? defaultCache, tOpts(opts.counts ? { ...opts, count: true } : opts)));
   if (!c.ok) {
     if (!c.error.startsWith('WebAssembly compilation failed')) return c;
     return { ...runProgram(insns, opts), ok: true, engine: 'interpreter', fallback: c.error };
@@ -121,6 +125,8 @@ export function runFast(insns: readonly Insn[], opts: RunOptions & TranslateOpti
   if (opts.cache) host.cache = opts.cache;
   host.setCpu(opts.cpu ?? 0);
   host.hashLookup = opts.hashLookup;
+  host.counts.counter = opts.counts;
+  if (opts.counts) host.counts.countAs(c.program, insns);
   const inst = host.instance(c.program);
   memory.stack(0, MAX_BPF_STACK); // before `mem`, as runProgram does (same layout)
   const region = opts.mem ? memory.allocBytes('ctx', opts.mem, { name: 'mem' }) : undefined;
@@ -134,6 +140,7 @@ export function runFast(insns: readonly Insn[], opts: RunOptions & TranslateOpti
   });
   const budget = budgetOf(opts.budget);
   const status = host.run(inst, splitArgs(args), budget, opts.helpers ?? {}, opts.helperName ?? uapiHelperName);
+  if (opts.counts) host.counts.flush(opts.counts);
   const res = result(host, status, budget);
   if ('error' in res) {
     if (region && opts.memory) memory.freeRegion(region);
@@ -147,6 +154,14 @@ export function runFast(insns: readonly Insn[], opts: RunOptions & TranslateOpti
     if (opts.memory) memory.freeRegion(region);
   }
   return out;
+}
+
+/**
+ * Add the counters of every program compiled with `count` that ran over `memory` (fastRunner /
+ * runFast with `counts`, and the programs they tail-called) to `counter`'s arrays, and zero them.
+ */
+export function flushCounts(memory: Memory, counter: InsnCounter): void {
+  hostFor(memory).counts.flush(counter);
 }
 
 /** A compiled program bound to a memory and helpers, for many runs. */
@@ -172,6 +187,12 @@ export interface FastRunner {
   cpu: number;
   /** Compilation and run statistics (for "JIT: 412 µs to compile, 9.8 ns/packet"). */
   readonly stats: RunnerStats;
+  /**
+   * Counting mode (a program compiled with `count`, RunnerOptions.counts): add the executions since
+   * the last flush to the counter's arrays. Exact per instruction, tail-called programs included
+   * (each in its own array); cheap enough per batch, not meant per run.
+   */
+  flushCounts(): void;
 }
 
 export interface RunnerStats {
@@ -197,6 +218,12 @@ export interface RunnerOptions {
   timing?: boolean;
   /** The lookups of `inline.hashes` (required when the program was compiled with some). */
   hashLookup?: HashLookup;
+  /**
+   * Exact counts (the program was compiled with `count: true`): where they go, and the
+   * instructions that name this program in it (`counts(countKey)` is its array).
+   */
+  counts?: InsnCounter;
+  countKey?: readonly Insn[];
 }
 
 /** Lookup in hash map `index` of InlineSpec.hashes with the key at linear offset `keyOffset`: the value's address or 0n. */
@@ -231,6 +258,8 @@ export function fastRunner(engine: WasmProgram, opts: RunnerOptions = {}): FastR
   };
   let cpu = 0;
   const hashLookup = opts.hashLookup;
+  const counts = opts.counts;
+  if (counts && opts.countKey) host.counts.countAs(engine, opts.countKey);
   const repeat = (count: number, r1 = 0n, r2 = 0n, r3 = 0n, r4 = 0n, r5 = 0n): number => {
     if (r1 !== prev[0] || r2 !== prev[1] || r3 !== prev[2] || r4 !== prev[3] || r5 !== prev[4]) {
       prev[0] = r1; prev[1] = r2; prev[2] = r3; prev[3] = r4; prev[4] = r5;
@@ -238,6 +267,7 @@ export function fastRunner(engine: WasmProgram, opts: RunnerOptions = {}): FastR
     }
     host.setCpu(cpu);
     host.hashLookup = hashLookup;
+    host.counts.counter = counts;
     const n = Math.max(0, Math.floor(count));
     const call = n > 1 ? -1 : calls++;
     const timed = timing && (n > 1 || (call & 15) === 0);
@@ -264,5 +294,6 @@ export function fastRunner(engine: WasmProgram, opts: RunnerOptions = {}): FastR
     get cpu() { return cpu; },
     set cpu(c: number) { cpu = Number.isInteger(c) && c >= 0 ? c : 0; },
     stats,
+    flushCounts: () => host.counts.flush(counts),
   };
 }

@@ -63,12 +63,19 @@ export interface TranslateOptions {
    */
   mode?: 'checked' | 'proven';
   inline?: InlineSpec;
+  /**
+   * Count executions: one i64 counter per basic block (a module global, exported as `c<k>`),
+   * incremented when the block is entered; host.ts turns them into exact per-instruction counts.
+   * Off by default: the code is then byte for byte what it was without the option.
+   */
+  count?: boolean;
 }
 
 /** A cache-key suffix for the options (everything that changes the generated code). */
 export function optionsKey(o: TranslateOptions | undefined): string {
   if (!o) return '';
   let s = o.mode === 'proven' ? 'P' : '';
+  if (o.count) s += 'N';
   const i = o.inline;
   if (i) {
     if (i.cpuId) s += 'C';

@@ -28,6 +28,12 @@
  * InlineSpec): bpf_map_lookup_elem on known array maps and bpf_get_smp_processor_id are computed
  * in wasm; anything unusual (another map, a key pointer that does not translate) still calls out.
  *
+ * Counting mode (TranslateOptions.count, off by default): one i64 module global per block (exported
+ * `c<k>`, the first module globals), incremented after the block's budget check; a block the budget
+ * stops is not counted (the host's interpreter tail counts what it runs) and a fault in the middle of
+ * a block passes the block's counter number to the host (in the fault's aux word), which uncounts the
+ * slots after the faulting one. host.ts turns block counts into per-instruction counts.
+ *
  * Checks dropped (static.ts computes the facts):
  *   - both modes: accesses through `r10 + constant` that lie inside the frame's 512-byte stack are
  *     a fixed offset from the frame's stack (computed once per function entry); nothing to check;
@@ -56,7 +62,7 @@ import { callTarget, discover, flowOf, Flow, jumpTarget, type Func } from './cfg
 import { Base, framePointerFacts, type InlineArray, type InlineHash, type TranslateOptions } from './static.ts';
 import {
   Emitter, emitBs32, emitBs64, emitEnter, emitEnterFrame, emitInv, emitMain, emitRepeat, F_CALL,
-  F_ENTER, F_ENTERFRAME, F_FN0, F_HELPER, F_INV, F_MAIN, F_OOPS, F_REPEAT, F_XLATE, FN_LOCALS, G, gB, gE, gO,
+  F_ENTER, F_ENTERFRAME, F_FN0, F_HELPER, F_INV, F_MAIN, F_OOPS, F_REPEAT, F_XLATE, FN_LOCALS, G, gB, gE, gO, N_HOST_GLOBALS,
   HOST_GLOBAL_TYPES, K, L_A, L_BLK, L_CTX, L_DEPTH, L_FP, L_O, L_REM, L_T, L_X, T_BS32, T_BS64, T_ENTERFRAME, T_FN, T_HELPER,
   T_HLOOKUP, T_I, T_II, T_III, T_MAIN, T_OOPS, T_REPEAT, T_V, T_XLATE, F_HLOOKUP,
 } from './emit.ts';
@@ -69,6 +75,8 @@ export interface Translation {
   entries: number[];
   /** Number of memory-access sites (each has a translation cache). */
   sites: number;
+  /** Counting mode: the slots of block counter k (exported global `c<k>`), in execution order. */
+  blocks?: number[][];
 }
 
 /** Translate `d` into a module whose functions are `roots` and everything they call. */
@@ -76,9 +84,15 @@ export function translate(d: Decoded, roots: readonly number[], opts: TranslateO
   const funcs = discover(d, roots);
   const fnIndex = new Map<number, number>();
   funcs.forEach((f, k) => fnIndex.set(f.entry, k));
+  // Counting mode: block counters are the first module globals (3 * ceil(blocks / 3) of them, so the
+  // sites' three globals each keep gB/gE/gO's layout with site numbers starting at ceil(blocks / 3)).
+  const blocks: number[][] = [];
+  const cbase: number[] = [];
+  if (opts.count) for (const f of funcs) { cbase.push(blocks.length); for (const b of f.blocks) blocks.push(b.pcs); }
+  const first = Math.ceil(blocks.length / 3);
   let sites = 0;
   const bodies: FuncDef[] = [];
-  for (const f of funcs) bodies.push({ type: T_FN, locals: FN_LOCALS, body: emitFunction(d, f, fnIndex, () => sites++, opts) });
+  funcs.forEach((f, k) => bodies.push({ type: T_FN, locals: FN_LOCALS, body: emitFunction(d, f, fnIndex, () => first + sites++, opts, opts.count ? cbase[k] : -1) }));
   const types = [
     { params: [...Array(11).fill(I64), I64, I32], results: [...Array(6).fill(I64), I64] }, // T_FN
     { params: [...Array(10).fill(I32), F64], results: [I32] }, // T_MAIN
@@ -106,6 +120,7 @@ export function translate(d: Decoded, roots: readonly number[], opts: TranslateO
     { module: 'e', name: 'hlookup', kind: 'func', type: T_HLOOKUP },
   ];
   const globals = [];
+  for (let k = 0; k < 3 * first; k++) globals.push({ valtype: I64, init: 0 });
   for (let s = 0; s < sites; s++) globals.push({ valtype: I64, init: 0 }, { valtype: I64, init: 0 }, { valtype: I32, init: 0 });
   const rootFn = fnIndex.get(roots[0])!;
   const allFuncs: FuncDef[] = [
@@ -114,7 +129,7 @@ export function translate(d: Decoded, roots: readonly number[], opts: TranslateO
     { type: T_BS64, locals: [], body: emitBs64() },
     { type: T_MAIN, locals: [], body: emitMain(rootFn) },
     { type: T_II, locals: [], body: emitEnter(funcs.length) },
-    { type: T_V, locals: [], body: emitInv(sites) },
+    { type: T_V, locals: [], body: emitInv(sites, first) },
     { type: T_REPEAT, locals: [I32], body: emitRepeat() },
     ...bodies,
   ];
@@ -128,9 +143,10 @@ export function translate(d: Decoded, roots: readonly number[], opts: TranslateO
       { name: 'enter', kind: 'func', index: F_ENTER },
       { name: 'inv', kind: 'func', index: F_INV },
       { name: 'repeat', kind: 'func', index: F_REPEAT },
+      ...blocks.map((_, k) => ({ name: `c${k}`, kind: 'global' as const, index: N_HOST_GLOBALS + k })),
     ],
   });
-  return { bytes, entries: funcs.map((f) => f.entry), sites };
+  return { bytes, entries: funcs.map((f) => f.entry), sites, ...(opts.count ? { blocks } : {}) };
 }
 
 const SIZE_OF = (c: number): 1 | 2 | 4 | 8 => {
@@ -138,7 +154,8 @@ const SIZE_OF = (c: number): 1 | 2 | 4 | 8 => {
   return sz === 0x18 ? 8 : sz === 0 ? 4 : sz === 0x08 ? 2 : 1;
 };
 
-function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite: () => number, opts: TranslateOptions): Bytes {
+/** `cbase`: counting mode's first counter number for f's blocks (block i counts in global N_HOST_GLOBALS + cbase + i); -1: no counting. */
+function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite: () => number, opts: TranslateOptions, cbase: number): Bytes {
   const e = new Emitter();
   const proven = opts.mode === 'proven';
   const facts = framePointerFacts(d, f, proven && f.entry === 0);
@@ -252,6 +269,7 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     // Budget: take the block's instructions up front; too few left → the host finishes the block.
     e.get(L_REM).i64(L).op(OP.i64LtS).if().i32(b.start).set(L_X).br(btrap(1)).end();
     e.get(L_REM).i64(L).op(OP.i64Sub).set(L_REM);
+    if (cbase >= 0) e.gget(N_HOST_GLOBALS + cbase + i).i64(1).op(OP.i64Add).gset(N_HOST_GLOBALS + cbase + i);
     let open = true; // control may fall through past the last instruction
     b.pcs.forEach((pc, j) => {
       open = emitInsn(pc, L - j - 1);
@@ -390,7 +408,8 @@ function emitFunction(d: Decoded, f: Func, fnIndex: Map<number, number>, newSite
     e.else();
     e.get(L_A).i32(size).i32(write ? 1 : 0).call(F_XLATE).tee(L_O).i32(0).op(OP.i32LtS).if();
     if (remAdj) e.get(L_REM).i64(remAdj).op(OP.i64Add).set(L_REM);
-    e.i32(pc).set(L_X).i32(size | (write ? 0x100 : 0)).set(L_O).br(btrap(2 + nest) + 1);
+    // aux = size | write << 8 | (counter + 1) << 9 in counting mode (host.ts uncounts the block's rest)
+    e.i32(pc).set(L_X).i32(size | (write ? 0x100 : 0) | (cbase >= 0 ? (cbase + cur + 1) << 9 : 0)).set(L_O).br(btrap(2 + nest) + 1);
     e.end();
     e.gget(G.SB).gset(gB(s)).gget(G.SE).gset(gE(s)).gget(G.SO).gset(gO(s));
     e.get(L_O);

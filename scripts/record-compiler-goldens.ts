@@ -3,14 +3,16 @@
  *
  *   npx tsx scripts/record-compiler-goldens.ts [FILTER...]
  *
- * For every `src/compiler/testdata/corpus/<name>.c` (or those whose name contains a FILTER):
+ * For every `src/compiler/testdata/corpus/<name>.c` and `corpus-beyond/<name>.c` (or those whose
+ * name contains a FILTER):
  *  1. compile with `clang-19 -O2 -g -target bpf -I/usr/include/x86_64-linux-gnu` (libbpf's headers
  *     from /usr/include/bpf) and with ours (bundled headers);
  *  2. load both into the kernel through ../shared/tools/kernel_oracle.py — clang's `.o` as an ELF,
  *     ours as raw bytecode with map relocations patched to the N-th `--map` (see corpus.ts); also
  *     load our ELF object (src/elf writeElf) with `bpftool prog loadall`, which applies libbpf's
  *     CO-RE relocations; `@type: tracing|lsm` (fentry, fexit, tp_btf, lsm) are loaded with bpftool
- *     only, as they need an attach_btf_id the oracle does not set. vmlinux.h for clang is this
+ *     only, as they need an attach_btf_id the oracle does not set (so are sockops, sk_msg, sk_skb,
+ *     cgroup_sock(_addr) and sk_lookup, types the oracle does not know). vmlinux.h for clang is this
  *     kernel's BTF dump (bpftool btf dump … format c);
  *  3. for packet program types, run both on the same packets (`@packet:` lines; `mkpacket`) and
  *     dump the maps afterwards;
@@ -35,11 +37,13 @@ import { hex, linkForOracle, parseHeader, type Golden, type RunResult } from '..
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'src/compiler/testdata/corpus');
+/** Programs of types / helpers the simulator does not model yet: compiler goldens only (corpus.ts). */
+const BEYOND = join(ROOT, 'src/compiler/testdata/corpus-beyond');
 const ORACLE = process.env.KERNEL_ORACLE ?? resolve(ROOT, '../shared/tools/kernel_oracle.py');
 const CLANG = process.env.CLANG ?? 'clang-19';
 const RUNNABLE = new Set(['xdp', 'sched_cls', 'socket_filter', 'cgroup_skb']);
 /** Types kernel_oracle.py cannot load (they need attach_btf_id): loaded with bpftool (libbpf). */
-const BPFTOOL_ONLY = new Set(['tracing', 'lsm']);
+const BPFTOOL_ONLY = new Set(['tracing', 'lsm', 'sockops', 'sk_msg', 'sk_skb', 'cgroup_sock_addr', 'cgroup_sock', 'sk_lookup']);
 
 /**
  * `bpftool prog loadall FILE` (libbpf: BTF, CO-RE relocation, attach_btf_id from SEC()); the
@@ -172,11 +176,11 @@ function main(): void {
   // libbpf-tools' helper headers, as we bundle them (clang sees the same text)
   for (const h of ['maps.bpf.h', 'bits.bpf.h']) writeFileSync(join(tmp, h), HEADERS[h]);
   try {
-    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.c')).sort()
-      .filter((f) => !filters.length || filters.some((x) => f.includes(x)));
-    for (const f of files) {
+    const files = [CORPUS, BEYOND].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => ({ dir, f })))
+      .filter(({ f }) => !filters.length || filters.some((x) => f.includes(x)));
+    for (const { dir, f } of files) {
       const name = f.slice(0, -2);
-      const path = join(CORPUS, f);
+      const path = join(dir, f);
       const text = readFileSync(path, 'utf8');
       const header = parseHeader(text);
       const sources = { [f]: text };
@@ -239,7 +243,7 @@ function main(): void {
           insnCount: clangInsns, runs: clangRuns.runs, maps: clangRuns.maps,
         },
       };
-      writeFileSync(join(CORPUS, `${name}.golden.json`), JSON.stringify(golden, null, 1) + '\n');
+      writeFileSync(join(dir, `${name}.golden.json`), JSON.stringify(golden, null, 1) + '\n');
       const same = JSON.stringify(ourRuns) === JSON.stringify(clangRuns);
       const ratio = golden.clang.insnCount ? golden.ours.insnCount / golden.clang.insnCount : NaN;
       if (!Number.isNaN(ratio)) ratios.push(ratio);

@@ -122,6 +122,8 @@ export interface Sym {
   isConst?: boolean;
   isVolatile?: boolean;
   section?: string;
+  /** Globals: a tentative definition (`int x;` with no initialiser anywhere yet). */
+  tentative?: boolean;
   /** Globals: the initial bytes (undefined: zero / .bss) and relocation-free constant value. */
   initBytes?: Uint8Array;
   /** Global function pointer initialised with an integer: a helper, `call <helperId>`. */
@@ -131,6 +133,8 @@ export interface Sym {
   body?: Node;
   alwaysInline?: boolean;
   noinline?: boolean;
+  /** `asm("llvm.bpf.load.byte")`-style assembler name of a declared function. */
+  asmLabel?: string;
   /** enum constants */
   value?: bigint;
   /** A map definition (`SEC(".maps")` / `SEC("maps")`). */

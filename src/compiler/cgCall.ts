@@ -11,12 +11,13 @@
  * Does not: bpf-to-bpf calls (`__noinline` and global functions are inlined too — same
  * behaviour, different instruction stream), indirect calls, callbacks.
  */
-import type { Node } from './ast.ts';
+import type { Node, Sym } from './ast.ts';
 import * as O from '../isa/opcodes.ts';
 import { CDiag } from './diagCodes.ts';
-import { addrOf, allocLocal, copy, gen, normalize, type CG, type Storage } from './cgExpr.ts';
+import { addrOf, allocLocal, boundConsts, constOf, copy, gen, normalize, operand, release, type CG, type Storage } from './cgExpr.ts';
 import { T, alignOf, isScalar, sizeOf, type FuncType } from './types.ts';
 import { liveness, type Liveness } from './live.ts';
+import { fieldOnly, sroaFields } from './sroa.ts';
 
 const liveCache = new WeakMap<object, Liveness>();
 function liveOf(fn: import('./ast.ts').Sym): Liveness {
@@ -28,6 +29,8 @@ function liveOf(fn: import('./ast.ts').Sym): Liveness {
 const MAX_INLINE_DEPTH = 16;
 
 export function genCall(g: CG, e: Node, want: number | undefined, discard: boolean): number | undefined {
+  const ld = e.callee && !e.callee.body ? /^llvm\.bpf\.load\.(byte|half|word)$/.exec(e.callee.asmLabel ?? '') : null;
+  if (ld) return genLoadAbs(g, e, ld[1] === 'byte' ? O.BPF_B : ld[1] === 'half' ? O.BPF_H : O.BPF_W, want, discard);
   // a kfunc: `extern … __ksym` function, called by BTF id (libbpf resolves it in the kernel's BTF)
   const kfunc = e.callee && !e.callee.body && e.callee.section === '.ksyms' ? e.callee : undefined;
   if (e.callee && !e.callee.noinline && !kfunc) return genInline(g, e, want, discard);
@@ -127,8 +130,9 @@ export function genInline(g: CG, e: Node, want: number | undefined, discard: boo
   };
   const constArg = (i: number): bigint | undefined => {
     const a = args[i];
-    if (a?.k !== 'num') return undefined;
-    const v = BigInt.asIntN(64, a.val!);
+    const k = a ? constOf(a) : undefined; // a literal, or a parameter already bound to one
+    if (k === undefined) return undefined;
+    const v = BigInt.asIntN(64, k);
     return v >= -0x80000000n && v <= 0x7fffffffn ? v : undefined;
   };
   const stackBefore = g.stackSize;
@@ -137,7 +141,27 @@ export function genInline(g: CG, e: Node, want: number | undefined, discard: boo
   const isAgg = (i: number): boolean => params[i].type.kind === 'struct';
   // An unused parameter whose argument has no side effects is not evaluated at all (clang drops
   // it too): BPF_KPROBE(f, a, b) then loads only the registers the body reads.
-  const skip = (i: number): boolean => !params[i].used && !params[i].addrTaken && pure(args[i]);
+  const skip0 = (i: number): boolean => !params[i].used && !params[i].addrTaken && pure(args[i]);
+  // `&S` of a split struct (or a pointer already bound to one) for a field-only parameter: the
+  // parameter's `p->f` become S's field locals for this expansion (sroa.ts); nothing to pass
+  const sroaArg = (i: number): Map<number, Sym> | undefined => {
+    const a = args[i];
+    if (!a || !fieldOnly(fn, i)) return undefined;
+    if (a.k === 'addr' && a.lhs!.k === 'var') return sroaFields(a.lhs!.sym);
+    if (a.k === 'var' && a.sym) return g.sroaParam.get(a.sym.id);
+    return undefined;
+  };
+  params.forEach((p, i) => {
+    const m = i < args.length ? sroaArg(i) : undefined;
+    if (m) g.sroaParam.set(p.id, m); else g.sroaParam.delete(p.id);
+  });
+  // A scalar parameter the callee never assigns nor takes the address of, given a constant: the
+  // constant itself wherever the body reads it (no register or stack slot), as after clang's inlining
+  params.forEach((p, i) => {
+    const c = i < args.length && isScalar(p.type) && !p.addrTaken && !p.isVolatile && !modified.has(p.id) && !g.sroaParam.has(p.id) ? constArg(i) : undefined;
+    if (c !== undefined) boundConsts.set(p, c); else boundConsts.delete(p);
+  });
+  const skip = (i: number): boolean => g.sroaParam.has(params[i].id) || boundConsts.has(params[i]) || skip0(i);
   args.slice(0, params.length).forEach((a, i) =>
     vals.push(skip(i) ? -1 : isAgg(i) ? addrOf(g, a) : aliasOf(i) === undefined && constArg(i) === undefined ? gen(g, a) : -1));
   const bound: Storage[] = [];
@@ -233,3 +257,48 @@ function labelsIn(n: Node | undefined, out: string[] = []): string[] {
 }
 
 export { O };
+
+/**
+ * `load_byte(skb, off)` declared `asm("llvm.bpf.load.byte")` (half, word): clang's legacy packet
+ * loads, `r0 = *(u8 *)skb[off]` (BPF_LD|BPF_ABS with a constant offset, BPF_LD|BPF_IND with
+ * the offset in a register). The instruction reads the skb from R6 and, like a call, clobbers
+ * R0–R5, so live temporaries are spilled; a local held in R6 is saved around it. The value comes
+ * back in host byte order, zero-extended.
+ */
+function genLoadAbs(g: CG, e: Node, size: number, want: number | undefined, discard: boolean): number | undefined {
+  const args = e.args ?? [];
+  if (args.length !== 2) g.fail(`too ${args.length < 2 ? 'few' : 'many'} arguments to function call, expected 2, have ${args.length}`, e.span, CDiag.TypeError);
+  const live = g.liveTemps();
+  for (const r of live) g.stx(8, 10, g.spillSlot(r), r);
+  for (const r of live) g.free(r);
+  g.spillDepth++;
+  try {
+    const k = constOf(args[1]);
+    const so = operand(g, args[0]);
+    const rs = so.reg;
+    let ro: number | undefined;
+    if (k === undefined || k < 0n || k > 0x7fffffffn) {
+      ro = gen(g, args[1]);
+      if (!g.isTemp(ro)) { const t = g.alloc(); g.mov(t, ro); ro = t; }
+    }
+    let saved: number | undefined;
+    if (rs !== 6) {
+      if (!g.freeSaved.has(6)) { saved = g.spillSlot(6); g.stx(8, 10, saved, 6); }
+      g.mov(6, rs);
+    }
+    g.emit({ code: O.BPF_LD | (ro === undefined ? O.BPF_ABS : O.BPF_IND) | size, dst: 0, src: ro ?? 0, off: 0, imm: ro === undefined ? Number(k) : 0 });
+    if (saved !== undefined) g.ldx(8, 6, 10, saved);
+    release(g, so);
+    if (ro !== undefined) g.free(ro);
+  } finally {
+    g.spillDepth--;
+  }
+  for (const r of live) g.alloc(r);
+  let res: number | undefined;
+  if (!discard) {
+    res = g.alloc(want !== undefined && !live.includes(want) ? want : 0);
+    g.mov(res, 0);
+  }
+  for (const r of live) g.ldx(8, r, 10, g.spillSlot(r));
+  return res;
+}

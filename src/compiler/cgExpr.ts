@@ -59,6 +59,8 @@ export class CG extends Gen {
   live: import('./live.ts').Liveness[] = [];
   /** Shared `r0 = N; exit` blocks of the program function, by constant. */
   sharedRets = new Map<bigint, { label: string; span: import('../diag/diagnostic.ts').Span }>();
+  /** Inside an inline expansion: a field-only pointer parameter bound to `&S` of a split struct → S's fields (sroa.ts). */
+  sroaParam = new Map<number, Map<number, Sym>>();
   /** Hook set by cgStmt.ts to generate a function body statement (avoids an import cycle). */
   genStmt!: (g: CG, n: Node) => void;
 }
@@ -139,7 +141,15 @@ export function release(g: CG, o: { reg: number; own: boolean }): void {
   if (o.own) g.free(o.reg);
 }
 
+/**
+ * Parameters of inline expansions bound to a constant argument (cgCall.ts): parameter → value.
+ * Set or cleared for every parameter at each expansion (a parameter is only read inside its
+ * function's expansions), and emptied for each compilation (codegen.ts).
+ */
+export const boundConsts = new Map<Sym, bigint>();
+
 export function constOf(e: Node): bigint | undefined {
+  if (e.k === 'var' && e.sym?.kind === 'local') return boundConsts.get(e.sym);
   return e.k === 'num' ? e.val! : undefined;
 }
 
@@ -161,6 +171,8 @@ function genInner(g: CG, e: Node, want?: number): number {
         return r;
       }
       if (!isScalar(s.type)) g.fail(`cannot use '${s.name}' as a value here`, e.span, CDiag.TypeError);
+      const k = s.kind === 'local' ? boundConsts.get(s) : undefined;
+      if (k !== undefined) { const r = g.alloc(want); g.movImm(r, k); return r; }
       return load(g, lvalue(g, e), want);
     }
     case 'member': case 'deref': {
@@ -504,6 +516,7 @@ export function genTo(g: CG, e: Node, dst: number): void {
       case 'num': g.movImm(dst, e.val!); return;
       case 'var': case 'member': case 'deref': {
         const s = e.sym;
+        if (e.k === 'var' && s?.kind === 'local' && boundConsts.has(s)) { g.movImm(dst, boundConsts.get(s)!); return; }
         const foldable = s?.kind === 'global' && s.isConst && !s.isVolatile && s.initBytes;
         if (!isScalar(e.ty!) || foldable) break;
         const l = lvalue(g, e);

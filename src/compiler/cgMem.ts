@@ -11,6 +11,7 @@ import { CDiag } from './diagCodes.ts';
 import { asInt, constOf, gen, genEffect, operand, type CG, type CoreAccess, type Loc } from './cgExpr.ts';
 import { sameType } from './types.ts';
 import { inlineAggregate } from './cgCall.ts';
+import { sroaFields } from './sroa.ts';
 
 /** The location an lvalue designates. */
 export function lvalue(g: CG, e: Node): Loc {
@@ -72,6 +73,11 @@ export function lvalue(g: CG, e: Node): Loc {
       return { kind: 'mem', base: b.reg, off: 0, own: b.own, ty: e.ty! };
     }
     case 'member': {
+      // a member of a split struct (sroa.ts), directly or through the pointer an inlined helper got
+      const b = e.lhs!;
+      const fields = b.k === 'var' ? sroaFields(b.sym) : b.k === 'deref' && b.lhs!.k === 'var' ? g.sroaParam.get(b.lhs!.sym!.id) : undefined;
+      const f = fields?.get(e.member!.offset);
+      if (f) return lvalue(g, { k: 'var', sym: f, ty: f.type, span: e.span });
       const base = lvalue(g, e.lhs!);
       if (base.kind !== 'mem') g.fail('internal: member of a register value', e.span);
       const m = e.member!;

@@ -9,6 +9,7 @@
  * Does not: unroll loops (`#pragma unroll` is accepted and ignored), jump tables for switch.
  */
 import type { Node } from './ast.ts';
+import { sroaFields } from './sroa.ts';
 import * as O from '../isa/opcodes.ts';
 import { CDiag } from './diagCodes.ts';
 import {
@@ -17,7 +18,7 @@ import {
 import { genInline } from './cgCall.ts';
 import { substitute, unrollPlan } from './unroll.ts';
 import { isScalar, sizeOf, alignOf, T } from './types.ts';
-import { guardAt, withFact } from './guards.ts';
+import { guardSpan, withFact } from './guards.ts';
 
 export function genStmt(g: CG, n: Node): void {
   const saved = g.span;
@@ -43,15 +44,19 @@ function stmt(g: CG, n: Node): void {
       const spillsBefore = g.spillSlots.size;
       // a guard (`if (x < 0) return …;`) makes x non-negative for the rest of the block (guards.ts)
       const body = n.body ?? [];
-      const rest = (from: number): void => {
-        for (let i = from; i < body.length; i++) {
+      const rest = (from: number, to: number): void => {
+        for (let i = from; i < to; i++) {
           genStmt(g, body[i]);
           expire(g, body[i]);
-          const v = guardAt(body, i);
-          if (v) { withFact(v, () => rest(i + 1)); return; }
+          const v = guardSpan(body, i);
+          if (v) {
+            const end = Math.min(v.end, to);
+            withFact(v.sym, () => rest(i + 1, end));
+            i = end - 1;
+          }
         }
       };
-      rest(0);
+      rest(0, body.length);
       // Registers of locals declared in this block become free again.
       for (const r of [6, 7, 8, 9]) if (before.has(r) && !g.freeSaved.has(r)) g.freeSavedReg(r);
       // Slots of the block's locals are dead: reuse them (not across a new spill slot).
@@ -274,6 +279,9 @@ function release2(g: CG, before: Set<number>): void {
 
 function decl(g: CG, n: Node): void {
   const s = n.sym!;
+  const fields = sroaFields(s);
+  if (fields) { for (const f of fields.values()) allocLocal(g, f); return; } // split struct (sroa.ts)
+  if (!s.used && !n.init && !n.img) return; // never mentioned: no storage (clang drops it too)
   const root = g.live[g.live.length - 1]?.copies.get(s.id);
   const shared = root !== undefined ? g.storage.get(root) : undefined;
   if (shared) {

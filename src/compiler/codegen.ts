@@ -25,16 +25,17 @@ import { kcfgKind, layoutKconfig } from '../elf/kconfig.ts';
 import type { BpfExtern, BpfGlobalSection, BpfMapDef, BpfObject, BpfProgram, BpfReloc, GlobalFuncParam, LineInfo } from '../isa/object.ts';
 import type { Sym } from './ast.ts';
 import { CDiag } from './diagCodes.ts';
-import { allocLocal, CG, type Globals } from './cgExpr.ts';
+import { allocLocal, boundConsts, CG, normalize, type Globals } from './cgExpr.ts';
 import { emitSharedRets, genStmt } from './cgStmt.ts';
 import { liveness } from './live.ts';
 import { CodegenError, type Gen } from './gen.ts';
 import { TypeTable } from './btfTypes.ts';
 import { reuseComparedLoads } from './cse.ts';
+import { planSroa } from './sroa.ts';
 import { inlineTrivialCalls } from './inlineExpr.ts';
 import type { Unit } from './pstate.ts';
 import { scanDefs } from './nonneg.ts';
-import { alignOf, sizeOf, type FuncType, type Type } from './types.ts';
+import { alignOf, sizeOf, T, type FuncType, type Type } from './types.ts';
 
 /** BPF_MAP_TYPE_* names (kernel enum order, UAPI). */
 export const MAP_TYPES = [
@@ -74,7 +75,11 @@ export function generate(
   };
 
   for (const f of unit.funcs) scanDefs(f.body, f.params); // which locals stay non-negative (nonneg.ts)
-  for (const g of unit.globals) {
+  // clang emits tentative definitions (`int x;`, no initialiser) at the end of the translation
+  // unit, after the initialised globals and functions' static locals: same section offsets here
+  const isData = (g: Sym): boolean => !g.isMap && g.section !== 'license' && g.section !== 'version';
+  const ordered = [...unit.globals.filter((g) => !(g.tentative && isData(g))), ...unit.globals.filter((g) => g.tentative && isData(g))];
+  for (const g of ordered) {
     if (g.helperId !== undefined || g.isExtern) continue;
     if (g.isMap) {
       const m = mapDef(g, diagnostics, (f) => f.body !== undefined && f.section !== undefined);
@@ -113,8 +118,10 @@ export function generate(
 
   const programs: BpfProgram[] = [];
   const table = new TypeTable();
+  boundConsts.clear(); // per compilation (cgCall.ts binds inline parameters to constants)
   inlineTrivialCalls(unit.funcs);
   for (const f of unit.funcs) reuseComparedLoads(f);
+  planSroa(unit); // struct locals only inlined helpers touch → registers (sroa.ts)
   for (const f of unit.funcs) {
     if (!f.body || f.section === undefined) continue;
     const p = program(f, globals, texts, diagnostics, table);
@@ -200,6 +207,9 @@ function genFunction(f: Sym, entry: boolean, globals: Globals, texts: Record<str
   try {
     params.forEach((p, i) => {
       if (!p.used) return;
+      // a subprogram's narrow argument arrives with undefined upper bits (the verifier sees an
+      // unknown scalar, as for bpf_loop's index): extend it first, as clang does in the callee
+      if (!entry && p.type.kind === 'int' && p.type.size < 8) normalize(g, i + 1, T.ulong, p.type);
       const st = allocLocal(g, p);
       if ('reg' in st) g.mov(st.reg, i + 1);
       else g.stx(p.addrTaken && p.type.kind === 'int' ? p.type.size : 8, 10, st.off, i + 1);

@@ -30,7 +30,7 @@ function walk(n: Node | undefined, depth: number): void {
   if (!n || depth > 200) return;
   if (n.k === 'block' && n.body) {
     for (let i = 0; i < n.body.length; i++) {
-      const inserted = tryAt(n.body, i);
+      const inserted = tryAt(n.body, i) || tryTernaryAt(n.body, i);
       if (inserted) i++;
     }
   }
@@ -73,6 +73,52 @@ function tryAt(body: Node[], i: number): boolean {
   replaceIn(s, 'cond', e, ref);
   body.splice(i, 0, { k: 'decl', sym: tmp, init: e, span: e.span });
   return true;
+}
+
+/**
+ * At `body[i]`, a statement whose whole expression is effect-free but for its final store to a
+ * plain local (`T x = …;`, `x = …;`, `return …;`) and holds `L op C ? a : b` with `L` a pure load
+ * mentioned again in `a`/`b` (`p < N ? tbl[p] : 0`): hoist `L` into a temporary before it, so the
+ * value indexing is the one the comparison bounded. Nothing in the statement can change `L` in
+ * between, so evaluating it first is the same value. True if done.
+ */
+function tryTernaryAt(body: Node[], i: number): boolean {
+  const s = body[i];
+  let x: Node | undefined;
+  if (s.k === 'decl' && s.init && !s.img && !s.sym?.addrTaken) x = s.init;
+  else if (s.k === 'return') x = s.lhs;
+  else if (s.k === 'exprstmt' && s.lhs?.k === 'assign' && s.lhs.lhs?.k === 'var' && s.lhs.lhs.sym?.kind === 'local' && !s.lhs.lhs.sym.addrTaken) x = s.lhs.rhs;
+  if (!x || effects(x, new Set())) return false;
+  const t = findTernary(x, 0);
+  if (!t) return false;
+  const e = comparedLoad(t.cond!)!;
+  const sites: Site[] = [];
+  for (const key of ['then', 'els'] as const) {
+    const c = t[key]!;
+    if (same(c, e)) sites.push({ parent: t, key: key as 'lhs' });
+    else collect(c, e, sites);
+  }
+  if (!sites.length) return false;
+  const tmp: Sym = { kind: 'local', name: '__cse', type: e.ty!, span: e.span, id: nextId++, used: true };
+  const ref = (): Node => ({ k: 'var', sym: tmp, ty: tmp.type, span: e.span });
+  for (const site of sites) {
+    if (site.list) site.list[site.key as number] = ref();
+    else (site.parent as unknown as Record<string, Node>)[site.key as string] = ref();
+  }
+  replaceIn(t, 'cond', e, ref);
+  body.splice(i, 0, { k: 'decl', sym: tmp, init: e, span: e.span });
+  return true;
+}
+
+/** The first `cond ? a : b` in `n` whose condition compares a pure load with a constant. */
+function findTernary(n: Node | undefined, depth: number): Node | undefined {
+  if (!n || depth > 100) return undefined;
+  if (n.k === 'cond' && n.cond && n.then && n.els && comparedLoad(n.cond)) return n;
+  for (const c of [n.lhs, n.rhs, n.cond, n.then, n.els, ...(n.args ?? [])]) {
+    const r = findTernary(c, depth + 1);
+    if (r) return r;
+  }
+  return undefined;
 }
 
 function leaves(n: Node): boolean {

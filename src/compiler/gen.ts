@@ -51,8 +51,12 @@ export class Gen {
   /** pc of the last placed label (a jump target: no peephole across it). */
   labelAt = -1;
 
+  /** The function being generated (clang reports a stack overflow at its name). */
+  readonly fnSpan: Span;
+
   constructor(public diagnostics: Diagnostic[], span: Span) {
     this.span = span;
+    this.fnSpan = span;
   }
 
   error(message: string, span: Span = this.span, code: number = CDiag.Codegen): void {
@@ -190,7 +194,8 @@ export class Gen {
     this.stackSize = Math.ceil((this.stackSize + Math.max(size, 1)) / a) * a;
     if (this.stackSize > 512 && !this.stackError) {
       this.stackError = true;
-      this.error(`Looks like the BPF stack limit is exceeded. Please move large on stack variables into BPF per-cpu array map. (${this.stackSize} bytes needed, 512 available)`, this.span, CDiag.StackTooBig);
+      // clang-19's wording and place (the function's name)
+      this.error('Looks like the BPF stack limit is exceeded. Please move large on stack variables into BPF per-cpu array map. For non-kernel uses, the stack can be increased using -mllvm -bpf-stack-size.', this.fnSpan, CDiag.StackTooBig);
     }
     return -this.stackSize;
   }

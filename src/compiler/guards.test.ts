@@ -54,4 +54,17 @@ describe('signed division after a guard', () => {
     expect(build('SEC("xdp") int a(struct xdp_md *ctx) { int x = ctx->data_end - ctx->data; int q = x / 8; if (x < 0) return 0; return q; }').errors).toEqual([SDIV]);
     expect(build('SEC("xdp") int a(struct xdp_md *ctx) { int x = ctx->data_end - ctx->data; if (ctx->data) { if (x < 0) return 0; } return x / 8; }').errors).toEqual([SDIV]);
   });
+
+  // libbpf-tools' `if (delta < 0) goto cleanup; … delta /= 1000U; … cleanup:` (runqlat, biolatency):
+  // clang-19 compiles A (the kernel returned 2 = 60 / 10 / 3) and rejects B and C (checked here)
+  it('a goto guard holds up to the label, through `x /= k`, and not past a label or a reassignment', () => {
+    expect(run(`SEC("xdp") int a(struct xdp_md *ctx) {
+      long x = (long)ctx->data_end - (long)ctx->data;
+      if (x < 0) goto out;
+      if (ctx->ingress_ifindex == 12345) x /= 1000; else x /= 10;
+      return x / 3;
+    out: return 1; }`)).toBe(2);
+    expect(build('SEC("xdp") int a(struct xdp_md *ctx) { long x = (long)ctx->data_end - (long)ctx->data; if (x < 0) goto out; x -= 100; return x / 8; out: return 1; }').errors).toEqual([SDIV]);
+    expect(build('SEC("xdp") int a(struct xdp_md *ctx) { long x = (long)ctx->data_end - (long)ctx->data; if (ctx->data_meta == 1) goto mid; if (x < 0) return 0; mid: return x / 8; }').errors).toEqual([SDIV]);
+  });
 });

@@ -33,7 +33,7 @@ export function withFact<T>(sym: Sym | undefined, f: () => T): T {
 
 const exits = (n: Node | undefined): boolean => {
   if (!n) return false;
-  if (n.k === 'return' || n.k === 'break' || n.k === 'continue') return true;
+  if (n.k === 'return' || n.k === 'break' || n.k === 'continue' || n.k === 'goto') return true;
   return n.k === 'block' && exits(n.body?.[n.body.length - 1]);
 };
 
@@ -47,8 +47,12 @@ function localOf(e: Node | undefined): Sym | undefined {
 
 const num = (e: Node | undefined): bigint | undefined => (e?.k === 'num' ? BigInt.asIntN(64, e.val!) : undefined);
 
-/** The local statement `body[i]` proves non-negative for `body[i + 1 …]`, if any. */
-export function guardAt(body: readonly Node[], i: number): Sym | undefined {
+/**
+ * The local statement `body[i]` proves non-negative for `body[i + 1 … end - 1]`, if any: up to
+ * the first later statement that assigns it (other than keeping it non-negative, `v /= 1000`),
+ * takes its address or holds a label.
+ */
+export function guardSpan(body: readonly Node[], i: number): { sym: Sym; end: number } | undefined {
   const n = body[i];
   if (n.k !== 'if' || n.els || !exits(n.then) || n.cond?.k !== 'cmp') return undefined;
   const c = n.cond;
@@ -56,15 +60,31 @@ export function guardAt(body: readonly Node[], i: number): Sym | undefined {
   if ((c.op === '<' && num(c.rhs) === 0n) || (c.op === '<=' && num(c.rhs) === -1n)) v = localOf(c.lhs);
   else if ((c.op === '>' && num(c.lhs) === 0n) || (c.op === '>=' && num(c.lhs) === -1n)) v = localOf(c.rhs);
   if (!v) return undefined;
-  for (const s of body.slice(i + 1)) if (touches(s, v)) return undefined;
-  return v;
+  let end = i + 1;
+  while (end < body.length && !touches(body[end], v)) end++;
+  return end > i + 1 ? { sym: v, end } : undefined;
+}
+
+/** The value of a constant, through casts. */
+const constThrough = (e: Node | undefined): bigint | undefined => {
+  let cur = e;
+  while (cur?.k === 'cast') cur = cur.lhs;
+  return cur?.k === 'num' && cur.ty?.kind === 'int' ? (cur.ty.signed ? BigInt.asIntN(cur.ty.size * 8, cur.val!) : BigInt.asUintN(cur.ty.size * 8, cur.val!)) : undefined;
+};
+
+/** `v /= k`, `v %= k`, `v >>= k`, `v &= k` (k > 0 / >= 0 a constant): a non-negative `v` stays so. */
+function keeps(n: Node): boolean {
+  const k = constThrough(n.rhs);
+  if (k === undefined) return false;
+  if (n.op === '/' || n.op === '%') return k > 0n;
+  return (n.op === '>>' || n.op === '&') && k >= 0n;
 }
 
 /** Does `n` assign `v`, take its address, or hold a label? */
 function touches(n: Node | undefined, v: Sym, depth = 0): boolean {
   if (!n || depth > 400) return !!n;
   if (n.k === 'label') return true;
-  if ((n.k === 'assign' || n.k === 'opassign' || n.k === 'incdec') && n.lhs?.k === 'var' && n.lhs.sym === v) return true;
+  if ((n.k === 'assign' || n.k === 'opassign' || n.k === 'incdec') && n.lhs?.k === 'var' && n.lhs.sym === v && !(n.k === 'opassign' && keeps(n))) return true;
   if (n.k === 'addr' && n.lhs?.k === 'var' && n.lhs.sym === v) return true;
   if (n.k === 'decl' && n.img) for (const w of n.img.stores) if (touches(w.expr, v, depth + 1)) return true;
   for (const c of [n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc]) if (touches(c, v, depth + 1)) return true;

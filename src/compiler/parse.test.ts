@@ -146,3 +146,21 @@ describe('diagnostics', () => {
     expect(renderDiagnostic(d, src)).toBe("p.c:1:22: error: use of undeclared identifier 'q'\nint f(void) { return q; }\n                     ^");
   });
 });
+
+describe('GNU extensions seen in the wild', () => {
+  const diags = (src: string) => compile({ 'p.c': src }, 'p.c').diagnostics;
+  it('__auto_type takes the initialiser\'s type (after decay), and needs an initialiser', () => {
+    expect(diags('_Static_assert(1, "");\nint f(unsigned char c, int *p) { __auto_type a = c; __auto_type b = p; __auto_type s = "xy"; _Static_assert(sizeof(a) == 1, "a"); _Static_assert(sizeof(*b) == 4, "b"); _Static_assert(sizeof(s) == 8, "s"); return a + *b + s[0]; }').filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diags('int f(void) { __auto_type x; return 0; }').map((d) => d.message)).toContain("declaration of variable 'x' with deduced type '__auto_type' requires an initializer");
+  });
+  it('__attribute__((fallthrough)); is a statement; attributes before a declaration still declare', () => {
+    expect(diags('int f(int x) { int r = 0; switch (x) { case 1: r = 1; __attribute__((fallthrough)); case 2: r += 2; break; default: __attribute__((fallthrough)); } __attribute__((unused)) int y = r; return y; }').filter((d) => d.severity === 'error')).toEqual([]);
+  });
+  it('an asm label on a declaration is accepted (llvm.bpf.load.* become BPF_LD_ABS / BPF_LD_IND)', () => {
+    const r = compile({ 'x.c': '#include <linux/bpf.h>\nunsigned long long load_half(void *skb, unsigned long long off) asm("llvm.bpf.load.half");\n__attribute__((section("socket"))) int f(struct __sk_buff *skb) { int o = skb->len & 7; return load_half(skb, 12) + load_half(skb, o); }\nchar _license[] __attribute__((section("license"))) = "GPL";\n' }, 'x.c');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const codes = r.object!.programs[0].insns.map((i) => i.code);
+    expect(codes).toContain(0x28); // ldabsh
+    expect(codes).toContain(0x48); // ldindh
+  });
+});

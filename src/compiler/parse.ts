@@ -12,10 +12,10 @@ import type { Diagnostic, Span } from '../diag/diagnostic.ts';
 import type { Node, Sym } from './ast.ts';
 import { CDiag } from './diagCodes.ts';
 import type { Token } from './lex.ts';
-import { assign, constExpr, convert, expr } from './parseExpr.ts';
+import { assign, constExpr, convert, expr, rvalue } from './parseExpr.ts';
 import { attributes, declarator, declspec, initializer, isTypeStart, staticAssert, type DeclSpec } from './parseDecl.ts';
 import { PState, ParseError, type Unit } from './pstate.ts';
-import { T, isScalar, sizeOf, typeName, type FuncType, type Type } from './types.ts';
+import { T, isScalar, typeName, type FuncType, type Type } from './types.ts';
 
 export type { Unit };
 
@@ -95,6 +95,7 @@ function funcSym(p: PState, spec: DeclSpec, ty: FuncType, name: { text: string; 
   s.alwaysInline = s.alwaysInline || attrs.alwaysInline || spec.isInline;
   s.noinline = s.noinline || attrs.noinline;
   if (attrs.weak) s.isWeak = true;
+  if (attrs.asmLabel !== undefined) s.asmLabel = attrs.asmLabel;
   if (attrs.section !== undefined) s.section = attrs.section;
   if (!prev) { p.scopes[0].vars.set(name.text, s); p.unit.funcs.push(s); }
   return s;
@@ -131,7 +132,9 @@ function globalVar(p: PState, spec: DeclSpec, ty0: Type, name: { text: string; s
   s.isConst = spec.isConst || (ty.kind === 'array' && false);
   s.isVolatile = spec.isVolatile;
   if (section !== undefined) s.section = section;
+  if (!p.is('=') && !s.isExtern && s.initBytes === undefined && s.mapInit === undefined) s.tentative = true;
   if (p.consume('=')) {
+    s.tentative = false;
     const at = p.tok.span;
     if (section === '.maps' && ty.kind === 'struct' && p.is('{')) {
       s.mapInit = mapInitializer(p, ty);
@@ -210,6 +213,7 @@ export function compoundStmt(p: PState): Node {
       if (p.tooMany()) { p.pos = p.toks.length - 1; break; }
       const start = p.pos;
       try {
+        if (p.is('__attribute__') && stmtAttribute(p)) { body.push({ k: 'empty', span: p.toks[start].span }); continue; }
         if (isTypeStart(p) && p.peek().text !== ':') body.push(...localDecl(p));
         else if (p.is('_Static_assert')) staticAssert(p);
         else body.push(stmt(p));
@@ -245,14 +249,23 @@ function localDecl(p: PState): Node[] {
       let gname = `${p.fn?.name ?? ''}.${name.text}`;
       if (!spec.isExtern && p.scopes[0].vars.has(gname)) gname += `.${++p.staticCount}`;
       const g = globalVar(p, spec, d.type, { text: gname, span: name.span }, d.attrs.section ?? spec.attrs.section);
+      g.tentative = false; // emitted with its function, as clang does, not at the end
       p.scopes[p.scopes.length - 1].vars.set(name.text, g); // visible by its own name in this block
       continue;
     }
     const prev = p.scopes[p.scopes.length - 1].vars.get(name.text);
     if (prev && prev.kind === 'local') p.error(name.span, `redefinition of '${name.text}'`, CDiag.Redefinition);
     const s = p.newSym('local', name.text, d.type, name.span);
+    if (spec.isVolatile) s.isVolatile = true;
+    // (too big for the stack: reported by code generation, as clang does, only if it is used)
     let node: Node = { k: 'decl', sym: s, span: name.span };
-    if (p.consume('=')) {
+    if (spec.autoType) {
+      // `__auto_type x = e;`: x has e's type (after array/function decay)
+      if (!p.consume('=')) p.fail(name.span, `declaration of variable '${name.text}' with deduced type '__auto_type' requires an initializer`, CDiag.TypeError);
+      const init = rvalue(p, assign(p));
+      s.type = init.ty!;
+      node.init = init;
+    } else if (p.consume('=')) {
       const at = p.tok.span;
       if (isScalar(d.type) && !p.is('{')) {
         p.declare(s); // visible in its own initialiser, as in C
@@ -268,7 +281,6 @@ function localDecl(p: PState): Node[] {
     if (s.type.kind === 'struct' && !s.type.complete) p.error(name.span, `variable has incomplete type '${typeName(s.type)}'`, CDiag.TypeError);
     if (s.type.kind === 'void') p.error(name.span, "variable has incomplete type 'void'", CDiag.TypeError);
     if (!isScalar(s.type)) s.addrTaken = true;
-    if (sizeOf(s.type) > 512) p.error(name.span, `local variable '${name.text}' of ${sizeOf(s.type)} bytes does not fit the 512-byte BPF stack`, CDiag.TypeError);
     p.declare(s);
     p.locals.push(s);
     node.span = p.from(name.span);
@@ -405,6 +417,9 @@ function stmtInner(p: PState): Node {
     case 'asm': case '__asm__': case '__asm':
       p.fail(t.span, 'inline assembly is not supported yet; write the code in C or use an assembly (.s) program', CDiag.Unsupported);
     case ';': p.advance(); return { k: 'empty', span: t.span };
+    case '__attribute__':
+      if (stmtAttribute(p)) return { k: 'empty', span: t.span };
+      break;
   }
   if (t.kind === 'ident' && p.peek().text === ':' ) {
     p.advance();
@@ -417,6 +432,18 @@ function stmtInner(p: PState): Node {
   const e = expr(p);
   p.expectSemi('after expression');
   return { k: 'exprstmt', lhs: e, span: e.span };
+}
+
+/**
+ * A statement attribute, `__attribute__((fallthrough));`: consumed with its `;` (true). When the
+ * attributes begin a declaration instead (`__attribute__((unused)) int x;`), nothing is consumed.
+ */
+function stmtAttribute(p: PState): boolean {
+  const save = p.pos;
+  attributes(p, {});
+  if (p.consume(';')) return true;
+  p.pos = save;
+  return false;
 }
 
 function condOf(p: PState, c: Node): Node {

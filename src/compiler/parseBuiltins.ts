@@ -8,7 +8,8 @@
  * `__builtin_preserve_enum_value` (enumerator exists / value, relocated on the enum type) and
  * `__builtin_btf_type_id` (local / target type id) as relocated 64-bit constants (`ld_imm64`, as
  * clang emits them).
- * `__builtin_memcmp` with a constant size is expanded inline (parseMemcmp.ts).
+ * `__builtin_memcmp` with a constant size is expanded inline (parseMemcmp.ts), popcount / ctz /
+ * clz as bit arithmetic (parseBitops.ts).
  * Does not: va_arg and the rest of clang's builtins (diagnosed).
  */
 import type { Span } from '../diag/diagnostic.ts';
@@ -18,6 +19,7 @@ import { constExpr, convert, decay, num, rvalue } from './parseExpr.ts';
 import { typeName as parseTypeName } from './parseDecl.ts';
 import type { PState } from './pstate.ts';
 import { memcmpBuiltin } from './parseMemcmp.ts';
+import { bitopBuiltin, isBitopBuiltin } from './parseBitops.ts';
 import { atomicBuiltin } from './parseAtomic.ts';
 import { T, findMember, sizeOf, typeName, type Type } from './types.ts';
 
@@ -234,6 +236,7 @@ export function builtinCall(p: PState, name: string, fn0: Node, args: Node[], sp
     }
     case '__builtin_memcmp': return memcmpBuiltin(p, args, span);
     default:
+      if (isBitopBuiltin(name)) return bitopBuiltin(p, name, args, span);
       p.error(span, `builtin '${name}' is not supported by the BPF target`, CDiag.Unsupported);
       return num(0n, T.int, span);
   }

@@ -28,6 +28,8 @@ export interface Attrs {
   preserveAccessIndex?: boolean;
   /** `__weak`: an extern the loader may leave unresolved (0). */
   weak?: boolean;
+  /** `asm("name")` after a declarator: the symbol's assembler name (`llvm.bpf.load.byte`). */
+  asmLabel?: string;
 }
 
 export interface DeclSpec {
@@ -38,6 +40,8 @@ export interface DeclSpec {
   isInline?: boolean;
   isConst?: boolean;
   isVolatile?: boolean;
+  /** `__auto_type`: the variable takes its initialiser's type. */
+  autoType?: boolean;
   attrs: Attrs;
 }
 
@@ -45,7 +49,7 @@ const QUALIFIERS = new Set(['const', 'volatile', 'restrict', '__restrict', '__re
   '__const', '__const__', 'register', 'auto', '_Noreturn', '__extension__', '__inline', '__inline__', '_Thread_local', '__thread']);
 const TYPE_WORDS = new Set(['void', '_Bool', 'char', 'short', 'int', 'long', 'signed', 'unsigned', '__signed__',
   'struct', 'union', 'enum', 'typedef', 'static', 'extern', 'inline', 'float', 'double', 'typeof', '__typeof__',
-  '__typeof', '__attribute__', '__attribute', '_Alignas', '__int128', '__builtin_va_list', ...QUALIFIERS]);
+  '__typeof', '__attribute__', '__attribute', '_Alignas', '__int128', '__builtin_va_list', '__auto_type', ...QUALIFIERS]);
 
 /** Does the current token start a declaration specifier / type name? */
 export function isTypeStart(p: PState, t = p.tok): boolean {
@@ -55,6 +59,16 @@ export function isTypeStart(p: PState, t = p.tok): boolean {
 
 /** attribute-list: `__attribute__ (( attr (, attr)* ))`, repeated. */
 export function attributes(p: PState, into: Attrs): void {
+  while (p.is('asm') || p.is('__asm__') || p.is('__asm')) {
+    // GNU asm label: `T f(args) asm("name");`
+    p.advance();
+    p.expect('(');
+    let label = '';
+    if (p.tok.kind !== 'str') p.fail(p.tok.span, 'expected string literal in \'asm\'', CDiag.Syntax);
+    while (p.tok.kind === 'str') label += String.fromCharCode(...decodeEscapes(p.advance().text.replace(/^[a-zA-Z0-9]*"|"$/g, '')));
+    p.expect(')');
+    into.asmLabel = label;
+  }
   while (p.is('__attribute__') || p.is('__attribute')) {
     p.advance();
     p.expect('(');
@@ -141,6 +155,14 @@ export function declspec(p: PState, allowStorage = true): DeclSpec {
       continue;
     }
     if (w === 'float' || w === 'double') p.fail(t.span, 'floating point is not supported by the BPF target', CDiag.Unsupported);
+    if (w === '__auto_type') {
+      if (other || any) p.fail(t.span, 'cannot combine with previous type specifier');
+      p.advance();
+      spec.autoType = true;
+      other = T.long; // replaced by the initialiser's type (localDecl)
+      any = true;
+      continue;
+    }
     if (w === 'struct' || w === 'union' || w === 'enum' || w === 'typeof' || w === '__typeof__' || w === '__typeof' ||
       w === '__builtin_va_list' || (p.isTypedef(t) && !any)) {
       if (other || any) p.fail(t.span, 'cannot combine with previous type specifier');

@@ -152,9 +152,9 @@ export function arith(p: PState, op: string, l0: Node, r0: Node, span: Span): No
   if (ca.k === 'num' && cb.k === 'num') {
     const v = foldBin(op, ca.val!, cb.val!, ty);
     if (v !== undefined) return num(v, ty, span);
-    p.warn(span, 'division by zero is undefined');
+    p.warn(span, `${op === '/' ? 'division' : 'remainder'} by zero is undefined [-Wdivision-by-zero]`);
   }
-  if ((op === '/' || op === '%') && cb.k === 'num' && cb.val === 0n) p.warn(span, `${op === '/' ? 'division' : 'remainder'} by zero is undefined`);
+  if ((op === '/' || op === '%') && cb.k === 'num' && cb.val === 0n) p.warn(span, `${op === '/' ? 'division' : 'remainder'} by zero is undefined [-Wdivision-by-zero]`);
   return { k: 'binop', op, lhs: ca, rhs: cb, ty, span };
 }
 
@@ -504,7 +504,6 @@ function call(p: PState, fn0: Node): Node {
   if (!ft.oldStyle && (args.length < params.length || (args.length > params.length && !ft.variadic))) {
     p.error(args.length < params.length ? close.span : args[params.length].span, `too ${args.length < params.length ? 'few' : 'many'} arguments to function call, expected ${params.length}, have ${args.length}`, CDiag.TypeError);
   }
-  if (args.length > 5) p.error(span, 'too many arguments: BPF calls take at most 5', CDiag.Unsupported);
   const conv = args.map((a, i) => {
     if (i < params.length) return convert(p, a, params[i], 'passing');
     const r = rvalue(p, a);
@@ -512,6 +511,8 @@ function call(p: PState, fn0: Node): Node {
   });
   const target = fn0.k === 'var' ? fn0.sym! : fn.k === 'addr' && fn.lhs?.k === 'var' ? fn.lhs.sym! : undefined;
   if (target?.kind === 'func') target.used = true;
+  // only a call that stays a call passes arguments in R1–R5 (inlined functions take any number)
+  if (args.length > 5 && (target?.kind !== 'func' || target.noinline)) p.error(span, 'too many arguments: BPF calls take at most 5', CDiag.Unsupported);
   return {
     k: 'call', args: conv, ty: ft.ret, span,
     callee: target?.kind === 'func' ? target : undefined,
@@ -528,6 +529,8 @@ function primary(p: PState): Node {
     const body = compoundStmt(p);
     const close = p.expect(')');
     const last = body.body?.[body.body.length - 1];
+    // the value is the last expression's, converted as an rvalue (an array decays to a pointer)
+    if (last?.k === 'exprstmt' && last.lhs!.ty?.kind === 'array') last.lhs = decay(last.lhs!);
     const ty = last?.k === 'exprstmt' ? decay(last.lhs!).ty! : T.void;
     return { k: 'stmtexpr', body: body.body, ty, span: { ...t.span, end: close.span.end } };
   }

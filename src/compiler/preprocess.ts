@@ -44,6 +44,8 @@ const BUILTINS = new Set([
   '__builtin_bswap32', '__builtin_bswap64', '__builtin_expect', '__builtin_offsetof',
   '__builtin_constant_p', '__builtin_preserve_access_index', '__builtin_preserve_field_info',
   '__builtin_preserve_type_info', '__builtin_preserve_enum_value', '__builtin_btf_type_id',
+  '__builtin_popcount', '__builtin_popcountl', '__builtin_popcountll', '__builtin_ctz', '__builtin_ctzl',
+  '__builtin_ctzll', '__builtin_clz', '__builtin_clzl', '__builtin_clzll',
 ]);
 const ATTRIBUTES = new Set(['section', 'always_inline', 'noinline', 'packed', 'aligned', 'unused', 'used', 'preserve_access_index', 'weak']);
 

@@ -1,12 +1,14 @@
 /**
  * ALU instructions (check_alu_op, adjust_reg_min_max_vals, adjust_ptr_min_max_vals of 6.18):
- * moves (incl. movsx and linked-scalar ids), scalar arithmetic through the domain, BPF_NEG /
+ * moves (incl. movsx and linked-scalar ids), `rX += K` keeping a linked scalar's id as `id=N+K`
+ * (BPF_ADD_CONST, 64-bit adds only, as 6.18), scalar arithmetic through the domain, BPF_NEG /
  * BPF_END, and pointer arithmetic with its rules and messages (`R%d pointer += pointer
  * prohibited`, `R%d 32-bit pointer arithmetic prohibited`, `R%d pointer arithmetic on %s
  * prohibited`, `R%d bitwise operator %s on pointer prohibited`, `math between %s pointer and
  * register with unbounded min value is not allowed`, ...).
  *
- * Does not: Spectre sanitation (privileged loader: the kernel skips it), BPF_ADD_CONST links.
+ * Does not: Spectre sanitation (privileged loader: the kernel skips it); BPF_SUB / alu32 links
+ * (later kernels).
  * Provenance: rules and messages described from the 6.18 verifier's public behaviour and
  * checked against corpus goldens; own code.
  */
@@ -21,7 +23,7 @@ import { type Env, checkWritable, fail, frame, newId, readReg, setReg } from './
 import { regTypeStr } from './format.ts';
 import { markPrecise } from './precise.ts';
 import { sanitizeCheckBounds, sanitizePtrAlu } from './unpriv.ts';
-import { type Reg, copyReg, isPktPointer, scalarReg } from './types.ts';
+import { type Reg, ADD_CONST, copyReg, isAddConst, isPktPointer, scalarIdBeforeMov, scalarReg } from './types.ts';
 
 const ALU_STR = ['+=', '-=', '*=', '/=', '|=', '&=', '<<=', '>>=', 'neg', '%=', '^=', '=', 's>>=', 'endian'];
 const BPF_MAX_VAR_OFF = 1n << 29n;
@@ -163,7 +165,7 @@ export function checkAlu(env: Env, insn: Insn, pending: string | undefined): voi
       checkWritable(env, insn.dst);
       if (is64) {
         if (insn.off === 0) {
-          if (s.type === 'scalar' && !s.id && !scalarIsConst(s.s)) s.id = newId(env);
+          scalarIdBeforeMov(s, () => newId(env), scalarIsConst(s.s));
           setReg(env, insn.dst, copyReg(s));
         } else {
           if (s.type !== 'scalar') {
@@ -177,9 +179,9 @@ export function checkAlu(env: Env, insn: Insn, pending: string | undefined): voi
         if (s.type === 'scalar') {
           if (insn.off === 0) {
             const fitsU32 = s.s.umax <= 0xffffffffn;
-            if (fitsU32 && !s.id && !scalarIsConst(s.s)) s.id = newId(env);
+            if (fitsU32) scalarIdBeforeMov(s, () => newId(env), scalarIsConst(s.s));
             const d = copyReg(s);
-            if (!fitsU32) d.id = 0;
+            if (!fitsU32) { d.id = 0; d.off = 0; }
             d.s = zext32(d.s);
             d.precise = false;
             setReg(env, insn.dst, d);
@@ -223,7 +225,13 @@ export function checkAlu(env: Env, insn: Insn, pending: string | undefined): voi
     return;
   }
   const res = scalarAlu(op, is64, dst.s, src.s);
-  setReg(env, insn.dst, scalarReg(res));
+  const out = scalarReg(res);
+  // rX += K on a linked scalar (64-bit, K in [0, S32_MAX], not already +K): the link survives
+  if (env.privileged && op === BPF_ADD && is64 && dst.id && scalarIsConst(src.s)) {
+    const val = src.s.var_off.value;
+    if (!isAddConst(dst.id) && val <= 0x7fffffffn) { out.id = dst.id + ADD_CONST; out.off = Number(val); }
+  }
+  setReg(env, insn.dst, out);
   void f;
   void scalarConstValue;
 }

@@ -295,7 +295,11 @@ export function checkHelperCall(env: Env, insn: Insn): void {
   const meta: Meta = { map: undefined, memSize: 0, rawRegno: -1, rawSize: 0, releaseRegno: 0, refObjId: 0, msizeMax: 0n, constKey: -1n, dynptrId: 0, dynRefObjId: 0, subprogno: -1 };
   for (let a = 0; a < 5; a++) checkFuncArg(env, p, a, meta);
   if (id === 12 && meta.map && meta.map.type !== 'prog_array') fail('expected prog array map for tail call');
-  if (id === 12) markPrecise(env, 1 << 3, [], 1);
+  if (id === 12) {
+    // record_func_key: a constant index below max_entries is remembered, so it must be precise
+    const r3 = frame(env).regs[3];
+    if (r3.type === 'scalar' && scalarIsConst(r3.s) && meta.map && r3.s.var_off.value < BigInt(meta.map.maxEntries)) markPrecise(env, 1 << 3, [], 1);
+  }
   if (meta.rawRegno >= 0) {
     for (let i = 0; i < meta.rawSize; i++) {
       checkMemAccess(env, meta.rawRegno, i, 1, 'write', { valueRegno: -1, srcRegno: -1, ldsx: false, strictAlign: false });
@@ -397,13 +401,19 @@ export function checkHelperCall(env: Env, insn: Insn): void {
   }
 }
 
+/** nr_cpu_ids of the modelled machine (bpf_get_smp_processor_id's return range). */
+export const NR_CPU_IDS = 2;
+
 function refineRetval(id: number, r0: Reg, meta: Meta): void {
   // do_refine_retval_range: string/stack copies return at most the buffer size or -errno.
   if ([45, 67, 113, 114, 115, 141].includes(id) && r0.type === 'scalar') {
     r0.s = boundsSync({ ...r0.s, smax: meta.msizeMax, s32_max: meta.msizeMax > S32_MAX ? S32_MAX : meta.msizeMax, smin: -4095n, s32_min: -4095n });
   }
   if (id === 8 && r0.type === 'scalar') {
-    r0.s = boundsSync({ ...scalarUnknown(), umax: 127n, u32_max: 127n, smin: 0n, smax: 127n, s32_min: 0n, s32_max: 127n });
+    // [0, nr_cpu_ids - 1]: the recording machine's 2 CPUs, as the simulated kernel's default
+    // (createKernel cpus: 2); kernel golden: R0=scalar(smin=smin32=0,smax=umax=smax32=umax32=1,...).
+    const m = BigInt(NR_CPU_IDS - 1);
+    r0.s = boundsSync({ ...scalarUnknown(), umax: m, u32_max: m, smin: 0n, smax: m, s32_min: 0n, s32_max: m });
   }
   void scalarConst;
 }

@@ -191,6 +191,8 @@ export function checkCfg(insns: readonly Insn[], maps: readonly MapInfo[], privi
       } else if (op === BPF_CALL) {
         succ.push(pc + 1);
         markPrune(pc + 1); markJmp(pc + 1);
+        // timer_set_callback (async): only a prune point before the call
+        if (isHelperCall(i) && i.imm === 170) markPrune(pc);
         if (isHelperCall(i) && CALLBACK_HELPERS.has(i.imm)) {
           markPrune(pc); markJmp(pc);
           aux[pc].forceCheckpoint = true;
@@ -249,7 +251,8 @@ export function checkCfg(insns: readonly Insn[], maps: readonly MapInfo[], privi
 }
 
 /** Helpers that call a BPF_PSEUDO_FUNC callback (prune point at the call). */
-export const CALLBACK_HELPERS = new Set([164 /* for_each_map_elem */, 170 /* timer_set_callback */, 181 /* loop */, 196 /* find_vma */, 201 /* user_ringbuf_drain */]);
+/** is_sync_callback_calling_function: a forced checkpoint before the call (callback loops converge). */
+export const CALLBACK_HELPERS = new Set([164 /* for_each_map_elem */, 180 /* find_vma */, 181 /* loop */, 209 /* user_ringbuf_drain */]);
 
 /**
  * compute_live_registers: per insn, the registers read before being written on some path.
@@ -324,7 +327,10 @@ function computeLiveRegs(insns: readonly Insn[], aux: InsnAux[], subprogs: Subpr
 /** check_max_stack_depth over the static call graph, after a successful walk. */
 export function checkMaxStackDepth(insns: readonly Insn[], subprogs: Subprog[]): string | null {
   const idxOf = (pc: number): number => subprogs.findIndex((s) => s.start === pc);
-  const frameSize = (k: number): number => Math.ceil(Math.max(subprogs[k].stackDepth, 1) / 32) * 32;
+  // round_up_stack_depth: with the JIT (always on for the 6.18 kernels we model) each frame counts
+  // rounded up to 16 bytes; the interpreter's 32-byte granularity applies only without it
+  // (kernel golden: two 260-byte frames -> "combined stack size of 2 calls is 544").
+  const frameSize = (k: number): number => Math.ceil(subprogs[k].stackDepth / 16) * 16;
   const roots = [0, ...subprogs.map((s, k) => (s.isCallback ? k : -1)).filter((k) => k > 0)];
   for (const root of roots) {
     let err: string | null = null;

@@ -24,14 +24,14 @@ import { S64_MAX, S64_MIN, scalarConst, scalarUnknown } from './domains/scalar.t
 import { checkAlu } from './alu.ts';
 import { checkHelperCall, checkSubprogCall, returnFromSubprog } from './calls.ts';
 import { isPseudoCall, isPseudoFunc } from './cfg.ts';
-import { type Env, Reject, checkWritable, clobberCallerSaved, fail, frame, readReg, setReg, printInsnState } from './env.ts';
+import { type Env, Reject, checkWritable, clobberCallerSaved, fail, frame, readReg, setReg, printInsnState, pushJmpHistory } from './env.ts';
 import { formatState, markClean, regTypeStr, stateForUi } from './format.ts';
-import { checkCondJmp } from './jmp.ts';
+import { checkCondJmp, linkedRegLive } from './jmp.ts';
 import { checkMemAccess } from './mem.ts';
 import { logLineInfo } from './linfo.ts';
 import { statesEqual } from './prune.ts';
 import { type HistEntry, markPrecise, propagatePrecision } from './precise.ts';
-import { type Reg, type VState, copyState, ptrReg, scalarReg, BPF_COMPLEXITY_LIMIT_INSNS } from './types.ts';
+import { type Reg, type VState, baseId, copyState, ptrReg, scalarReg, BPF_COMPLEXITY_LIMIT_INSNS } from './types.ts';
 
 /** Walk-time encoding complaints from validateInsns, by slot. */
 function walkProblems(insns: readonly Insn[]): Map<number, string> {
@@ -43,10 +43,13 @@ function walkProblems(insns: readonly Insn[]): Map<number, string> {
 /** Complaints the kernel gives before reading any operand (reserved fields, bad register numbers). */
 const EARLY = /uses reserved fields|is invalid$|^invalid may_goto|^invalid atomic|^BPF_ATOMIC uses|^invalid func|^addr_space_cast/;
 
-function updateBranchCounts(st: VState | undefined): void {
+function updateBranchCounts(env: Env, st: VState | undefined): void {
   while (st) {
     st.branches--;
     if (st.branches > 0) break;
+    // maybe_free_verifier_state: a checkpoint evicted while still in progress waits on the free
+    // list (counted in peak_states) until its last branch is done
+    if (st.evicted) { st.evicted = false; env.liveStates--; }
     st = st.parent;
   }
 }
@@ -60,10 +63,18 @@ function pushStack(env: Env, target: number, prev: number): VState {
   return copy;
 }
 
+function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
 /** is_state_visited: 1 = prune this path. */
 function isStateVisited(env: Env, idx: number): number {
   const cur = env.cur;
-  let addNew = env.aux[idx].forceCheckpoint;
+  // force_new_state: a forced checkpoint, or a long jump history (jmp_history_cnt > 40)
+  const forceNew = env.aux[idx].forceCheckpoint || (cur.jmpHistCnt ?? 0) > 40;
+  let addNew = forceNew;
   if (env.jmpsProcessed - env.prevJmps >= 2 && env.processed - env.prevProcessed >= 8) addNew = true;
   const list = env.explored.get(idx) ?? [];
   const live = env.aux[idx].live;
@@ -94,7 +105,7 @@ function isStateVisited(env: Env, idx: number): number {
       if (old.mayGotoDepth === cur.mayGotoDepth && (old.callbackUnrollDepth ?? 0) === (cur.callbackUnrollDepth ?? 0) && statesEqual(old, cur, live, true, env.aux[idx].stackLive)) {
         fail(`infinite loop detected at insn ${idx}\ncur state:${formatState(cur, true).replace(/\n$/, '')}\nold state:${formatState(old, true).replace(/\n$/, '')}`);
       }
-      if (!env.aux[idx].forceCheckpoint && env.jmpsProcessed - env.prevJmps < 20 && env.processed - env.prevProcessed < 100) addNew = false;
+      if (!forceNew && env.jmpsProcessed - env.prevJmps < 20 && env.processed - env.prevProcessed < 100) addNew = false;
     } else if (statesEqual(old, cur, live, false, env.aux[idx].stackLive, !!env.exploreAluLimits, env.privileged)) {
       env.visitHit = old;
       old.hit++;
@@ -108,6 +119,7 @@ function isStateVisited(env: Env, idx: number): number {
       i--;
       if (old.bucket !== undefined) env.bucketStates.set(old.bucket, (env.bucketStates.get(old.bucket) ?? 1) - 1);
       if (old.branches === 0) env.liveStates--; // in-progress states stay allocated in the kernel
+      else old.evicted = true;
 
     }
   }
@@ -118,17 +130,19 @@ function isStateVisited(env: Env, idx: number): number {
   if (env.liveStates > env.peakStates) env.peakStates = env.liveStates;
   const n = copyState(cur);
   n.branches = 1;
+  n.evicted = false;
   n.parent = cur.parent;
   n.insnIdx = idx;
   n.bucket = bucket;
   env.bucketStates.set(bucket, (env.bucketStates.get(bucket) ?? 0) + 1);
-  list.push(n);
+  list.unshift(n);
   env.explored.set(idx, list);
   env.visitNew = n;
   n.hit = 0;
   n.miss = 0;
   n.hist = cur.hist;
   cur.hist = [];
+  cur.jmpHistCnt = 0; // clear_jmp_history
   cur.parent = n;
   cur.dfsDepth = n.dfsDepth + 1;
   env.prevJmps = env.jmpsProcessed;
@@ -323,6 +337,9 @@ function walk(env: Env): void {
     if ((BPF_CLASS(insn.code) === BPF_JMP || BPF_CLASS(insn.code) === BPF_JMP32) && BPF_OP(insn.code) !== BPF_CALL) linkedOf(env, insn, entry);
     env.cur.hist.push(entry);
     env.curEntry = entry;
+    env.histCounted = false;
+    if (env.aux[idx].jmpPoint) pushJmpHistory(env);
+    if (popcount(entry.linked) + entry.linkedSlots.length > 1) pushJmpHistory(env);
     const cls = BPF_CLASS(insn.code);
     env.prevInsnIdx = idx;
     if (cls === BPF_ALU || cls === BPF_ALU64) {
@@ -405,7 +422,7 @@ function findPrevEntry(env: Env, idx: number): VState | undefined {
   const p = env.cur.parent;
   if (!p) return undefined;
   const list = env.explored.get(idx) ?? [];
-  for (let i = list.length - 1; i >= 0; i--) {
+  for (let i = 0; i < list.length; i++) {
     const st = list[i];
     if (st.insnIdx === idx && st.branches > 0 && st.dfsDepth < p.dfsDepth && sameCallsites(st, p)) return st;
   }
@@ -421,7 +438,7 @@ function sameCallsites(a: VState, b: VState): boolean {
 /** find_prev_entry(env, st, idx) for a callback return: a checkpoint at `idx` on the DFS path of `st`. */
 export function findPrevEntryOf(env: Env, st: VState, idx: number): VState | undefined {
   const list = env.explored.get(idx) ?? [];
-  for (let i = list.length - 1; i >= 0; i--) {
+  for (let i = 0; i < list.length; i++) {
     const o = list[i];
     if (o.insnIdx === idx && o.branches > 0 && o.dfsDepth < st.dfsDepth && sameCallsites(o, st)) return o;
   }
@@ -462,19 +479,19 @@ function linkedOf(env: Env, insn: Insn, e: HistEntry): void {
   const ids = new Set<number>();
   for (const r of [insn.dst, (insn.code & 0x08) ? insn.src : -1]) {
     const x = r >= 0 && r <= 10 ? f.regs[r] : undefined;
-    if (x && x.type === 'scalar' && x.id) ids.add(x.id);
+    if (x && x.type === 'scalar' && x.id) ids.add(baseId(x.id));
   }
   if (!ids.size) return;
-  f.regs.forEach((x, r) => { if (x.type === 'scalar' && ids.has(x.id)) e.linked |= 1 << r; });
-  f.stack.forEach((sl, k) => { if (sl?.spilled?.type === 'scalar' && sl.bytes[7] === 'r' && ids.has(sl.spilled.id)) e.linkedSlots.push(k); });
+  f.regs.forEach((x, r) => { if (x.type === 'scalar' && ids.has(baseId(x.id)) && (r === insn.dst || linkedRegLive(env, env.cur, env.cur.curframe, r))) e.linked |= 1 << r; });
+  f.stack.forEach((sl, k) => { if (sl?.spilled?.type === 'scalar' && sl.bytes[7] === 'r' && ids.has(baseId(sl.spilled.id))) e.linkedSlots.push(k); });
   if (env.cur.frames.length > 1) {
-    for (const g of env.cur.frames) if (g !== f) for (const x of g.regs) if (x.type === 'scalar' && ids.has(x.id)) e.linked = 0x7ff;
+    env.cur.frames.forEach((g, gi) => { if (g !== f) g.regs.forEach((x, r) => { if (x.type === 'scalar' && ids.has(baseId(x.id)) && linkedRegLive(env, env.cur, gi, r)) e.linked = 0x7ff; }); });
   }
 }
 
 /** Finish the current path and take the next pending branch; false when none is left. */
 function popNext(env: Env): boolean {
-  updateBranchCounts(env.cur.parent);
+  updateBranchCounts(env, env.cur.parent);
   const next = env.stack.pop();
   if (!next) return false;
   if (env.log.level === 1) env.log.reset(next.logPos);

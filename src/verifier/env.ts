@@ -123,6 +123,8 @@ export interface Env {
   funcInfo?: boolean;
   /** History entry of the instruction being processed. */
   curEntry: HistEntry | undefined;
+  /** The current insn already has a jump-history entry (env->cur_hist_ent). */
+  histCounted?: boolean;
   /** The explored-state recorder (only when verify() was asked for `explore`). */
   explorer?: Explorer;
   /** The walk restarts after a speculative path ended in a complaint (print the popped state). */
@@ -173,6 +175,16 @@ export function setReg(env: Env, r: number, v: Reg): void {
 
 export function newId(env: Env): number {
   return ++env.idGen;
+}
+
+/**
+ * push_jmp_history: at most one entry per processed insn (a jump point, a register spill or fill,
+ * linked scalars at a conditional jump); `is_state_visited` forces a checkpoint past 40.
+ */
+export function pushJmpHistory(env: Env): void {
+  if (env.histCounted) return;
+  env.histCounted = true;
+  env.cur.jmpHistCnt = (env.cur.jmpHistCnt ?? 0) + 1;
 }
 
 /** print_insn_state: the `   ; R0=...` tail on the insn line, or `N: ...` on its own line. */

@@ -10,7 +10,7 @@
  * goldens); the order of attributes follows the kernel's printer as described publicly. Own code.
  */
 import { fmtSnum, fmtUnum, formatScalar, scalarIsConst, scalarConstValue } from './domains/scalar.ts';
-import { type Frame, type Reg, type StackSlot, type VState, BTF_RCU, BTF_TRUSTED, BTF_UNTRUSTED } from './types.ts';
+import { type Frame, type Reg, type StackSlot, type VState, BTF_RCU, BTF_TRUSTED, BTF_UNTRUSTED, baseId, isAddConst } from './types.ts';
 
 export function snum(n: bigint | number): string {
   return fmtSnum(BigInt(n));
@@ -48,9 +48,10 @@ function scalarAttrs(r: Reg): string {
 /** One register's text after `R%d=`. */
 export function formatReg(r: Reg, curFrameno: number): string {
   if (r.type === 'scalar') {
-    const opts: { precise?: boolean; id?: number } = {};
+    const opts: { precise?: boolean; id?: number; linkOff?: number } = {};
     if (r.precise) opts.precise = true;
-    if (r.id) opts.id = r.id;
+    if (r.id) opts.id = baseId(r.id);
+    if (isAddConst(r.id)) opts.linkOff = r.off;
     return formatScalar(r.s, opts);
   }
   const constVar = scalarIsConst(r.s);

@@ -11,10 +11,10 @@
  * against corpus goldens; own code.
  */
 import type { Insn } from '../isa/insn.ts';
-import { BPF_CLASS, BPF_JMP32, BPF_OP, BPF_SRC, BPF_X, BPF_JEQ, BPF_JNE, BPF_JGT, BPF_JGE, BPF_JLT, BPF_JLE } from '../isa/opcodes.ts';
-import { branchTaken, refineOnBranch, scalarConst, scalarIsConst, scalarUnknown } from './domains/scalar.ts';
-import { type Env, fail, frame, readReg } from './env.ts';
-import { type Reg, type VState, BTF_TRUSTED, BTF_UNTRUSTED, scalarReg } from './types.ts';
+import { BPF_ADD, BPF_CLASS, BPF_JMP32, BPF_OP, BPF_SRC, BPF_X, BPF_JEQ, BPF_JNE, BPF_JGT, BPF_JGE, BPF_JLT, BPF_JLE } from '../isa/opcodes.ts';
+import { branchTaken, refineOnBranch, scalarAlu, scalarConst, scalarIsConst, scalarUnknown } from './domains/scalar.ts';
+import { type Env, fail, frame, printInsnState, readReg } from './env.ts';
+import { type Reg, type VState, BTF_TRUSTED, BTF_UNTRUSTED, baseId, isAddConst, scalarReg } from './types.ts';
 import { markPrecise } from './precise.ts';
 
 export const AT_PKT_END = -1;
@@ -95,10 +95,34 @@ function isBranchTaken(dst: Reg, src: Reg, op: number, is64: boolean): -1 | 0 | 
   return branchTaken(op, is64, dst.s, src.s);
 }
 
-function syncLinked(st: VState, r: Reg): void {
+/**
+ * collect_linked_regs considers only the registers live before the current insn of each frame (a
+ * caller frame: before its call insn), and every spilled slot. `fi` frame, `r` register number.
+ */
+export function linkedRegLive(env: Env, st: VState, fi: number, r: number): boolean {
+  const at = fi === st.curframe ? env.insnIdx : st.frames[fi + 1].callsite;
+  const live = env.aux[at]?.live;
+  return live === undefined || (live & (1 << r)) !== 0;
+}
+
+function syncLinked(env: Env, st: VState, r: Reg): void {
   if (r.type !== 'scalar' || !r.id) return;
-  forEachReg(st, (x, set) => {
-    if (x !== r && x.type === 'scalar' && x.id === r.id) set({ ...x, s: r.s });
+  const base = baseId(r.id);
+  const each = (fn: (x: Reg, set: (n: Reg) => void) => void): void => {
+    st.frames.forEach((f, fi) => {
+      for (let i = 0; i < 10; i++) if (f.regs[i] === r || linkedRegLive(env, st, fi, i)) fn(f.regs[i], (n) => { f.regs[i] = n; });
+      for (const s of f.stack) if (s && s.spilled && s.bytes[7] === 'r') fn(s.spilled, (n) => { s.spilled = n; });
+    });
+  };
+  each((x, set) => {
+    if (x === r || x.type !== 'scalar' || baseId(x.id) !== base) return;
+    if ((!isAddConst(x.id) && !isAddConst(r.id)) || x.off === r.off) {
+      set({ ...x, s: r.s, id: r.id, off: r.off });
+    } else {
+      // reg = known_reg + (reg->off - known_reg->off), keeping reg's own id and offset
+      const delta = scalarConst(BigInt.asUintN(64, BigInt((x.off | 0) - (r.off | 0))));
+      set({ ...x, s: scalarAlu(BPF_ADD, true, r.s, delta) });
+    }
   });
 }
 
@@ -201,8 +225,9 @@ export function checkCondJmp(env: Env, insn: Insn, push: (target: number) => VSt
     if (isX && src.type === 'scalar') m |= 1 << insn.src;
     if (m) markPrecise(env, m, [], 1);
   }
-  if (pred === 1) { speculate(idx + 1); return target; }
-  if (pred === 0) { speculate(target); return idx + 1; }
+  // a decided branch prints its state at the jump itself (after any mark_precise lines)
+  if (pred === 1) { speculate(idx + 1); if (env.log.level) printInsnState(env); return target; }
+  if (pred === 0) { speculate(target); if (env.log.level) printInsnState(env); return idx + 1; }
   const other = push(target);
   const thisSt = env.cur;
   const oregs = other.frames[other.curframe].regs;
@@ -215,9 +240,9 @@ export function checkCondJmp(env: Env, insn: Insn, push: (target: number) => VSt
     else { setS(oregs, insn.dst, scalarUnknown()); if (isX) setS(oregs, insn.src, scalarUnknown()); }
     if (fl) { setS(tregs, insn.dst, fl[0]); if (isX) setS(tregs, insn.src, fl[1]); }
     else { setS(tregs, insn.dst, scalarUnknown()); if (isX) setS(tregs, insn.src, scalarUnknown()); }
-    if (isX) { syncLinked(thisSt, tregs[insn.src]); syncLinked(other, oregs[insn.src]); }
-    syncLinked(thisSt, tregs[insn.dst]);
-    syncLinked(other, oregs[insn.dst]);
+    if (isX) { syncLinked(env, thisSt, tregs[insn.src]); syncLinked(env, other, oregs[insn.src]); }
+    syncLinked(env, thisSt, tregs[insn.dst]);
+    syncLinked(env, other, oregs[insn.dst]);
   }
   if (is64 && isX && dst.type !== 'scalar' && src.type !== 'scalar' && dst.maybeNull !== src.maybeNull && (op === BPF_JEQ || op === BPF_JNE)) {
     // A maybe-null pointer compared equal to a non-null one is not null on the equal side.

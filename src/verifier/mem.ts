@@ -15,11 +15,12 @@
 import { checkCtxAccess } from '../kernel/progtypes/access.ts';
 import { type Scalar, S64_MIN, scalarConst, scalarIsConst, scalarUnknown, signExtend, truncate } from './domains/scalar.ts';
 import { tnumAdd, tnumConst, tnumIsAligned, tnumStr } from './domains/tnum.ts';
-import { type Env, fail, frame, newId } from './env.ts';
+import { type Env, fail, frame, newId, pushJmpHistory } from './env.ts';
 import { regTypeStr } from './format.ts';
-import { type Frame, type Reg, type StackSlot, type SlotByte, BTF_RCU, BTF_TRUSTED, BTF_UNTRUSTED, copyReg, ptrReg, scalarReg, isPktPointer } from './types.ts';
+import { type Frame, type Reg, type StackSlot, type SlotByte, BTF_RCU, BTF_TRUSTED, BTF_UNTRUSTED, copyReg, ptrReg, scalarIdBeforeMov, scalarReg, isPktPointer } from './types.ts';
 import { type WalkResult, btfStructAccess, mapStruct } from './btf.ts';
 import { destroyIfDynptrSlot } from './dynptr.ts';
+import { markPrecise } from './precise.ts';
 import { noteBtfLoad, safeTrusted, tracingCtxAccess } from './btfCtx.ts';
 
 const BPF_MAX_VAR_OFF = 1n << 29n;
@@ -137,18 +138,18 @@ function regWidth(s: Scalar): number {
   return v === 0n ? 0 : v.toString(2).length;
 }
 
-function stackWriteFixed(env: Env, f: Frame, off: number, size: number, src: Reg | undefined, stImm: number | undefined): void {
+function stackWriteFixed(env: Env, f: Frame, off: number, size: number, src: Reg | undefined, stImm: number | undefined, srcRegno = -1): void {
   const old = byteAt(f, off).slot;
   if (!env.privileged && old.bytes[7] === 'r' && old.spilled && old.spilled.type !== 'scalar' && size !== 8) fail('attempt to corrupt spilled pointer on stack');
   destroyIfDynptrSlot(env, f, byteAt(f, off).spi);
   const { slot, spi } = byteAt(f, off);
   env.cur.scratchedSlots.add(spi);
-  const spill = (): void => { if (env.curEntry) { env.curEntry.spi = spi; env.curEntry.sfr = f.frameno; } };
+  const spill = (): void => { pushJmpHistory(env); if (env.curEntry) { env.curEntry.spi = spi; env.curEntry.sfr = f.frameno; } };
   const aligned = ((off % 8) + 8) % 8 === 0;
   // Scalar spills (and BPF_ST spills) need CAP_BPF; otherwise the bytes become misc/zero.
   if (src && aligned && src.type === 'scalar' && env.privileged) {
     const fits = regWidth(src.s) <= 8 * size;
-    if (fits && !src.id && !scalarIsConst(src.s)) src.id = newId(env);
+    if (fits) scalarIdBeforeMov(src, () => newId(env), scalarIsConst(src.s));
     saveSpill(slot, src, size);
     if (!fits) slot.spilled!.id = 0;
     spill();
@@ -170,7 +171,12 @@ function stackWriteFixed(env: Env, f: Frame, off: number, size: number, src: Reg
   const wasSpecial = slot.bytes[7] === 'r';
   slot.spilled = undefined;
   if (wasSpecial) for (let i = 0; i < 8; i++) if (slot.bytes[i] === 'r') slot.bytes[i] = 'm';
-  if ((src && src.type === 'scalar' && scalarIsConst(src.s) && src.s.var_off.value === 0n) || (stImm === 0)) type = '0';
+  if ((src && src.type === 'scalar' && scalarIsConst(src.s) && src.s.var_off.value === 0n) || (stImm === 0)) {
+    // STACK_ZERO from a register that is not a spill (misaligned or narrow): the kernel makes the
+    // register precise so that the zero bytes stay correct for the states pruned against this one
+    if (src && srcRegno >= 0) markPrecise(env, 1 << srcRegno, [], 1);
+    type = '0';
+  }
   const sl = -off - 1;
   for (let i = 0; i < size; i++) slot.bytes[(sl - i) % 8] = type;
 }
@@ -188,6 +194,7 @@ function stackReadFixed(env: Env, f: Frame, off: number, size: number, dst: numb
   const fill = (): void => { if (env.curEntry && dst >= 0) { env.curEntry.spi = spi; env.curEntry.sfr = f.frameno; } };
   const sl = -off - 1;
   if (slot.bytes[7] === 'r' && slot.spilled) {
+    pushJmpHistory(env); // restoring (part of) a spilled register
     let spillSize = 1;
     for (let i = 7; i > 0 && slot.bytes[i - 1] === 'r'; i--) spillSize++;
     const sp = slot.spilled;
@@ -195,9 +202,9 @@ function stackReadFixed(env: Env, f: Frame, off: number, size: number, dst: numb
       if (sp.type !== 'scalar') fail('invalid size of register fill');
       if (dst < 0) return undefined;
       if (size <= spillSize && ((off % 8) + 8) % 8 === 0) {
-        if (size === 4 && spillSize === 4 && regWidth(sp.s) <= 32 && !sp.id && !scalarIsConst(sp.s)) sp.id = newId(env);
+        if (size === 4 && spillSize === 4 && regWidth(sp.s) <= 32) scalarIdBeforeMov(sp, () => newId(env), scalarIsConst(sp.s));
         const r = copyReg(sp);
-        if (regWidth(sp.s) > size * 8) r.id = 0;
+        if (regWidth(sp.s) > size * 8) { r.id = 0; r.off = 0; }
         fill();
         return r;
       }
@@ -233,7 +240,7 @@ function stackAccess(env: Env, reg: Reg, regno: number, off: number, size: numbe
     const o2 = minOff;
     if (access === 'write') {
       const src = o.srcRegno >= 0 ? frame(env).regs[o.srcRegno] : undefined;
-      stackWriteFixed(env, f, o2, size, src, o.stImm);
+      stackWriteFixed(env, f, o2, size, src, o.stImm, o.srcRegno);
       return undefined;
     }
     return stackReadFixed(env, f, o2, size, o.valueRegno);
@@ -243,6 +250,7 @@ function stackAccess(env: Env, reg: Reg, regno: number, off: number, size: numbe
     const src = o.srcRegno >= 0 ? frame(env).regs[o.srcRegno] : undefined;
     const zero = (src && src.type === 'scalar' && scalarIsConst(src.s) && src.s.var_off.value === 0n) || o.stImm === 0;
     for (let a = minOff; a < maxOff; a++) destroyIfDynptrSlot(env, f, byteAt(f, a).spi);
+    let zeroUsed = false;
     for (let a = minOff; a < maxOff; a++) {
       const { slot, idx, spi } = byteAt(f, a);
       env.cur.scratchedSlots.add(spi);
@@ -251,7 +259,10 @@ function stackAccess(env: Env, reg: Reg, regno: number, off: number, size: numbe
         for (let i = 0; i < 8; i++) if (slot.bytes[i] === 'r') slot.bytes[i] = 'm';
       }
       if (!(zero && slot.bytes[idx] === '0')) slot.bytes[idx] = 'm';
+      else zeroUsed = true;
     }
+    // zero bytes kept as zero: the written register becomes precise (as for fixed offsets)
+    if (zeroUsed && o.srcRegno >= 0) markPrecise(env, 1 << o.srcRegno, [], 1);
     return undefined;
   }
   let allZero = true;

@@ -13,11 +13,16 @@
  * Soundness fallback: anything this module does not follow (a stack slot or non-argument
  * register of a callee wanted past its entry, odd frame changes) marks every scalar of the
  * current state and all its checkpoints precise — fewer prunes, never a wrong one.
- * Does not: print the kernel's `mark_precise:` level-2 lines.
+ * Level 2 log: the kernel's `mark_precise: frame0: last_idx / regs=.. stack=.. before N: insn /
+ * parent state ...` lines and `frame 0: propagating r2` (line formats from 6.18 logs), for walks
+ * that stay in one frame. Does not: print them for walks that cross bpf-to-bpf calls or
+ * callbacks, nor the fallback's line.
  * Provenance: algorithm as described publicly (kernel docs, LWN "precision tracking"); own code.
  */
 import { BPF_CLASS, BPF_OP, BPF_SRC, BPF_X, BPF_MOV, BPF_CALL, BPF_EXIT, BPF_JA } from '../isa/opcodes.ts';
 import type { Env } from './env.ts';
+import { insnText } from './check.ts';
+import { formatState } from './format.ts';
 import type { VState } from './types.ts';
 
 /** One processed instruction of a path segment (since the previous checkpoint). */
@@ -90,6 +95,7 @@ function markPreciseMasks(env: Env, m: Masks, skip: number): void {
     }
   }
   if (allEmpty(m)) return;
+  const say = precisionLog(env);
   // The frame the walk is in: entries of other frames are calls into / returns from subprograms
   // and callbacks. Crossing one with registers of the frame being left still wanted is not
   // followed (the fallback marks everything).
@@ -100,9 +106,15 @@ function markPreciseMasks(env: Env, m: Masks, skip: number): void {
   // subseq_idx: the instruction processed right after the one being backtracked (at first: the
   // insn being checked, which the kernel's walk skips)
   let subseq = skip > 0 && full.length >= skip ? full[full.length - skip].idx : env.insnIdx;
+  // the log's view (level 2): last/first insn of the state being walked, the insn after it
+  let lastIdx = env.insnIdx;
+  let firstIdx = full.length ? full[0].idx : env.insnIdx;
+  let subseqSaid = -1;
   for (;;) {
+    say?.(`mark_precise: frame${top}: last_idx ${lastIdx} first_idx ${firstIdx} subseq_idx ${subseqSaid} \n`);
     for (let h = hist.length - 1; h >= 0; h--) {
       const e = hist[h];
+      say?.(`mark_precise: frame${top}: regs=${fmtRegs(m.regs[top])} stack=${fmtSlots(m.slots[top])} before ${e.idx}: ${insnText(env, e.idx)}\n`);
       const ef = e.frame ?? 0;
       let skipInsn = false;
       if (ef !== top) {
@@ -146,10 +158,36 @@ function markPreciseMasks(env: Env, m: Masks, skip: number): void {
         if (sl?.spilled?.type === 'scalar' && sl.bytes[7] === 'r' && !sl.spilled.precise) sl.spilled.precise = true; else m.slots[fr].delete(k);
       }
     }
+    say?.(`mark_precise: frame0: parent state regs=${fmtRegs(m.regs[0])} stack=${fmtSlots(m.slots[0])}: ${formatState(p, true)}`);
     if (allEmpty(m)) return;
     st = p;
     hist = p.hist ?? [];
+    subseqSaid = firstIdx;
+    lastIdx = hist.length ? hist[hist.length - 1].idx : p.insnIdx;
+    firstIdx = hist.length ? hist[0].idx : p.insnIdx;
   }
+}
+
+/**
+ * The level-2 `mark_precise:` lines, for walks that stay in one frame (the main program without
+ * calls on the way); nothing when the walk could cross frames (not printed yet).
+ */
+function precisionLog(env: Env): ((s: string) => void) | undefined {
+  if (env.log.level < 2) return undefined;
+  for (let s: VState | undefined = env.cur; s; s = s.parent) {
+    if (s.frames.length !== 1 || (s.hist ?? []).some((e) => (e.frame ?? 0) !== 0)) return undefined;
+  }
+  return (t) => env.log.write(t);
+}
+
+function fmtRegs(mask: number): string {
+  const a: string[] = [];
+  for (let r = 0; r < 11; r++) if (mask & (1 << r)) a.push(`r${r}`);
+  return a.join(',');
+}
+
+function fmtSlots(slots: Set<number>): string {
+  return [...slots].sort((a, b) => a - b).map((k) => `-${(k + 1) * 8}`).join(',');
 }
 
 /** backtrack_insn: false = not followed (caller falls back to marking everything). */
@@ -236,6 +274,15 @@ export function propagatePrecision(env: Env, old: VState): void {
     of.stack.forEach((sl, k) => { if (sl?.spilled?.type === 'scalar' && sl.spilled.precise && sl.bytes[7] === 'r') slots.add(k); });
     m.regs.push(regs);
     m.slots.push(slots);
+  }
+  if (env.privileged && precisionLog(env)) {
+    // propagate_precision's announcement, frame by frame from the innermost
+    for (let fr = m.regs.length - 1; fr >= 0; fr--) {
+      const items: string[] = [];
+      for (let r = 0; r < 10; r++) if (m.regs[fr] & (1 << r)) items.push(`r${r}`);
+      for (const k of [...m.slots[fr]].sort((a, b) => a - b)) items.push(`fp-${(k + 1) * 8}`);
+      if (items.length) env.log.write(`frame ${fr}: propagating ${items.join(',')}\n`);
+    }
   }
   markPreciseMasks(env, m, 0);
 }

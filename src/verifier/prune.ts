@@ -8,7 +8,7 @@
  * Provenance: comparison rules described from the kernel's public behaviour; own code.
  */
 import { scalarSubsumes } from './domains/scalar.ts';
-import type { Frame, Reg, StackSlot, VState } from './types.ts';
+import { type Frame, type Reg, type StackSlot, type VState, isAddConst } from './types.ts';
 
 interface IdMap {
   pairs: Map<number, number>;
@@ -55,7 +55,11 @@ export function regsafe(o: Reg, c: Reg, m: IdMap, exact: Exactness): boolean {
   if (exact === true) return regsExact(o, c, m);
   if (o.type !== c.type) return false;
   if (o.type === 'scalar' && m.alu) return sameScalar(o, c) && checkScalarIds(o.id, c.id, m);
-  if (o.type === 'scalar') return (!o.precise && exact === false) || (scalarSubsumes(o.s, c.s) && checkScalarIds(o.id, c.id, m));
+  if (o.type === 'scalar') {
+    if (!o.precise && exact === false) return true;
+    if (isAddConst(o.id) !== isAddConst(c.id) || (isAddConst(o.id) && o.off !== c.off)) return false;
+    return scalarSubsumes(o.s, c.s) && checkScalarIds(o.id, c.id, m);
+  }
   if (o.maybeNull !== c.maybeNull || o.rdonly !== c.rdonly || o.ringbuf !== c.ringbuf) return false;
   if (o.btf?.id !== c.btf?.id || o.btfFlags !== c.btfFlags) return false;
   switch (o.type) {

@@ -141,10 +141,14 @@ export interface VState {
   /** is_state_visited statistics of a stored checkpoint (eviction heuristic). */
   hit: number;
   miss: number;
+  /** Evicted from the explored list while in progress: freed when its branches reach 0. */
+  evicted?: boolean;
   /** Instructions processed since the parent checkpoint (precision backtracking). */
   hist: HistEntry[];
   /** may_goto fall-throughs taken on this path (bpf_verifier_state.may_goto_depth). */
   mayGotoDepth: number;
+  /** Entries in this state's jump history since its checkpoint (jmp_history_cnt; > 40 forces one). */
+  jmpHistCnt: number;
   /** Checkpoints on this DFS path (bpf_verifier_state.dfs_depth). */
   dfsDepth: number;
   /** The kernel's explored-states hash bucket this checkpoint is in (check.ts). */
@@ -253,6 +257,21 @@ export function notInit(): Reg {
   };
 }
 
+/**
+ * BPF_ADD_CONST: a scalar made by `rX += K` from a linked scalar keeps the link, flagged, with K in
+ * `off` (printed `id=N+K`); sync_linked_regs then moves bounds across with the constant delta.
+ */
+export const ADD_CONST = 2 ** 31;
+export const isAddConst = (id: number): boolean => id >= ADD_CONST;
+export const baseId = (id: number): number => (id >= ADD_CONST ? id - ADD_CONST : id);
+
+/** assign_scalar_id_before_mov: a copy gets the source's id; a `+K` link cannot be copied (cleared). */
+export function scalarIdBeforeMov(r: Reg, newId: () => number, isConst: boolean): void {
+  if (r.type !== 'scalar') return;
+  if (isAddConst(r.id)) { r.id = 0; r.off = 0; }
+  if (!r.id && !isConst) r.id = newId();
+}
+
 export function scalarReg(s: Scalar = scalarUnknown()): Reg {
   return { ...notInit(), type: 'scalar', s };
 }
@@ -303,7 +322,7 @@ export function initialState(): VState {
   return {
     frames: [f], curframe: 0, refs: [], parent: undefined, branches: 0, insnIdx: 0,
     scratchedRegs: (1 << 1) | (1 << 10), scratchedSlots: new Set(), speculative: false, hit: 0, miss: 0, hist: [],
-    mayGotoDepth: 0, dfsDepth: 0,
+    mayGotoDepth: 0, dfsDepth: 0, jmpHistCnt: 0,
   };
 }
 

@@ -3,9 +3,12 @@
  * headers (`linux/types.h`, `linux/bpf.h`, `linux/pkt_cls.h`, `linux/in.h`).
  *
  * Our own text. Values and layouts are UAPI facts (the numbers and field orders the kernel ABI
- * fixes); only what BPF programs use is declared.
+ * fixes); only what BPF programs use is declared. `linux/bpf.h` ends with uapiBpf.ts, the context
+ * structs and enums of the other program types (sock_ops, sk_msg, sock_addr, fib lookup, …),
+ * generated from the kernel's BTF.
  * Does not: declare the whole UAPI (e.g. `union bpf_attr`, which programs never need).
  */
+import { LINUX_BPF_UAPI } from './uapiBpf.ts';
 
 export const STDINT_H = `#pragma once
 typedef signed char int8_t;
@@ -194,6 +197,9 @@ enum bpf_adj_room_mode { BPF_ADJ_ROOM_NET, BPF_ADJ_ROOM_MAC };
 
 /* raw tracepoint context */
 struct bpf_raw_tracepoint_args { __u64 args[0]; };
+
+/* the rest of the UAPI: generated from the kernel's BTF (uapiBpf.ts) */
+${LINUX_BPF_UAPI}
 
 `;
 

@@ -234,6 +234,17 @@ struct pt_regs___x86 {
   typeof(name(0)) name(unsigned long long *ctx) { return ____##name(___bpf_prog_args(__VA_ARGS__)); } \\
   _Pragma("GCC diagnostic pop") \\
   static __always_inline typeof(name(0)) ____##name(unsigned long long *ctx, ##__VA_ARGS__)
+
+/* BPF_SEQ_PRINTF(seq, "fmt", args...) for bpf_iter programs and BPF_SNPRINTF(out, size, "fmt",
+   args...): the format a static constant, the arguments widened into an array of u64 */
+#define BPF_SEQ_PRINTF(seq, fmt, ...) ({ static const char ___fmt[] = fmt; \\
+  unsigned long long ___param[___bpf_narg(__VA_ARGS__)]; \\
+  ___bpf_fill(___param, ##__VA_ARGS__); \\
+  bpf_seq_printf(seq, ___fmt, sizeof(___fmt), ___param, sizeof(___param)); })
+#define BPF_SNPRINTF(out, out_size, fmt, ...) ({ static const char ___fmt[] = fmt; \\
+  unsigned long long ___param[___bpf_narg(__VA_ARGS__)]; \\
+  ___bpf_fill(___param, ##__VA_ARGS__); \\
+  bpf_snprintf(out, out_size, ___fmt, ___param, sizeof(___param)); })
 `;
 
 /*

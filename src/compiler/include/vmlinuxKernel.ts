@@ -244,7 +244,9 @@ struct task_struct {
   unsigned int sessionid;
   char __pad20[56];
   u64 self_exec_id;
-  char __pad21[1240];
+  char __pad21[352];
+  struct css_set *cgroups;
+  char __pad22[880];
 } __attribute__((preserve_access_index));
 
 struct linux_binprm {
@@ -444,4 +446,284 @@ struct trace_event_raw_sched_switch {
   int next_prio;
   char __data[0];
 } __attribute__((preserve_access_index));
+
+struct trace_event_raw_sched_wakeup_template {
+  struct trace_entry ent;
+  char comm[16];
+  pid_t pid;
+  int prio;
+  int target_cpu;
+  char __data[0];
+} __attribute__((preserve_access_index));
+
+struct trace_event_raw_signal_generate {
+  struct trace_entry ent;
+  int sig;
+  int errno;
+  int code;
+  char comm[16];
+  pid_t pid;
+  int group;
+  int result;
+  char __data[0];
+} __attribute__((preserve_access_index));
+
+struct trace_event_raw_block_rq {
+  struct trace_entry ent;
+  dev_t dev;
+  char __pad0[4];
+  u64 sector;
+  unsigned int nr_sector;
+  unsigned int bytes;
+  unsigned short ioprio;
+  char rwbs[10];
+  char comm[16];
+  u32 __data_loc_cmd;
+  char __data[0];
+} __attribute__((preserve_access_index));
+
+struct trace_event_raw_block_rq_completion {
+  struct trace_entry ent;
+  dev_t dev;
+  char __pad0[4];
+  u64 sector;
+  unsigned int nr_sector;
+  int error;
+  unsigned short ioprio;
+  char rwbs[10];
+  u32 __data_loc_cmd;
+  char __data[0];
+} __attribute__((preserve_access_index));
+
+struct ns_common {
+  char __pad0[24];
+  unsigned int inum;
+  char __pad1[52];
+} __attribute__((preserve_access_index));
+
+struct mnt_namespace {
+  struct ns_common ns;
+  char __pad0[120];
+} __attribute__((preserve_access_index));
+
+struct kernfs_node {
+  char __pad0[16];
+  char *name;
+  char __pad1[72];
+  u64 id;
+  char __pad2[32];
+} __attribute__((preserve_access_index));
+
+struct cgroup {
+  char __pad0[216];
+  int level;
+  char __pad1[36];
+  struct kernfs_node *kn;
+  char __pad2[1976];
+} __attribute__((preserve_access_index));
+
+struct css_set {
+  char __pad0[112];
+  struct cgroup *dfl_cgrp;
+  char __pad1[424];
+} __attribute__((preserve_access_index));
+
+struct oom_control {
+  struct zonelist *zonelist;
+  void *nodemask;
+  struct mem_cgroup *memcg;
+  unsigned int gfp_mask;
+  int order;
+  unsigned long totalpages;
+  struct task_struct *chosen;
+  long chosen_points;
+  char __pad0[8];
+} __attribute__((preserve_access_index));
+
+struct gendisk {
+  int major;
+  int first_minor;
+  int minors;
+  char disk_name[32];
+  char __pad0[20];
+  struct block_device *part0;
+  char __pad1[8];
+  struct request_queue *queue;
+  char __pad2[256];
+  int flags;
+  char __pad3[220];
+} __attribute__((preserve_access_index));
+
+struct block_device {
+  u64 bd_start_sect;
+  u64 bd_nr_sectors;
+  struct gendisk *bd_disk;
+  struct request_queue *bd_queue;
+  char __pad0[20];
+  dev_t bd_dev;
+  char __pad1[848];
+} __attribute__((preserve_access_index));
+
+struct request_queue {
+  void *queuedata;
+  char __pad0[24];
+  unsigned long queue_flags;
+  char __pad1[64];
+  struct gendisk *disk;
+  char __pad2[264];
+  int id;
+  char __pad3[4];
+  unsigned long nr_requests;
+  char __pad4[592];
+} __attribute__((preserve_access_index));
+
+struct request {
+  struct request_queue *q;
+  char __pad0[16];
+  __u32 cmd_flags;
+  __u32 rq_flags;
+  int tag;
+  int internal_tag;
+  unsigned int timeout;
+  unsigned int __data_len;
+  u64 __sector;
+  struct bio *bio;
+  char __pad1[24];
+  struct block_device *part;
+  u64 alloc_time_ns;
+  u64 start_time_ns;
+  u64 io_start_time_ns;
+  char __pad2[128];
+} __attribute__((preserve_access_index));
+
+struct bvec_iter {
+  u64 bi_sector;
+  unsigned int bi_size;
+  unsigned int bi_idx;
+  unsigned int bi_bvec_done;
+} __attribute__((packed)) __attribute__((preserve_access_index));
+
+struct bio {
+  struct bio *bi_next;
+  struct block_device *bi_bdev;
+  __u32 bi_opf;
+  unsigned short bi_flags;
+  unsigned short bi_ioprio;
+  char __pad0[2];
+  u8 bi_status;
+  char __pad1[5];
+  struct bvec_iter bi_iter;
+  char __pad2[28];
+  u64 issue_time_ns;
+  char __pad3[8];
+  unsigned short bi_vcnt;
+  char __pad4[22];
+} __attribute__((preserve_access_index));
+
+struct inet_connection_sock {
+  struct inet_sock icsk_inet;
+  char __pad0[168];
+  __u32 icsk_rto;
+  char __pad1[61];
+  __u8 icsk_retransmits;
+  char __pad2[1];
+  __u8 icsk_backoff;
+  char __pad3[148];
+} __attribute__((preserve_access_index));
+
+struct bpf_iter_meta {
+  struct seq_file *seq;
+  u64 session_id;
+  u64 seq_num;
+} __attribute__((preserve_access_index));
+
+struct bpf_iter__task {
+  struct bpf_iter_meta *meta;
+  struct task_struct *task;
+} __attribute__((preserve_access_index));
+
+struct bpf_iter__task_file {
+  struct bpf_iter_meta *meta;
+  struct task_struct *task;
+  u32 fd;
+  char __pad0[4];
+  struct file *file;
+} __attribute__((preserve_access_index));
+
+struct bpf_iter__bpf_map_elem {
+  struct bpf_iter_meta *meta;
+  struct bpf_map *map;
+  void *key;
+  void *value;
+} __attribute__((preserve_access_index));
+
+struct bpf_iter__tcp {
+  struct bpf_iter_meta *meta;
+  struct sock_common *sk_common;
+  uid_t uid;
+  char __pad0[4];
+} __attribute__((preserve_access_index));
+
+struct bpf_iter__task_vma {
+  struct bpf_iter_meta *meta;
+  struct task_struct *task;
+  struct vm_area_struct *vma;
+} __attribute__((preserve_access_index));
+
+struct tcp_sock {
+  struct inet_connection_sock inet_conn;
+  char __pad0[40];
+  u32 mss_cache;
+  u32 snd_cwnd;
+  char __pad1[32];
+  u32 retrans_out;
+  char __pad2[8];
+  u32 snd_ssthresh;
+  char __pad3[40];
+  u32 segs_out;
+  char __pad4[48];
+  u32 mdev_us;
+  char __pad5[72];
+  u32 rcv_nxt;
+  u32 snd_nxt;
+  u32 snd_una;
+  char __pad6[4];
+  u32 srtt_us;
+  u32 packets_out;
+  char __pad7[64];
+  u64 bytes_received;
+  u32 segs_in;
+  char __pad8[60];
+  u64 bytes_acked;
+  char __pad9[368];
+  u32 total_retrans;
+  char __pad10[100];
+} __attribute__((preserve_access_index));
+
+enum {
+  TCP_ESTABLISHED = 1,
+  TCP_SYN_SENT = 2,
+  TCP_SYN_RECV = 3,
+  TCP_FIN_WAIT1 = 4,
+  TCP_FIN_WAIT2 = 5,
+  TCP_TIME_WAIT = 6,
+  TCP_CLOSE = 7,
+  TCP_CLOSE_WAIT = 8,
+  TCP_LAST_ACK = 9,
+  TCP_LISTEN = 10,
+  TCP_CLOSING = 11,
+  TCP_NEW_SYN_RECV = 12,
+  TCP_BOUND_INACTIVE = 13,
+  TCP_MAX_STATES = 14,
+};
+
+enum sock_type {
+  SOCK_STREAM = 1,
+  SOCK_DGRAM = 2,
+  SOCK_RAW = 3,
+  SOCK_RDM = 4,
+  SOCK_SEQPACKET = 5,
+  SOCK_DCCP = 6,
+  SOCK_PACKET = 10,
+};
 `;

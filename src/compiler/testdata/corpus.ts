@@ -7,6 +7,9 @@
  *   //        tracing|lsm: fentry/fexit/tp_btf/lsm, loaded with bpftool)
  *   // @packet: udp 53 | tcp 80 | icmp | hex 0011…              (one test run per line)
  * and `<name>.golden.json` records what the kernel said about our bytecode and clang-19's.
+ * `testdata/corpus-beyond/` holds cases of the same form whose program types or helpers the
+ * simulator does not model yet (sock_ops, sk_msg, cgroup/connect4, fib lookup, tp_btf block
+ * tracepoints): the compiler is judged on them here, the CLI's run/verify tests leave them out.
  * Does not: talk to the kernel (the recorder does) or compile (the driver does).
  */
 import type { BpfObject } from '../../isa/object.ts';

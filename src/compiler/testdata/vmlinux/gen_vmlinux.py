@@ -43,7 +43,7 @@ SPEC = [
                      'pdeath_signal', 'jobctl', 'personality', 'in_execve', 'in_iowait', 'atomic_flags', 'pid', 'tgid', 'real_parent', 'parent',
                      'group_leader', 'utime', 'stime', 'gtime', 'nvcsw', 'nivcsw', 'start_time', 'start_boottime',
                      'min_flt', 'maj_flt', 'real_cred', 'cred', 'comm', 'fs', 'files', 'nsproxy', 'signal',
-                     'loginuid', 'sessionid', 'self_exec_id']),
+                     'cgroups', 'loginuid', 'sessionid', 'self_exec_id']),
     ('linux_binprm', ['mm', 'p', 'executable', 'interpreter', 'file', 'cred', 'argc', 'envc', 'filename', 'interp', 'buf']),
     ('sock_common', ['skc_daddr', 'skc_rcv_saddr', 'skc_hash', 'skc_dport', 'skc_num', 'skc_family', 'skc_state',
                      'skc_bound_dev_if', 'skc_v6_daddr', 'skc_v6_rcv_saddr', 'skc_cookie']),
@@ -62,7 +62,35 @@ SPEC = [
     ('trace_event_raw_sched_process_exit', ['ent', 'comm', 'pid', 'prio', 'group_dead', '__data']),
     ('trace_event_raw_sched_process_fork', ['ent', '__data_loc_parent_comm', 'parent_pid', '__data_loc_child_comm', 'child_pid', '__data']),
     ('trace_event_raw_sched_switch', ['ent', 'prev_comm', 'prev_pid', 'prev_prio', 'prev_state', 'next_comm', 'next_pid', 'next_prio', '__data']),
+    ('trace_event_raw_sched_wakeup_template', ['ent', 'comm', 'pid', 'prio', 'target_cpu', '__data']),
+    ('trace_event_raw_signal_generate', ['ent', 'sig', 'errno', 'code', 'comm', 'pid', 'group', 'result', '__data']),
+    ('trace_event_raw_block_rq', ['ent', 'dev', 'sector', 'nr_sector', 'bytes', 'ioprio', 'rwbs', 'comm', '__data_loc_cmd', '__data']),
+    ('trace_event_raw_block_rq_completion', ['ent', 'dev', 'sector', 'nr_sector', 'error', 'ioprio', 'rwbs', '__data_loc_cmd', '__data']),
+    ('ns_common', ['inum']),
+    ('mnt_namespace', ['ns']),
+    ('kernfs_node', ['name', 'id']),
+    ('cgroup', ['level', 'kn']),
+    ('css_set', ['dfl_cgrp']),
+    ('oom_control', ['zonelist', 'nodemask', 'memcg', 'gfp_mask', 'order', 'totalpages', 'chosen', 'chosen_points']),
+    ('gendisk', ['major', 'first_minor', 'minors', 'disk_name', 'part0', 'queue', 'flags']),
+    ('block_device', ['bd_start_sect', 'bd_nr_sectors', 'bd_disk', 'bd_queue', 'bd_dev']),
+    ('request_queue', ['queuedata', 'queue_flags', 'disk', 'id', 'nr_requests']),
+    ('request', ['q', 'cmd_flags', 'rq_flags', 'tag', 'internal_tag', 'timeout', '__data_len', '__sector', 'bio', 'part',
+                 'alloc_time_ns', 'start_time_ns', 'io_start_time_ns']),
+    ('bvec_iter', ['bi_sector', 'bi_size', 'bi_idx', 'bi_bvec_done']),
+    ('bio', ['bi_next', 'bi_bdev', 'bi_opf', 'bi_flags', 'bi_ioprio', 'bi_status', 'bi_iter', 'issue_time_ns', 'bi_vcnt']),
+    ('inet_connection_sock', ['icsk_inet', 'icsk_rto', 'icsk_retransmits', 'icsk_backoff']),
+    ('bpf_iter_meta', ['seq', 'session_id', 'seq_num']),
+    ('bpf_iter__task', ['meta', 'task']),
+    ('bpf_iter__task_file', ['meta', 'task', 'fd', 'file']),
+    ('bpf_iter__bpf_map_elem', ['meta', 'map', 'key', 'value']),
+    ('bpf_iter__tcp', ['meta', 'sk_common', 'uid']),
+    ('bpf_iter__task_vma', ['meta', 'task', 'vma']),
+    ('tcp_sock', ['inet_conn', 'rcv_nxt', 'snd_nxt', 'snd_una', 'mss_cache', 'snd_cwnd', 'snd_ssthresh', 'srtt_us', 'mdev_us',
+                  'packets_out', 'retrans_out', 'total_retrans', 'bytes_received', 'bytes_acked', 'segs_in', 'segs_out']),
 ]
+# whole enums (every enumerator, the kernel's values), named by one of their enumerators
+ENUMS = ['TCP_ESTABLISHED', 'SOCK_STREAM']
 SPEC = [s for s in SPEC if s[1]]
 
 KEEP_TYPEDEFS = {'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', '__u8', '__u16', '__u32', '__u64', '__s8', '__s16',
@@ -134,7 +162,9 @@ def main():
         facts = {}
         bitfacts = {}
         curbit = 0  # bit position after the last bit-field (0: none pending)
-        for f in fields:
+        missing = [f for f in fields if f not in members]
+        assert not missing, (name, missing)
+        for f in sorted(fields, key=lambda f: members[f][2]):
             m, off, bit = members[f]
             width = m.get('bitfield_size', 0)
             if width:
@@ -168,8 +198,17 @@ def main():
         if t['size'] > cur:
             lines.append(f'  char __pad{pad}[{t["size"] - cur}];')
         kw = 'union' if t['kind'] == 'UNION' else 'struct'
-        out.append(f'{kw} {name} {{\n' + '\n'.join(lines) + '\n} __attribute__((preserve_access_index));\n')
+        # a kernel struct whose size is not a multiple of its widest field is __packed (bvec_iter)
+        widest = max([alignof(by_id, members[f][0]['type_id']) for f in fields] + [1])
+        packed = ' __attribute__((packed))' if t['size'] % widest else ''
+        out.append(f'{kw} {name} {{\n' + '\n'.join(lines) + f'\n}}{packed} __attribute__((preserve_access_index));\n')
         layout[name] = {'size': t['size'], 'fields': facts, **({'bitfields': bitfacts} if bitfacts else {})}
+
+    for first in ENUMS:
+        t = next(t for t in types if t['kind'] == 'ENUM' and any(v['name'] == first for v in t.get('values', [])))
+        vals = ',\n'.join(f"  {v['name']} = {v['val']}" for v in t['values'])
+        tag = '' if t['name'] == '(anon)' else t['name'] + ' '
+        out.append(f'enum {tag}{{\n{vals},\n}};\n')
 
     ts = os.path.join(ROOT, 'src/compiler/include/vmlinuxKernel.ts')
     with open(ts, 'w') as fh:
@@ -182,6 +221,18 @@ def main():
         json.dump(layout, fh, indent=1)
         fh.write('\n')
     print(f'{len(SPEC)} structs')
+
+
+def alignof(by_id, tid):
+    t = by_id[tid]
+    k = t['kind']
+    if k in ('CONST', 'VOLATILE', 'RESTRICT', 'TYPE_TAG', 'TYPEDEF', 'ARRAY'):
+        return alignof(by_id, t['type_id'])
+    if k == 'PTR':
+        return 8
+    if k in ('STRUCT', 'UNION'):
+        return max([alignof(by_id, m['type_id']) for m in t['members']] + [1])
+    return min(8, t.get('size', 1))
 
 
 def sizeof(by_id, tid):

@@ -55,6 +55,22 @@ describe('signed division after a guard', () => {
     expect(build('SEC("xdp") int a(struct xdp_md *ctx) { int x = ctx->data_end - ctx->data; if (ctx->data) { if (x < 0) return 0; } return x / 8; }').errors).toEqual([SDIV]);
   });
 
+  // clamps (checked with clang-19 on this machine, as `long prog(unsigned long *in)` bodies): it
+  // compiles `if (x < 0) x = 0; x / 3`, `x % 5`, `if (x <= -1) x = 0;`, `if (x < 1) x = 1; x / 8`
+  // (LLVM's smax), and rejects `if (x < 0) x = 1;`, `if (x < 0) { x = 3; } x % 5`, and a clamp
+  // followed by `x -= 1`. Hand-computed: x = 60 (the frame length) → 60 / 3 = 20; a clamped
+  // negative → 0.
+  it('a clamp `if (x < K) x = K;` (K >= 0) proves x >= 0 after it, exactly where clang-19 agrees', () => {
+    const d = (b: string) => `SEC("xdp") int a(struct xdp_md *ctx) { int x = ctx->data_end - ctx->data; ${b} }`;
+    expect(run(d('if (x < 0) x = 0; return x / 3;'))).toBe(20);
+    expect(run(d('x = x - 1000; if (x < 0) x = 0; return x % 5 + 7;'))).toBe(7);
+    expect(run(d('if (x <= -1) x = 0; return x / 8;'))).toBe(7);
+    expect(run(d('if (x < 1) { x = 1; } return x / 8;'))).toBe(7);
+    expect(build(d('if (x < 0) x = 1; return x / 8;')).errors).toEqual([SDIV]);
+    expect(build(d('if (x < 0) { x = 3; } return x % 5;')).errors).toEqual([SDIV]);
+    expect(build(d('if (x < 0) x = 0; x -= 1; return x / 8;')).errors).toEqual([SDIV]);
+  });
+
   // libbpf-tools' `if (delta < 0) goto cleanup; … delta /= 1000U; … cleanup:` (runqlat, biolatency):
   // clang-19 compiles A (the kernel returned 2 = 60 / 10 / 3) and rejects B and C (checked here)
   it('a goto guard holds up to the label, through `x /= k`, and not past a label or a reassignment', () => {

@@ -1,7 +1,7 @@
 /**
  * Non-negativity from guards, flow-sensitively: after `if (x < 0) return …;` (or `break` /
- * `continue`; also `x <= -1`, `0 > x`, `-1 >= x`) the rest of the enclosing block only runs with
- * `x >= 0`, so a signed `x / 8` there divides unsigned — what LLVM's correlated-value propagation
+ * `continue`; also `x <= -1`, `0 > x`, `-1 >= x`), or after the clamp `if (x < K) x = K;` (K >= 0),
+ * the rest of the enclosing block only runs with `x >= 0`, so a signed `x / 8` there divides unsigned — what LLVM's correlated-value propagation
  * proves, letting clang-19 (no signed division on its default CPU) compile it as a shift.
  *
  * A fact holds from the guard to the end of its block, only for a local (never address-taken)
@@ -54,15 +54,30 @@ const num = (e: Node | undefined): bigint | undefined => (e?.k === 'num' ? BigIn
  */
 export function guardSpan(body: readonly Node[], i: number): { sym: Sym; end: number } | undefined {
   const n = body[i];
-  if (n.k !== 'if' || n.els || !exits(n.then) || n.cond?.k !== 'cmp') return undefined;
+  if (n.k !== 'if' || n.els || n.cond?.k !== 'cmp') return undefined;
+  // the branch runs when v < bound
   const c = n.cond;
   let v: Sym | undefined;
-  if ((c.op === '<' && num(c.rhs) === 0n) || (c.op === '<=' && num(c.rhs) === -1n)) v = localOf(c.lhs);
-  else if ((c.op === '>' && num(c.lhs) === 0n) || (c.op === '>=' && num(c.lhs) === -1n)) v = localOf(c.rhs);
-  if (!v) return undefined;
+  let bound: bigint | undefined;
+  const r = num(c.rhs);
+  const l = num(c.lhs);
+  if (r !== undefined && (c.op === '<' || c.op === '<=')) { v = localOf(c.lhs); bound = c.op === '<' ? r : r + 1n; }
+  else if (l !== undefined && (c.op === '>' || c.op === '>=')) { v = localOf(c.rhs); bound = c.op === '>' ? l : l + 1n; }
+  if (!v || bound === undefined) return undefined;
+  // `if (v < 0) return;` leaves; `if (v < K) v = K;` (K >= 0) clamps — LLVM's smax(v, K), which
+  // clang-19 knows is non-negative (a clamp to another value, `if (v < 0) v = 1`, it does not)
+  if (!(exits(n.then) && bound === 0n) && !(bound >= 0n && clampsTo(n.then, v, bound))) return undefined;
   let end = i + 1;
   while (end < body.length && !touches(body[end], v)) end++;
   return end > i + 1 ? { sym: v, end } : undefined;
+}
+
+/** `then` is exactly `v = k;` (alone, or alone in a block). */
+function clampsTo(then: Node | undefined, v: Sym, k: bigint): boolean {
+  let t = then;
+  if (t?.k === 'block' && t.body?.length === 1) t = t.body[0];
+  const a = t?.k === 'exprstmt' ? t.lhs : undefined;
+  return a?.k === 'assign' && a.lhs?.k === 'var' && a.lhs.sym === v && constThrough(a.rhs) === k;
 }
 
 /** The value of a constant, through casts. */

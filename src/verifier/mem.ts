@@ -13,6 +13,7 @@
  * descriptions of check_mem_access / check_stack_*; own code.
  */
 import { checkCtxAccess } from '../kernel/progtypes/access.ts';
+import { BPF_F_RDONLY_PROG, BPF_F_WRONLY_PROG } from '../kernel/maps/types.ts';
 import { type Scalar, S64_MIN, scalarConst, scalarIsConst, scalarUnknown, signExtend, truncate } from './domains/scalar.ts';
 import { tnumAdd, tnumConst, tnumIsAligned, tnumStr } from './domains/tnum.ts';
 import { type Env, fail, frame, newId, pushJmpHistory } from './env.ts';
@@ -273,9 +274,6 @@ function stackAccess(env: Env, reg: Reg, regno: number, off: number, size: numbe
   }
   return allZero ? scalarReg(scalarConst(0n)) : scalarReg(scalarUnknown());
 }
-
-const BPF_F_RDONLY_PROG = 1 << 7;
-const BPF_F_WRONLY_PROG = 1 << 8;
 
 /**
  * bpf_map_is_rdonly + bpf_map_direct_read: the value at `off` of a frozen BPF_F_RDONLY_PROG

@@ -15,9 +15,9 @@
  */
 import { checkSnprintfFormat } from '../kernel/helpers/impl/printk.ts';
 import { type Env, fail, frame } from './env.ts';
+import { BPF_F_RDONLY_PROG } from '../kernel/maps/types.ts';
 import type { MapInfo } from './types.ts';
 
-const BPF_F_RDONLY_PROG = 1 << 7;
 
 /** bpf_map_is_rdonly: read-only for programs and frozen (its contents are known). */
 function rdonlyMap(m: MapInfo | undefined): m is MapInfo & { data: Uint8Array } {
